@@ -1,0 +1,1 @@
+"""Fluency checks (FL…): defects visible in the target text alone."""

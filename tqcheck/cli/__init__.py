@@ -1,0 +1,64 @@
+"""The ``tqcheck`` command: thin Typer wrappers that parse, call, render and exit.
+
+Exit codes: 0 every document passes, 1 some document fails, 2 usage, config or
+input error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from tqcheck import __version__
+
+EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+
+app = typer.Typer(
+    name="tqcheck",
+    help="Translation-quality checks for translated documents.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tqcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Translation-quality checks for translated documents."""
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
+    """Print one precise error line on stderr and return the Exit to raise."""
+    typer.echo(f"tqcheck: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _register() -> None:
+    from tqcheck.cli import rules, scan  # noqa: F401  (each adds its commands to app)
+
+
+def main() -> None:
+    _register()
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("tqcheck: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # last resort: one line, never a traceback
+        if os.environ.get("TQCHECK_DEBUG"):
+            raise
+        typer.echo(f"tqcheck: internal error: {exc!r} (set TQCHECK_DEBUG=1 for details)", err=True)
+        sys.exit(EXIT_ERROR)

@@ -1,0 +1,181 @@
+"""Typed configuration: ``tqcheck.toml`` or ``[tool.tqcheck]``; CLI > file > defaults.
+
+Unknown keys are an error, not a silent no-op: a typo in a CI gate's config
+must not quietly turn a check off.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tqcheck.model import Severity
+from tqcheck.registry import CheckSpec, RegistryError, all_checks, matches, validate_selectors
+
+CONFIG_FILES = ("tqcheck.toml", ".tqcheck.toml")
+FAIL_ON = ("minor", "major", "critical", "none")
+BUILTIN_SCORE_PROFILES: dict[str, dict[str, float]] = {
+    "mqm": {"minor": 1.0, "major": 5.0, "critical": 25.0},
+}
+
+
+class ConfigError(ValueError):
+    """A config file or option that cannot be used; exit code 2."""
+
+
+@dataclass
+class Config:
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    preview: bool = False
+    threshold: float = 95.0
+    fail_on: str = "critical"
+    score_profile: str = "mqm"
+    score_profiles: dict[str, dict[str, float]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
+    lang: str | None = None
+    source_lang: str | None = None
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    encoding: str = "utf-8"
+    glossaries: list[str] = field(default_factory=list)
+    glossary_profile: str | None = None
+    names_profile: str = "ukrainian"
+    model: str | None = None
+    path: str | None = None  # where this config came from
+
+    # -- derived -------------------------------------------------------------
+    def weights(self) -> dict[Severity, float]:
+        profiles = {**BUILTIN_SCORE_PROFILES, **self.score_profiles}
+        chosen = profiles[self.score_profile]
+        return {s: float(chosen[s.label]) for s in Severity}
+
+    def severity_for(self, spec: CheckSpec) -> Severity:
+        """Most specific override wins: code, then name, then prefix, then category."""
+        best: tuple[int, Severity] | None = None
+        for selector, value in self.severity.items():
+            if not matches(spec, selector):
+                continue
+            rank = 3 if selector.upper() == spec.code or selector == spec.name else len(selector)
+            if best is None or rank >= best[0]:
+                best = (rank, Severity.parse(value))
+        return best[1] if best else spec.severity
+
+    def fail_on_severity(self) -> Severity | None:
+        return None if self.fail_on == "none" else Severity.parse(self.fail_on)
+
+    def validate(self) -> Config:
+        where = self.path or "options"
+        if self.fail_on not in FAIL_ON:
+            raise ConfigError(f"{where}: fail_on must be one of {', '.join(FAIL_ON)}")
+        if not 0 <= self.threshold <= 100:
+            raise ConfigError(f"{where}: threshold must be between 0 and 100")
+        profiles = {**BUILTIN_SCORE_PROFILES, **self.score_profiles}
+        if self.score_profile not in profiles:
+            raise ConfigError(
+                f"{where}: unknown score_profile {self.score_profile!r} "
+                f"(defined: {', '.join(sorted(profiles))})"
+            )
+        for name, weights in self.score_profiles.items():
+            missing = {s.label for s in Severity} - set(weights)
+            extra = set(weights) - {s.label for s in Severity}
+            if missing or extra:
+                raise ConfigError(
+                    f"{where}: score_profiles.{name} needs exactly minor, major, critical"
+                )
+            if any(not isinstance(v, (int, float)) or v < 0 for v in weights.values()):
+                raise ConfigError(f"{where}: score_profiles.{name} weights must be numbers >= 0")
+        checks = all_checks()
+        try:
+            validate_selectors(self.select + self.ignore + list(self.severity), checks)
+        except RegistryError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+        for selector, value in self.severity.items():
+            try:
+                Severity.parse(value)
+            except ValueError as exc:
+                raise ConfigError(f"{where}: severity.{selector}: {exc}") from None
+        return self
+
+    def merged(self, **overrides: Any) -> Config:
+        """A copy with CLI values applied; ``None`` means "not given on the command line"."""
+        given = {k: v for k, v in overrides.items() if v is not None and v != [] and v != ()}
+        return dataclasses.replace(self, **given)
+
+
+_FIELDS = {f.name: f for f in dataclasses.fields(Config) if f.name != "path"}
+
+
+def from_mapping(data: dict[str, Any], where: str) -> Config:
+    unknown = sorted(set(data) - set(_FIELDS))
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown key{'s' if len(unknown) > 1 else ''} "
+            f"{', '.join(repr(k) for k in unknown)} (known: {', '.join(sorted(_FIELDS))})"
+        )
+    _check_types(data, where)
+    cfg = Config(**data, path=where)
+    base = Path(where).parent
+    cfg.glossaries = [str((base / g).resolve()) if not Path(g).is_absolute() else g
+                      for g in cfg.glossaries]
+    return cfg
+
+
+def _check_types(data: dict[str, Any], where: str) -> None:
+    expected: dict[str, type | tuple[type, ...]] = {
+        "select": list, "ignore": list, "include": list, "exclude": list, "glossaries": list,
+        "preview": bool, "threshold": (int, float), "fail_on": str, "score_profile": str,
+        "score_profiles": dict, "severity": dict, "lang": str, "source_lang": str,
+        "encoding": str, "glossary_profile": str, "names_profile": str, "model": str,
+    }
+    for key, value in data.items():
+        want = expected.get(key)
+        if want and not isinstance(value, want):
+            name = want.__name__ if isinstance(want, type) else "number"
+            raise ConfigError(f"{where}: {key} must be a {name}, not {type(value).__name__}")
+        if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: {key} must be a list of strings")
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest tqcheck.toml, or pyproject.toml with [tool.tqcheck], upward from start."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "tool" in _read_toml(pyproject) and "tqcheck" in _read_toml(
+            pyproject
+        ).get("tool", {}):
+            return pyproject
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def load(path: Path | None = None, start: Path | None = None) -> Config:
+    """Load an explicit config file, or discover one from ``start``; defaults otherwise."""
+    if path is None and start is not None:
+        path = find_config(start)
+    if path is None:
+        return Config().validate()
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("tqcheck", {})
+    return from_mapping(data, str(path)).validate()

@@ -1,0 +1,176 @@
+"""Run checks over documents and score them. Pure: never prints, never exits."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from tqcheck import __version__
+from tqcheck.config import Config
+from tqcheck.context import Context
+from tqcheck.inputs import InputProblem, Job, load_job
+from tqcheck.model import Document, DocumentResult, Finding, InputError, Severity
+from tqcheck.registry import CheckSpec
+from tqcheck.resources_loader import Resources
+from tqcheck.scoring import passes, score
+
+NEED_HINTS = {
+    "model": "the semantic checks were skipped",
+    "glossary": "the glossary checks were skipped",
+    "names": "the name checks that need the names data were skipped",
+}
+
+
+@dataclass
+class RunResult:
+    documents: list[DocumentResult]
+    checks: list[CheckSpec]
+    config: Config
+    signature: str = ""
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def has_input_errors(self) -> bool:
+        return any(d.errors for d in self.documents)
+
+    @property
+    def all_passed(self) -> bool:
+        return all(d.passed for d in self.documents)
+
+    def summary(self) -> dict[str, object]:
+        findings = [f for d in self.documents for f in d.findings]
+        return {
+            "documents": len(self.documents),
+            "passed": sum(d.passed for d in self.documents),
+            "failed": sum(not d.passed for d in self.documents),
+            "input_errors": sum(len(d.errors) for d in self.documents),
+            "words": sum(d.words for d in self.documents),
+            "findings": len(findings),
+            "by_severity": {s.label: sum(f.severity == s for f in findings) for s in Severity},
+            "by_category": dict(sorted(Counter(f.category.value for f in findings).items())),
+            "by_rule": dict(sorted(Counter(f.rule for f in findings).items())),
+            "notices": list(self.notices),
+        }
+
+
+def run(
+    jobs: list[Job],
+    config: Config,
+    checks: list[CheckSpec],
+    upfront_errors: Iterable[InputError] = (),
+    on_document: Callable[[DocumentResult], None] | None = None,
+) -> RunResult:
+    """Load each job, run the checks on it, score it; one bad input never stops the batch."""
+    resources = Resources(config)
+    results: list[DocumentResult] = [
+        _failed_result(err.path, err) for err in upfront_errors
+    ]
+    notices: dict[str, str] = {}
+    for job in jobs:
+        try:
+            doc = load_job(job, config.lang, config.source_lang, config.encoding)
+        except InputProblem as exc:
+            result = _failed_result(str(job.target), InputError(exc.code, exc.message, str(job.target)))
+        else:
+            result = check_document(doc, checks, config, resources, notices)
+        results.append(result)
+        if on_document:
+            on_document(result)
+    out = RunResult(results, checks, config, notices=list(notices.values()))
+    out.signature = signature(out, resources)
+    return out
+
+
+def check_document(
+    doc: Document,
+    checks: list[CheckSpec],
+    config: Config,
+    resources: Resources,
+    notices: dict[str, str] | None = None,
+) -> DocumentResult:
+    notices = notices if notices is not None else {}
+    findings: list[Finding] = []
+    errors: list[InputError] = []
+    for spec in checks:
+        if not spec.supports(doc.lang) or not _needs_met(spec, doc, resources, notices):
+            continue
+        ctx = Context(doc, spec, config, resources)
+        try:
+            findings.extend(f for f in spec.func(doc, ctx) if not doc.skipped(f.start, f.end))
+        except Exception as exc:  # a broken check must not lose the batch
+            errors.append(InputError(spec.code, f"check {spec.name} failed: {exc!r}", doc.path))
+    findings = _dedupe(findings)
+    words = doc.word_count
+    doc_score = score(findings, words, config.weights())
+    return DocumentResult(
+        path=doc.path,
+        target_lang=doc.lang,
+        source_path=doc.source.path if doc.source else None,
+        source_lang=doc.source.lang if doc.source else None,
+        words=words,
+        findings=findings,
+        errors=errors,
+        score=doc_score,
+        passed=not errors
+        and passes(findings, doc_score, config.threshold, config.fail_on_severity()),
+        document=doc,
+    )
+
+
+def _needs_met(
+    spec: CheckSpec, doc: Document, resources: Resources, notices: dict[str, str]
+) -> bool:
+    for need in sorted(spec.needs):
+        if need == "source":
+            if doc.source is None:
+                return False
+            continue
+        ok, reason = resources.available(need)
+        if not ok:
+            hint = NEED_HINTS.get(need, f"checks needing {need} were skipped")
+            notices.setdefault(need, f"{hint}: {reason}")
+            return False
+    return True
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for f in sorted(findings, key=lambda f: (f.start, f.end, f.rule)):
+        key = (f.rule, f.start, f.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _failed_result(path: str, error: InputError) -> DocumentResult:
+    return DocumentResult(
+        path=path, target_lang="und", source_path=None, source_lang=None, words=0,
+        errors=[error], score=0.0, passed=False,
+    )
+
+
+def checks_fingerprint(checks: list[CheckSpec], config: Config) -> str:
+    text = ",".join(f"{c.code}:{config.severity_for(c).label}" for c in checks)
+    return hashlib.sha256(text.encode()).hexdigest()[:8]
+
+
+def signature(result: RunResult, resources: Resources) -> str:
+    """sacrebleu-style identity of what produced a result, so two runs can be compared."""
+    pairs = sorted(
+        {f"{d.source_lang or 'none'}-{d.target_lang}" for d in result.documents if not d.errors}
+    )
+    prints = resources.fingerprints()
+    parts = [
+        f"tqcheck:{__version__}",
+        f"langs:{','.join(pairs) or 'none'}",
+        f"checks:{len(result.checks)}:{checks_fingerprint(result.checks, result.config)}",
+        f"score:{result.config.score_profile}:t{result.config.threshold:g}:{result.config.fail_on}",
+        f"glossary:{prints.get('glossary', 'none')}",
+        f"names:{prints.get('names', 'none')}",
+        f"model:{prints.get('model', 'none')}",
+    ]
+    return "|".join(parts)

@@ -1,0 +1,55 @@
+"""Output formats: one module each with ``render(result, out)``; chosen by name."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from tqcheck.engine import RunResult
+
+Renderer = Callable[["RunResult", TextIO], None]
+
+
+def _json(result: RunResult, out: TextIO) -> None:
+    from tqcheck.formats import json_report
+
+    json_report.render(result, out)
+
+
+def _rich(result: RunResult, out: TextIO, quiet: bool = False) -> None:
+    from tqcheck.formats import rich_report
+
+    rich_report.render(result, out, quiet=quiet)
+
+
+def _sarif(result: RunResult, out: TextIO) -> None:
+    from tqcheck.formats import sarif
+
+    sarif.render(result, out)
+
+
+def _junit(result: RunResult, out: TextIO) -> None:
+    from tqcheck.formats import junit
+
+    junit.render(result, out)
+
+
+FORMATS: dict[str, Renderer] = {"rich": _rich, "json": _json, "sarif": _sarif, "junit": _junit}
+
+
+def write_atomically(path: Path, render: Callable[[TextIO], None]) -> None:
+    """Write to a temporary file beside ``path`` and rename it: no half-written reports."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            render(fh)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

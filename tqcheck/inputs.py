@@ -1,0 +1,244 @@
+"""From command-line paths to Documents: discovery, decoding, language, source pairing.
+
+Every problem with one input becomes an ``InputError`` for that input only; the
+rest of the batch still runs.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqcheck.model import Document, InputError
+from tqcheck.readers import ReadResult, reader_for, supported_extensions
+from tqcheck.text.langcodes import is_valid, primary
+
+LANG_IN_NAME_RE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)$")
+DEFAULT_SOURCE_LANG = "en"
+SNIFF_BYTES = 8192
+
+IO_ERRORS = {
+    "IO001": ("binary-file", "The file is binary (NUL bytes or control characters), not text."),
+    "IO002": ("undecodable-text", "The file is not valid in the expected encoding (UTF-8)."),
+    "IO003": ("empty-file", "The file is empty or holds only white space."),
+    "IO004": ("unreadable-file", "The file does not exist or cannot be read."),
+    "IO005": ("unsupported-format", "No reader handles this file type."),
+    "IO006": ("source-unusable", "The paired source document could not be read."),
+    "IO007": ("malformed-input", "A structured input (XML, glossary) is malformed or hostile."),
+}
+
+
+class InputProblem(Exception):
+    """Raised inside input handling only, turned into an InputError at the boundary."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Job:
+    target: Path
+    source: Path | None = None
+
+
+def discover(
+    paths: list[Path], include: list[str], exclude: list[str]
+) -> tuple[list[Path], list[InputError]]:
+    """Files named directly are always taken; folders are walked for supported types."""
+    found: list[Path] = []
+    errors: list[InputError] = []
+    exts = tuple(supported_extensions())
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                rel = child.relative_to(path).as_posix()
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                if include and not _glob_any(rel, child.name, include):
+                    continue
+                if not include and not child.name.lower().endswith(exts):
+                    continue
+                if _glob_any(rel, child.name, exclude):
+                    continue
+                found.append(child)
+        elif path.exists():
+            if not _glob_any(path.as_posix(), path.name, exclude):
+                found.append(path)
+        else:
+            errors.append(InputError("IO004", "no such file or folder", str(path)))
+    return _unique(found), errors
+
+
+def _glob_any(rel: str, name: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in patterns)
+
+
+def _unique(paths: list[Path]) -> list[Path]:
+    seen: set[Path] = set()
+    out = []
+    for p in paths:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def lang_from_name(path: Path) -> str | None:
+    """``article.de.txt`` -> ``de``; ``None`` when the name carries no valid tag."""
+    stem = path.name
+    for ext in supported_extensions():
+        if stem.lower().endswith(ext):
+            stem = stem[: -len(ext)]
+            break
+    else:
+        stem = path.stem
+    m = LANG_IN_NAME_RE.match(stem)
+    if m and is_valid(m.group("lang")):
+        return primary(m.group("lang"))
+    return None
+
+
+def pair_jobs(files: list[Path], source: Path | None, source_lang: str | None) -> list[Job]:
+    """Pair each target with its source: ``--source``, else a sibling in the source language.
+
+    A file that serves as another file's source is not scanned as a target.
+    """
+    if source is not None:
+        return [Job(f, source) for f in files if f.resolve() != source.resolve()]
+    want = source_lang or DEFAULT_SOURCE_LANG
+    by_stem: dict[tuple[Path, str], dict[str, Path]] = {}
+    for f in files:
+        lang = lang_from_name(f)
+        if lang:
+            stem = LANG_IN_NAME_RE.match(_strip_ext(f.name))
+            key = (f.parent.resolve(), stem.group("stem") if stem else f.name)
+            by_stem.setdefault(key, {})[lang] = f
+    sources: set[Path] = set()
+    jobs: list[Job] = []
+    for f in files:
+        lang = lang_from_name(f)
+        src = None
+        if lang and lang != want:
+            stem = LANG_IN_NAME_RE.match(_strip_ext(f.name))
+            group = by_stem.get((f.parent.resolve(), stem.group("stem") if stem else f.name), {})
+            src = group.get(want) or _sibling(f, stem.group("stem") if stem else "", want)
+        if src is not None:
+            sources.add(src.resolve())
+        jobs.append(Job(f, src))
+    return [j for j in jobs if j.target.resolve() not in sources or j.source is not None]
+
+
+def _strip_ext(name: str) -> str:
+    for ext in supported_extensions():
+        if name.lower().endswith(ext):
+            return name[: -len(ext)]
+    return name.rsplit(".", 1)[0]
+
+
+def _sibling(path: Path, stem: str, lang: str) -> Path | None:
+    if not stem:
+        return None
+    for ext in supported_extensions():
+        candidate = path.with_name(f"{stem}.{lang}{ext}")
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def decode(path: Path, encoding: str = "utf-8") -> ReadResult:
+    """Read and decode one file; raises InputProblem with one precise sentence."""
+    reader = reader_for(path)
+    if reader is None:
+        raise InputProblem(
+            "IO005",
+            f"unsupported file type {path.suffix or '(none)'!r}; "
+            f"tqcheck reads {', '.join(supported_extensions())}",
+        )
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputProblem("IO004", "no such file") from None
+    except IsADirectoryError:
+        raise InputProblem("IO004", "is a folder, not a file") from None
+    except OSError as exc:
+        raise InputProblem("IO004", f"cannot read: {exc.strerror}") from None
+    if not data.strip():
+        raise InputProblem("IO003", "empty file" if not data else "file holds only white space")
+    head = data[:SNIFF_BYTES]
+    if b"\x00" in head or _control_ratio(head) > 0.1:
+        raise InputProblem("IO001", "binary file, not text")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        hint = " (looks like Latin-1/Windows-1252)" if _looks_latin1(data) else ""
+        raise InputProblem(
+            "IO002",
+            f"not valid {encoding}: byte 0x{data[exc.start]:02x} at line {line}{hint}; "
+            f"convert the file to UTF-8 or pass --encoding",
+        ) from None
+    except LookupError:
+        raise InputProblem("IO002", f"unknown encoding {encoding!r}") from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise InputProblem("IO003", "file holds only white space")
+    return reader.read(path, text)
+
+
+def _control_ratio(data: bytes) -> float:
+    if not data:
+        return 0.0
+    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(data)
+
+
+def _looks_latin1(data: bytes) -> bool:
+    return any(b in data for b in (0xE4, 0xF6, 0xFC, 0xDF, 0xE9, 0xE8, 0xC4, 0xD6, 0xDC))
+
+
+def resolve_lang(
+    given: str | None, meta: str | None, path: Path, text: str
+) -> tuple[str, str]:
+    """Language and where it came from: option, file metadata, file name, detection."""
+    if given:
+        return primary(given), "given"
+    if meta:
+        return primary(meta), "metadata"
+    from_name = lang_from_name(path)
+    if from_name:
+        return from_name, "filename"
+    from tqcheck.text.langid import UNDETERMINED, identify
+
+    guess = identify(text[:20000])
+    return (guess.lang if guess.probability >= 0.5 else UNDETERMINED), "detected"
+
+
+def load_job(job: Job, lang: str | None, source_lang: str | None, encoding: str) -> Document:
+    """Build the Document for one job; raises InputProblem for the target or its source."""
+    read = decode(job.target, encoding)
+    tlang, origin = resolve_lang(lang, read.lang, job.target, read.text)
+    source_doc = None
+    if read.source_text is not None:
+        slang, sorigin = resolve_lang(source_lang, read.source_lang, job.target, read.source_text)
+        source_doc = Document(str(job.target), read.source_text, slang, sorigin)
+    elif job.source is not None:
+        try:
+            src = decode(job.source, encoding)
+        except InputProblem as exc:
+            raise InputProblem("IO006", f"source {job.source}: {exc.message}") from None
+        slang, sorigin = resolve_lang(source_lang, src.lang, job.source, src.text)
+        source_doc = Document(str(job.source), src.text, slang, sorigin, skip=src.skip)
+    return Document(
+        path=str(job.target),
+        text=read.text,
+        lang=tlang,
+        lang_origin=origin,
+        source=source_doc,
+        units=read.units,
+        skip=read.skip,
+    )

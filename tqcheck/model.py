@@ -1,0 +1,210 @@
+"""The values every part of tqcheck passes around: documents, segments, findings.
+
+All offsets are code-point offsets into the decoded text (Python ``str`` indices),
+half-open ``[start, end)``, so ``doc.text[f.start:f.end] == f.text`` always holds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+
+class Severity(enum.IntEnum):
+    """MQM severities; the integer order lets ``--fail-on major`` compare."""
+
+    MINOR = 1
+    MAJOR = 2
+    CRITICAL = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            allowed = ", ".join(s.label for s in cls)
+            raise ValueError(f"unknown severity {value!r} (use one of: {allowed})") from None
+
+
+class Category(enum.Enum):
+    """Check families; each owns a two-letter code prefix."""
+
+    FLUENCY = "fluency"
+    NAME = "name"
+    GLOSSARY = "glossary"
+    ACCURACY = "accuracy"
+    INPUT = "input"
+
+    @property
+    def prefix(self) -> str:
+        return _PREFIXES[self]
+
+
+_PREFIXES = {
+    Category.FLUENCY: "FL",
+    Category.NAME: "NM",
+    Category.GLOSSARY: "GL",
+    Category.ACCURACY: "AC",
+    Category.INPUT: "IO",
+}
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word, number or punctuation mark with its offsets in the document."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return any(ch.isalnum() for ch in self.text)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+    index: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of one paragraph; tokens carry document offsets."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    tokens: tuple[Token, ...]
+
+    @property
+    def words(self) -> tuple[Token, ...]:
+        return tuple(t for t in self.tokens if t.is_word)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A pre-aligned source/target pair from a bilingual file (XLIFF, PO, TMX, TSV).
+
+    ``start``/``end`` locate the target inside ``Document.text``.
+    """
+
+    source: str
+    start: int
+    end: int
+    id: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """One target text, its language, and the source it translates when known.
+
+    Segmentation is computed lazily and cached, so checks that never look at
+    sentences pay nothing for them.
+    """
+
+    path: str
+    text: str
+    lang: str
+    lang_origin: str = "given"  # given | filename | detected | config
+    source: Document | None = None
+    units: tuple[Unit, ...] = ()
+    # Regions no check reports on (code blocks, front matter, `tqcheck off` zones).
+    skip: tuple[tuple[int, int], ...] = ()
+
+    @cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        from tqcheck.text.segment import split_paragraphs
+
+        return split_paragraphs(self.text)
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        from tqcheck.text.segment import split_sentences
+
+        return split_sentences(self.text, self.lang, self.paragraphs)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        return tuple(t for s in self.sentences for t in s.tokens)
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(1 for t in self.tokens if t.is_word)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        return starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of an offset."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
+            return self.sentences[i]
+        return None
+
+    def skipped(self, start: int, end: int) -> bool:
+        return any(s < max(end, start + 1) and start < e for s, e in self.skip)
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One defect in one document; a value, never an exception."""
+
+    rule: str
+    name: str
+    category: Category
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A problem with an input (or a check that could not run) that stops findings."""
+
+    code: str
+    message: str
+    path: str = ""
+
+
+@dataclass
+class DocumentResult:
+    """What one document produced: findings, errors, and its score."""
+
+    path: str
+    target_lang: str
+    source_path: str | None
+    source_lang: str | None
+    words: int
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    score: float = 0.0
+    passed: bool = False
+    document: Document | None = None

@@ -1,0 +1,60 @@
+"""Shared, lazily loaded resources for one run: language packs, glossaries, models.
+
+Families register a *provider* per need ("glossary", "names", "model"); the
+engine asks ``available(need)`` before running a check that needs it, so a
+missing model costs one notice, not a crash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from tqcheck.text.langpack import LangPack, load_pack
+
+if TYPE_CHECKING:
+    from tqcheck.config import Config
+
+# need -> function(resources) -> (resource or None, reason when None)
+Provider = Callable[["Resources"], tuple[Any, str]]
+PROVIDERS: dict[str, Provider] = {}
+
+
+def provider(need: str) -> Callable[[Provider], Provider]:
+    def register(func: Provider) -> Provider:
+        PROVIDERS[need] = func
+        return func
+
+    return register
+
+
+class Resources:
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._loaded: dict[str, tuple[Any, str]] = {}
+
+    def langpack(self, lang: str) -> LangPack:
+        return load_pack(lang)
+
+    def get(self, need: str) -> Any:
+        """The resource for a need, or None; loaded once per run."""
+        return self._load(need)[0]
+
+    def available(self, need: str) -> tuple[bool, str]:
+        value, reason = self._load(need)
+        return value is not None, reason
+
+    def _load(self, need: str) -> tuple[Any, str]:
+        if need not in self._loaded:
+            make = PROVIDERS.get(need)
+            self._loaded[need] = make(self) if make else (None, f"no provider for {need!r}")
+        return self._loaded[need]
+
+    def fingerprints(self) -> dict[str, str]:
+        """Short identities of what was loaded (glossary hashes, model id) for signatures."""
+        out = {}
+        for need, (value, _reason) in self._loaded.items():
+            ident = getattr(value, "fingerprint", None)
+            if ident:
+                out[need] = str(ident)
+        return out

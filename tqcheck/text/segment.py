@@ -1,0 +1,128 @@
+"""Paragraphs, sentences and tokens with code-point offsets.
+
+A rule-based splitter driven by each language pack's abbreviations and month
+names. Measured options: SoMaJo is GPL (kept out of the core), pysbd and syntok
+mis-split German ordinals and abbreviations; scraped news text also needs line
+breaks honoured as boundaries, which generic splitters ignore.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqcheck.model import Paragraph, Sentence, Token
+from tqcheck.text.langpack import load_pack
+
+TOKEN_RE = re.compile(
+    r"(?P<num>\d+(?:[.,:]\d+)*)"
+    r"|(?P<word>[^\W\d_](?:\w|[-‐'’](?=\w)|[:*·](?=[a-zäöüß]))*)"
+    r"|(?P<punct>\S)"
+)
+# A candidate end: terminal punctuation, any closing quotes/brackets, then space.
+BOUNDARY_RE = re.compile(r"(?P<term>[.!?…]+|\.{3})(?P<close>[\"'”“»«›‹)\]’]*)(?P<space>\s+)")
+OPENERS = "\"'„“”«»‚‘›‹([¿¡–—-"
+_TERMINAL_ONLY = frozenset(".!?…")
+
+
+def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Non-blank lines are blocks; a line is joined to the previous one only when it
+    clearly continues it (previous ends mid-sentence, this one starts lower-case)."""
+    spans: list[list[int]] = []
+    offset = 0
+    prev_blank = True
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        start, end = offset, offset + len(body)
+        offset += len(line)
+        stripped = body.strip()
+        if not stripped:
+            prev_blank = True
+            continue
+        lead = len(body) - len(body.lstrip())
+        start += lead
+        end = start + len(stripped)
+        if spans and not prev_blank and _continues(text[spans[-1][0] : spans[-1][1]], stripped):
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+        prev_blank = False
+    return tuple(Paragraph(s, e, text[s:e], i) for i, (s, e) in enumerate(spans))
+
+
+def _continues(previous: str, line: str) -> bool:
+    last = previous.rstrip()[-1:]
+    return bool(last) and last not in ".!?:;…\"“”»«" and line[:1].islower()
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    return tuple(
+        Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)
+    )
+
+
+def split_sentences(
+    text: str, lang: str, paragraphs: tuple[Paragraph, ...]
+) -> tuple[Sentence, ...]:
+    pack = load_pack(lang)
+    abbreviations = pack.lower_set("segment", "abbreviations")
+    months = pack.lower_set("segment", "months")
+    ordinal_lang = bool(pack.get("segment", "ordinal_dot", False))
+    out: list[Sentence] = []
+    for para in paragraphs:
+        for start, end in _sentence_spans(para.text, abbreviations, months, ordinal_lang):
+            s, e = para.start + start, para.start + end
+            out.append(Sentence(s, e, text[s:e], para.index, tokenize(text[s:e], s)))
+    return tuple(out)
+
+
+def _sentence_spans(
+    text: str, abbreviations: frozenset[str], months: frozenset[str], ordinal_lang: bool
+) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in BOUNDARY_RE.finditer(text):
+        cut = m.end("close")
+        nxt = text[m.end() : m.end() + 1]
+        if not nxt or not _is_boundary(text, m, nxt, abbreviations, months, ordinal_lang):
+            continue
+        if text[start:cut].strip():
+            yield start, cut
+        start = m.end()
+    rest = text[start:].rstrip()
+    if rest.strip():
+        yield start, start + len(rest)
+
+
+def _is_boundary(
+    text: str,
+    m: re.Match[str],
+    nxt: str,
+    abbreviations: frozenset[str],
+    months: frozenset[str],
+    ordinal_lang: bool,
+) -> bool:
+    if not (nxt.isupper() or nxt.isdigit() or nxt in OPENERS):
+        return False
+    term = m.group("term")
+    if term != ".":
+        return True
+    before = text[: m.start()]
+    word_m = re.search(r"([\w.]+)$", before)
+    word = word_m.group(1) if word_m else ""
+    if not word:
+        return True
+    if word.isdigit():
+        following = re.match(r"\s*(\w+)", text[m.end() :])
+        nxt_word = following.group(1).lower() if following else ""
+        if nxt_word in months:
+            return False  # "3. Dezember", "24. Februar 2022"
+        # In ordinal-dot languages ("1. Weltkrieg", "der 2. Versuch") a one- or
+        # two-digit number before a dot is an ordinal far more often than an ending.
+        return not (ordinal_lang and len(word) <= 2)
+    bare = word.rstrip(".").lower()
+    if len(bare) == 1 and bare.isalpha():
+        return False  # an initial ("J. Smith") or part of "z. B."
+    if bare in abbreviations or word.lower() in abbreviations:
+        return False
+    # dotted abbreviations written without spaces: "z.B.", "U.S.", "e.g."
+    return not re.fullmatch(r"(?:\w\.)+\w", bare)
