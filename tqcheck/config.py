@@ -59,7 +59,12 @@ class Config:
         for selector, value in self.severity.items():
             if not matches(spec, selector):
                 continue
-            rank = 3 if selector.upper() == spec.code or selector == spec.name else len(selector)
+            if selector.upper() == spec.code or selector == spec.name:
+                rank = 100
+            elif selector.lower() in (spec.category.value, "all"):
+                rank = 0
+            else:
+                rank = len(selector)  # a longer code prefix is more specific
             if best is None or rank >= best[0]:
                 best = (rank, Severity.parse(value))
         return best[1] if best else spec.severity

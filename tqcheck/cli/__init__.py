@@ -46,12 +46,7 @@ def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _register() -> None:
-    from tqcheck.cli import rules, scan  # noqa: F401  (each adds its commands to app)
-
-
 def main() -> None:
-    _register()
     try:
         app()
     except KeyboardInterrupt:
@@ -62,3 +57,7 @@ def main() -> None:
             raise
         typer.echo(f"tqcheck: internal error: {exc!r} (set TQCHECK_DEBUG=1 for details)", err=True)
         sys.exit(EXIT_ERROR)
+
+
+# Each command module adds its commands to ``app``; imported last to avoid a cycle.
+from tqcheck.cli import rules, scan  # noqa: E402, F401

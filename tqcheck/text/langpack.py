@@ -37,13 +37,24 @@ class LangPack:
 
 def available() -> list[str]:
     folder = resources.files("tqcheck.resources") / "langs"
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+    return sorted({p.name.split(".")[0] for p in folder.iterdir() if p.name.endswith(".toml")})
 
 
 @lru_cache(maxsize=64)
 def load_pack(lang: str) -> LangPack:
+    """``de.toml`` plus any ``de.<topic>.toml`` companions, merged section by section."""
     base = lang.split("-")[0].lower()
-    path = resources.files("tqcheck.resources") / "langs" / f"{base}.toml"
-    if not path.is_file():
-        return LangPack(base)
-    return LangPack(base, tomllib.loads(path.read_text(encoding="utf-8")))
+    folder = resources.files("tqcheck.resources") / "langs"
+    files = sorted(
+        (p for p in folder.iterdir() if p.name == f"{base}.toml"
+         or (p.name.startswith(f"{base}.") and p.name.endswith(".toml"))),
+        key=lambda p: (p.name != f"{base}.toml", p.name),
+    )
+    data: dict[str, Any] = {}
+    for path in files:
+        for section, values in tomllib.loads(path.read_text(encoding="utf-8")).items():
+            if isinstance(values, dict):
+                data.setdefault(section, {}).update(values)
+            else:
+                data[section] = values
+    return LangPack(base, data)

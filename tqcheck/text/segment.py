@@ -20,7 +20,9 @@ TOKEN_RE = re.compile(
     r"|(?P<punct>\S)"
 )
 # A candidate end: terminal punctuation, any closing quotes/brackets, then space.
-BOUNDARY_RE = re.compile(r"(?P<term>[.!?…]+|\.{3})(?P<close>[\"'”“»«›‹)\]’]*)(?P<space>\s+)")
+BOUNDARY_RE = re.compile(
+    r"(?P<term>[.!?…]+)(?P<close>(?:[ \u00a0\u202f]*[»›]|[\"'”“«‹)\]’])*)(?P<space>\s+)"
+)
 OPENERS = "\"'„“”«»‚‘›‹([¿¡–—-"
 _TERMINAL_ONLY = frozenset(".!?…")
 

