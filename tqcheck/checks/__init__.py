@@ -1,3 +1,10 @@
 """The explicit list of check modules; importing one registers its checks."""
 
-from tqcheck.checks.fluency import punctuation, repetition  # noqa: F401
+from tqcheck.checks.fluency import (  # noqa: F401
+    furniture,
+    punctuation,
+    quotes,
+    repetition,
+    sentences,
+    untranslated,
+)

@@ -42,7 +42,11 @@ def available() -> list[str]:
 
 @lru_cache(maxsize=64)
 def load_pack(lang: str) -> LangPack:
-    """``de.toml`` plus any ``de.<topic>.toml`` companions, merged section by section."""
+    """``de.toml`` plus any ``de.<topic>.toml`` companions, merged section by section.
+
+    A companion adds to the pack: lists are extended (without duplicates), other
+    values are set.
+    """
     base = lang.split("-")[0].lower()
     folder = resources.files("tqcheck.resources") / "langs"
     files = sorted(
@@ -53,8 +57,13 @@ def load_pack(lang: str) -> LangPack:
     data: dict[str, Any] = {}
     for path in files:
         for section, values in tomllib.loads(path.read_text(encoding="utf-8")).items():
-            if isinstance(values, dict):
-                data.setdefault(section, {}).update(values)
-            else:
+            if not isinstance(values, dict):
                 data[section] = values
+                continue
+            merged = data.setdefault(section, {})
+            for key, value in values.items():
+                if isinstance(value, list) and isinstance(merged.get(key), list):
+                    merged[key] = merged[key] + [v for v in value if v not in merged[key]]
+                else:
+                    merged[key] = value
     return LangPack(base, data)

@@ -54,3 +54,112 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
             f"space before {mark!r}",
             suggestion=mark,
         )
+
+
+_DOUBLED_RE = re.compile(r"(?<![.,;:])(?:,,|;;|::|,\.|\.,|;,|,;|(?<!\.)\.\.(?!\.))(?![.,;:])")
+
+
+@check(
+    code="FL016",
+    name="doubled-punctuation",
+    category=Category.FLUENCY,
+    severity=Severity.MINOR,
+)
+def doubled_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Two punctuation marks where one belongs: ",," ".." ",." ";;".
+
+    What it finds:
+    A comma, full stop, semicolon or colon doubled or stacked on another of
+    them. Ellipses ("...") and marks inside URLs are left alone.
+
+    Why it matters:
+    Stacked marks come from joining segments that each carried their own
+    punctuation; they read as typos.
+
+    Example:
+    "Die Gespräche dauern an.." -> "Die Gespräche dauern an."
+    """
+    for m in _DOUBLED_RE.finditer(doc.text):
+        if "://" in _chunk(doc.text, m.start()):
+            continue
+        yield ctx.finding(m.start(), m.end(), f"doubled punctuation {m.group()!r}",
+                          suggestion=m.group()[-1] if m.group()[0] == m.group()[-1] else None)
+
+
+_NO_SPACE_AFTER_RE = re.compile(
+    r"(?<=[^\W\d_]{2})(?P<mark>[.!?;])(?=[A-ZÄÖÜÀÂÇÉÈÊËÎÏÔÛÙ][a-zäöüßàâçéèêëîïôûùüÿœ])"
+    r"|(?<=[^\W\d_])(?P<comma>,)(?=[^\W\d_])"
+)
+
+
+@check(
+    code="FL017",
+    name="missing-space-after-punctuation",
+    category=Category.FLUENCY,
+    severity=Severity.MINOR,
+)
+def missing_space_after_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A sentence mark or comma is glued to the next word.
+
+    What it finds:
+    "Ende.Der nächste", "Berlin,Paris": a word, then . ! ? ; or a comma, then a
+    letter with no space. URLs, e-mail addresses, domains ("taz.de"),
+    abbreviations written closed ("z.B.", "U.S.") and numbers are left alone.
+
+    Why it matters:
+    Lost spaces come from scraping that drops line breaks or markup between
+    sentences; they also break sentence splitting for every later check.
+
+    Example:
+    "Die Sitzung endete.Der Kanzler reiste ab." -> "Die Sitzung endete. Der Kanzler reiste ab."
+    """
+    for m in _NO_SPACE_AFTER_RE.finditer(doc.text):
+        chunk = _chunk(doc.text, m.start())
+        if "://" in chunk or "@" in chunk or "www." in chunk.lower() or chunk.count(".") > 1:
+            continue
+        mark = m.group()
+        yield ctx.finding(m.start(), m.end(), f"no space after {mark!r}", suggestion=mark + " ")
+
+
+_DOUBLE_SPACE_RE = re.compile(r"(?<=[^\s])  +(?=[^\s])")
+
+
+@check(
+    code="FL018",
+    name="doubled-space",
+    category=Category.FLUENCY,
+    severity=Severity.MINOR,
+)
+def doubled_space(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Two or more spaces between words inside a line.
+
+    What it finds:
+    Runs of ordinary spaces between two visible characters. Indentation at the
+    start of a line and alignment in tables (three or more runs on one line)
+    are left alone.
+
+    Why it matters:
+    Doubled spaces mark deleted words or joined fragments; they survive into
+    print and web layouts.
+
+    Example:
+    "Die Minister  trafen sich" -> "Die Minister trafen sich"
+    """
+    for m in _DOUBLE_SPACE_RE.finditer(doc.text):
+        line_start = doc.text.rfind("\n", 0, m.start()) + 1
+        line_end = doc.text.find("\n", m.end())
+        line = doc.text[line_start : line_end if line_end != -1 else len(doc.text)]
+        if len(_DOUBLE_SPACE_RE.findall(line)) >= 3:
+            continue
+        yield ctx.finding(m.start(), m.end(), "doubled space", suggestion=" ")
+
+
+def _chunk(text: str, pos: int) -> str:
+    """The run of non-space characters around ``pos`` (for URL and domain guards)."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = pos
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]

@@ -1,0 +1,234 @@
+"""Quotation marks: balance, doubled openers, typography and consistency per language."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from tqcheck.context import Context
+from tqcheck.model import Category, Document, Finding, Paragraph, Severity
+from tqcheck.registry import check
+from tqcheck.text.langpack import LangPack
+
+# Each typographic system: (opening, closing). Straight quotes are handled apart.
+SYSTEMS = {
+    "german": ("„", "“"),
+    "english": ("“", "”"),
+    "guillemets": ("«", "»"),
+    "chevrons": ("»", "«"),
+}
+TYPOGRAPHIC_LANGS = {"de", "en", "fr"}
+
+
+def primary_pair(pack: LangPack) -> tuple[str, str] | None:
+    pair = pack.get("quotes", "primary")
+    return (pair[0], pair[1]) if pair else None
+
+
+def accepted_pairs(pack: LangPack) -> list[tuple[str, str]]:
+    pairs = [primary_pair(pack)] if primary_pair(pack) else []
+    pairs += [(a, b) for a, b in pack.get("quotes", "also_accepted", [])]
+    return [p for p in pairs if p]
+
+
+def system_of(pair: tuple[str, str]) -> str | None:
+    for name, sys_pair in SYSTEMS.items():
+        if sys_pair == pair:
+            return name
+    return None
+
+
+@check(
+    code="FL009",
+    name="unbalanced-quotation-marks",
+    category=Category.FLUENCY,
+    severity=Severity.MINOR,
+)
+def unbalanced_quotation_marks(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A quotation is opened twice without being closed, or closed without being opened.
+
+    What it finds:
+    Within a paragraph, following the language's own pair (German „…“, French
+    « … », English “…”): a second opening mark while a quotation is still open
+    („Eine Diskussion ist im Gange; „Es ist …), or a closing mark with no
+    quotation open. A quotation left open at the end of a paragraph is accepted
+    when the next paragraph reopens it (the multi-paragraph convention).
+
+    Why it matters:
+    Machine translation and sentence re-assembly often duplicate or drop
+    quotation marks; the reader can no longer tell who says what.
+
+    Example:
+    „Eine Diskussion ist im Gange; „Es ist sehr weit …“ -> „Eine Diskussion ist im Gange; es ist sehr weit …“
+    """
+    pair = primary_pair(ctx.pack)
+    if pair is None:
+        return
+    opening, closing = pair
+    paragraphs = doc.paragraphs
+    for i, para in enumerate(paragraphs):
+        next_reopens = i + 1 < len(paragraphs) and paragraphs[i + 1].text.lstrip().startswith(
+            opening
+        )
+        yield from _balance(para, opening, closing, next_reopens, ctx)
+
+
+def _balance(
+    para: Paragraph, opening: str, closing: str, next_reopens: bool, ctx: Context
+) -> Iterator[Finding]:
+    if opening == closing:
+        return
+    open_at: int | None = None
+    for m in re.finditer(re.escape(opening) + "|" + re.escape(closing), para.text):
+        pos = para.start + m.start()
+        if m.group() == opening:
+            if open_at is not None:
+                yield ctx.finding(
+                    pos, pos + 1, f"quotation opened again with {opening} before it was closed",
+                    suggestion="",
+                )
+            open_at = pos
+        else:
+            if open_at is None:
+                yield ctx.finding(pos, pos + 1, f"closing {closing} without an opening {opening}")
+            open_at = None
+    if open_at is not None and not next_reopens:
+        yield ctx.finding(open_at, open_at + 1, f"quotation opened with {opening} is never closed")
+
+
+@check(
+    code="FL010",
+    name="straight-quotation-marks",
+    category=Category.FLUENCY,
+    severity=Severity.MINOR,
+    languages=TYPOGRAPHIC_LANGS,
+)
+def straight_quotation_marks(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Straight "…" quotes where the language's typography has its own marks.
+
+    What it finds:
+    Straight double quotes in German (which uses „…“), French (« … ») or English
+    (“…”) text. Reported once per document, at the first occurrence, with the
+    count: the fix is one search-and-replace, not dozens of findings.
+
+    Why it matters:
+    Straight quotes are a typewriter and scraping artefact; publishers set
+    typographic quotes, and a mix shows text pasted from different sources.
+
+    Example:
+    "Wir werden alle mehr tun müssen", sagte Rutte. -> „Wir werden alle mehr tun müssen“, sagte Rutte.
+    """
+    pair = primary_pair(ctx.pack)
+    if pair is None:
+        return
+    positions = [m.start() for m in re.finditer('"', doc.text)]
+    if not positions:
+        return
+    first = positions[0]
+    typographic = sum(doc.text.count(q) for q in pair)
+    also = f"; the document also uses {pair[0]}…{pair[1]} {typographic} times" if typographic else ""
+    yield ctx.finding(
+        first,
+        first + 1,
+        f'{len(positions)} straight quotation marks (") where {doc.lang} uses '
+        f"{pair[0]}…{pair[1]}{also}",
+        suggestion=pair[0],
+    )
+
+
+@check(
+    code="FL011",
+    name="mixed-quotation-styles",
+    category=Category.FLUENCY,
+    severity=Severity.MINOR,
+    languages=TYPOGRAPHIC_LANGS,
+)
+def mixed_quotation_styles(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """One document quotes in two typographic systems, one of them foreign to the language.
+
+    What it finds:
+    A German text that uses „…“ and also English “…” or French « … » pairs (or
+    the reverse in English and French). Reported once, at the first mark of the
+    minority system. Straight quotes are FL010's business.
+
+    Why it matters:
+    Mixed systems betray pasted or machine-translated passages and look sloppy;
+    house style fixes one system per language.
+
+    Example:
+    „Wir bleiben“, sagte er. … “status quo ante,” -> „status quo ante“
+    """
+    accepted = accepted_pairs(ctx.pack)
+    if not accepted:
+        return
+    counts: Counter[str] = Counter()
+    first_at: dict[str, int] = {}
+    for name, (opening, closing) in SYSTEMS.items():
+        if (opening, closing) in accepted:
+            continue
+        for m in re.finditer(re.escape(opening), doc.text):
+            end = doc.text.find(closing, m.end(), m.end() + 400)
+            if end > m.end() and not _is_other_system_closer(doc.text, m.start(), accepted):
+                counts[name] += 1
+                first_at.setdefault(name, m.start())
+    if not counts:
+        return
+    name, n = counts.most_common(1)[0]
+    at = first_at[name]
+    expected = accepted[0]
+    yield ctx.finding(
+        at,
+        at + 1,
+        f"{n} quotation(s) in {name} style {SYSTEMS[name][0]}…{SYSTEMS[name][1]} where this "
+        f"text uses {expected[0]}…{expected[1]}",
+        suggestion=expected[0],
+    )
+
+
+def _is_other_system_closer(text: str, pos: int, accepted: list[tuple[str, str]]) -> bool:
+    """In German, “ closes „…“: an English opener “ is really a German closer then."""
+    mark = text[pos]
+    for opening, closing in accepted:
+        if mark == closing:
+            before = text.rfind(opening, max(0, pos - 600), pos)
+            if before != -1 and text.find(closing, before + 1, pos) == -1:
+                return True
+    return False
+
+
+@check(
+    code="FL012",
+    name="french-punctuation-spacing",
+    category=Category.FLUENCY,
+    severity=Severity.MINOR,
+    languages={"fr"},
+)
+def french_punctuation_spacing(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """French text closes up ; : ! ? or « » that French typography spaces.
+
+    What it finds:
+    No space before ; : ! ? and no space inside « », where French typography
+    puts a (narrow) no-break space. A normal space is accepted. Times (14:30),
+    ratios, URLs and "?!" runs are left alone.
+
+    Why it matters:
+    Machine translation from English copies English spacing; French readers
+    and style guides (Imprimerie nationale) expect the space.
+
+    Example:
+    Il a déclaré: «Nous resterons»! -> Il a déclaré : « Nous resterons » !
+    """
+    text = doc.text
+    for m in re.finditer(r"(?<=[^\s\d(«\[/:;!?])([;:!?])(?=\s|$|»)", text):
+        chunk_start = text.rfind(" ", 0, m.start()) + 1
+        if "://" in text[chunk_start : m.end() + 3] or "www." in text[chunk_start : m.start()]:
+            continue
+        yield ctx.finding(
+            m.start(), m.end(), f"no space before {m.group(1)!r} in French text",
+            suggestion="\u202f" + m.group(1),
+        )
+    for m in re.finditer(r"«(?=[^\s\u00a0\u202f])|(?<=[^\s\u00a0\u202f])»", text):
+        inside = "after «" if m.group() == "«" else "before »"
+        suggestion = "«\u202f" if m.group() == "«" else "\u202f»"
+        yield ctx.finding(m.start(), m.end(), f"no space {inside} in French text", suggestion)

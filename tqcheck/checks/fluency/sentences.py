@@ -1,0 +1,144 @@
+"""Broken sentences: stray full stops, capitals mid-sentence, paragraphs left open."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqcheck.context import Context
+from tqcheck.model import Category, Document, Finding, Severity
+from tqcheck.registry import check
+
+# "word. lowercase" — the word before must be a real word (2+ letters), not a number.
+_STRAY_STOP_RE = re.compile(r"(?<![\w.])(?P<word>[^\W\d_]{2,})(?P<stop>\.)(?P<gap>[ \t]+)(?P<next>[a-zäöüßàâçéèêëîïôûùüÿœæ][\w-]*)")
+FINAL_MARKS = ".!?…:;\"'“”„«»‚‘’)]"
+
+
+@check(
+    code="FL013",
+    name="lowercase-after-full-stop",
+    category=Category.FLUENCY,
+    severity=Severity.MAJOR,
+)
+def lowercase_after_full_stop(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A full stop is followed by a lower-case word: a stray stop or a broken sentence.
+
+    What it finds:
+    "Stoltenberg. sagte Reportern": a word (not an abbreviation from the
+    language pack, not an initial or a number) followed by a full stop and a
+    lower-case word. Languages that start sentences in lower case are not
+    affected, since the pattern needs a cased script.
+
+    Why it matters:
+    Machine translation that re-orders a reporting clause ("said X on Friday")
+    often leaves a full stop inside the sentence, breaking it in two.
+
+    Example:
+    "sagte Bündnischef Jens Stoltenberg. sagte Reportern Am Freitag." -> one sentence
+    """
+    abbreviations = ctx.pack.lower_set("segment", "abbreviations")
+    for m in _STRAY_STOP_RE.finditer(doc.text):
+        word = m.group("word")
+        if word.lower() in abbreviations or (word.isupper() and len(word) <= 4):
+            continue
+        if _in_url_or_mail(doc.text, m.start("stop")):
+            continue
+        yield ctx.finding(
+            m.start("stop"),
+            m.end("next"),
+            f"sentence continues in lower case after a full stop ({word}. {m.group('next')})",
+            suggestion=f" {m.group('next')}",
+        )
+
+
+def _in_url_or_mail(text: str, pos: int) -> bool:
+    start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    chunk = text[start : pos + 1]
+    return "://" in chunk or "@" in chunk or chunk.startswith("www.")
+
+
+@check(
+    code="FL014",
+    name="capitalised-function-word",
+    category=Category.FLUENCY,
+    severity=Severity.MINOR,
+    languages={"de"},
+)
+def capitalised_function_word(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A German function word is capitalised in the middle of a sentence.
+
+    What it finds:
+    Articles, prepositions, conjunctions and similar words from the language
+    pack's list ("Am", "Im", "Und", "Der") written with a capital right after
+    another word or a comma, where German keeps them lower case. Capitals
+    after a colon, a quotation mark, a bracket or a dash are left alone, and
+    the polite "Sie"/"Ihr" are not in the list.
+
+    Why it matters:
+    A capital mid-sentence is the trace of a sentence boundary that machine
+    translation or re-assembly moved: a fragment glued onto the wrong sentence.
+
+    Example:
+    "sagte Reportern Am Freitag." -> "sagte Reportern am Freitag."
+    """
+    words = ctx.pack.words("function_words", "never_capitalised_mid_sentence")
+    if not words:
+        return
+    for sentence in doc.sentences:
+        tokens = sentence.tokens
+        for i in range(1, len(tokens)):
+            tok, prev = tokens[i], tokens[i - 1]
+            if not tok.text[:1].isupper() or tok.text.lower() not in words:
+                continue
+            if tok.text.isupper() and len(tok.text) > 1:
+                continue  # an acronym or shouted heading
+            if not prev.is_word and prev.text != ",":
+                continue  # after a colon, quote, bracket or dash a capital may start a clause
+            if "\n" in doc.text[prev.end : tok.start]:
+                continue
+            yield ctx.finding(
+                tok.start, tok.end, f"function word {tok.text!r} capitalised mid-sentence",
+                suggestion=tok.text.lower(),
+            )
+
+
+@check(
+    code="FL015",
+    name="paragraph-without-final-punctuation",
+    category=Category.FLUENCY,
+    severity=Severity.MINOR,
+    languages={"de", "en", "fr"},
+)
+def paragraph_without_final_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A prose paragraph ends without a final punctuation mark.
+
+    What it finds:
+    A paragraph of at least two sentences, or one of 25 words or more, whose
+    last character is not a full stop, question or exclamation mark, colon,
+    ellipsis or closing quotation mark. Headlines, captions and list lines are
+    short and are left alone.
+
+    Why it matters:
+    A paragraph that stops mid-air is usually truncated: the translation or the
+    scrape lost its end.
+
+    Example:
+    "... wie im 1. Weltkrieg" -> "... wie im 1. Weltkrieg."
+    """
+    by_para: dict[int, int] = {}
+    for s in doc.sentences:
+        by_para[s.paragraph] = by_para.get(s.paragraph, 0) + 1
+    for para in doc.paragraphs:
+        text = para.text.rstrip()
+        if not text or text[-1] in FINAL_MARKS:
+            continue
+        words = sum(1 for t in re.finditer(r"\w+", text))
+        if by_para.get(para.index, 0) < 2 and words < 25:
+            continue
+        last = re.search(r"\S+$", text)
+        assert last is not None
+        start = para.start + last.start()
+        yield ctx.finding(
+            start, para.start + len(text), "paragraph ends without final punctuation",
+            suggestion=last.group() + ".",
+        )
