@@ -92,7 +92,7 @@ def capitalised_function_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue
             if tok.text.isupper() and len(tok.text) > 1:
                 continue  # an acronym or shouted heading
-            if not prev.is_word and prev.text != ",":
+            if not prev.text[:1].isalpha() and prev.text != ",":
                 continue  # after a colon, quote, bracket or dash a capital may start a clause
             if "\n" in doc.text[prev.end : tok.start]:
                 continue
