@@ -79,9 +79,15 @@ def doubled_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
     Example:
     "Die Gespräche dauern an.." -> "Die Gespräche dauern an."
     """
+    abbreviations = ctx.pack.lower_set("segment", "abbreviations")
     for m in _DOUBLED_RE.finditer(doc.text):
         if "://" in _chunk(doc.text, m.start()):
             continue
+        before = re.search(r"(\w+)$", doc.text[: m.start()])
+        if m.group().startswith(".") and before and (
+            before.group(1).lower() in abbreviations or len(before.group(1)) == 1
+        ):
+            continue  # "z. B.," "ft.," : an abbreviation's dot before a comma
         yield ctx.finding(m.start(), m.end(), f"doubled punctuation {m.group()!r}",
                           suggestion=m.group()[-1] if m.group()[0] == m.group()[-1] else None)
 

@@ -12,6 +12,13 @@ from tqcheck.registry import check
 _GAP_RE = re.compile(r"[ \t\u00a0\u202f]+")
 
 
+def _rare(word: str, lang: str) -> bool:
+    """Not an everyday word of the language (wordfreq Zipf < 3): likely part of a name."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word.lower(), lang)) < 3.0
+
+
 @check(
     code="FL002",
     name="doubled-word",
@@ -25,7 +32,8 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
     "die die", "the the", "le le" inside one sentence. Doubles that the
     language allows are kept out by its pack: "had had", "nous nous", and in
     German the article/relative-pronoun pairs ("das Haus, das das Kind sah"),
-    which are reported only where they open a sentence.
+    which are reported only where they open a sentence. Capitalised doubles of
+    rare words mid-sentence are names ("Bora Bora") and are left alone.
 
     Why it matters:
     Doubled words come from machine translation of repeated source tokens and
@@ -50,6 +58,8 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue
             if first.text.lower() in ambiguous and first is not words[0]:
                 continue
+            if first.text[0].isupper() and first is not words[0] and _rare(first.text, doc.lang):
+                continue  # a reduplicated name: "Bora Bora", "Ylang Ylang"
             yield ctx.finding(
                 first.start,
                 second.end,

@@ -41,6 +41,8 @@ def lowercase_after_full_stop(doc: Document, ctx: Context) -> Iterator[Finding]:
         word = m.group("word")
         if word.lower() in abbreviations or (word.isupper() and len(word) <= 4):
             continue
+        if len(word) <= 3 and word.islower():
+            continue  # unit and ad-hoc abbreviations: "ft.", "km.", "ca."
         if _in_url_or_mail(doc.text, m.start("stop")):
             continue
         yield ctx.finding(
@@ -81,7 +83,8 @@ def capitalised_function_word(doc: Document, ctx: Context) -> Iterator[Finding]:
     Example:
     "sagte Reportern Am Freitag." -> "sagte Reportern am Freitag."
     """
-    words = ctx.pack.words("function_words", "never_capitalised_mid_sentence")
+    homographs = ctx.pack.lower_set("function_words", "noun_homographs")
+    words = ctx.pack.lower_set("function_words", "never_capitalised_mid_sentence") - homographs
     if not words:
         return
     for sentence in doc.sentences:

@@ -1,0 +1,146 @@
+"""Fluency checks against human MQM annotations (issue 3's detection benchmark).
+
+Data: ../shared/benchmarks/wmt-mqm-ende/ (WMT21 TED, WMT23 general SxS; en→de,
+professional raters). Each unique target segment is scanned as its own German
+document with the fluency rules (page-furniture rules cannot fire on these
+single segments). Reported:
+
+- span recall per human category: a human span counts as found when a finding
+  overlaps it (zero-width spans: a finding within one character);
+- segment recall: the segment has a span of that category and at least one
+  fluency finding overlaps any of that segment's spans of the category;
+- false alarms: findings per 1000 words on segments no rater marked at all
+  (for SxS, all three raters marked "no error").
+
+    .venv/bin/python bench/fluency_mqm.py [--limit N] [--select FL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "benchmarks" / "wmt-mqm-ende"
+FILES = ("ted2021_ende.jsonl", "generalmt2023_sxs_ende.jsonl")
+CATEGORIES = (
+    "Fluency/Punctuation",
+    "Accuracy/Untranslated text",
+    "Accuracy/Source language fragment",
+    "Fluency/Spelling",
+    "Fluency/Grammar",
+)
+
+
+def load(limit: int | None) -> dict[str, dict]:
+    """Unique (dataset, system, doc, seg) targets with all raters' error spans."""
+    units: dict[str, dict] = {}
+    for name in FILES:
+        path = DATA / name
+        if not path.is_file():
+            raise SystemExit(f"benchmark data not found: {path}")
+        for line in path.open(encoding="utf-8"):
+            row = json.loads(line)
+            system = row.get("base_system") or row["system"]
+            key = f"{row['dataset']}|{system}|{row['doc']}|{row['doc_seg']}"
+            unit = units.setdefault(key, {"target": row["target"], "errors": [], "raters": 0,
+                                          "error_free_raters": 0})
+            if unit["target"] != row["target"]:
+                continue
+            unit["raters"] += 1
+            unit["errors"].extend(row["errors"])
+            if not row["errors"] and not row["source_errors"]:
+                unit["error_free_raters"] += 1
+            if limit and len(units) >= limit:
+                return units
+    return units
+
+
+def overlaps(f_start: int, f_end: int, s: int, e: int) -> bool:
+    if s == e:
+        return f_start - 1 <= s <= f_end + 1
+    return f_start < e and s < f_end
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--select", action="append", default=["fluency"])
+    args = ap.parse_args()
+
+    from tqcheck import registry
+    from tqcheck.config import Config
+    from tqcheck.engine import check_document
+    from tqcheck.model import Document
+    from tqcheck.resources_loader import Resources
+
+    cfg = Config(select=args.select).validate()
+    checks = registry.select(registry.all_checks(), cfg.select)
+    resources = Resources(cfg)
+    units = load(args.limit)
+
+    span_total: Counter[str] = Counter()
+    span_found: Counter[str] = Counter()
+    seg_total: Counter[str] = Counter()
+    seg_found: Counter[str] = Counter()
+    clean_words = clean_findings = 0
+    by_rule_clean: Counter[str] = Counter()
+    by_rule_hit: dict[str, Counter[str]] = defaultdict(Counter)
+    findings_total = findings_on_any_span = 0
+    started = time.perf_counter()
+    words_total = 0
+    for unit in units.values():
+        doc = Document("segment", unit["target"], "de")
+        findings = check_document(doc, checks, cfg, resources).findings
+        words_total += doc.word_count
+        spans = unit["errors"]
+        for f in findings:
+            findings_total += 1
+            hit = [e for e in spans if overlaps(f.start, f.end, e["start"], e["end"])]
+            if hit:
+                findings_on_any_span += 1
+                for e in hit:
+                    by_rule_hit[f.rule][e["category"]] += 1
+        for cat in CATEGORIES:
+            cat_spans = [e for e in spans if e["category"] == cat]
+            if not cat_spans:
+                continue
+            seg_total[cat] += 1
+            any_hit = False
+            for e in cat_spans:
+                span_total[cat] += 1
+                if any(overlaps(f.start, f.end, e["start"], e["end"]) for f in findings):
+                    span_found[cat] += 1
+                    any_hit = True
+            seg_found[cat] += any_hit
+        if unit["error_free_raters"] == unit["raters"]:
+            clean_words += doc.word_count
+            clean_findings += len(findings)
+            by_rule_clean.update(f.rule for f in findings)
+    elapsed = time.perf_counter() - started
+
+    print(f"segments scanned: {len(units)}  words: {words_total}  "
+          f"time: {elapsed:.1f} s  ({words_total / elapsed:,.0f} words/s)")
+    print(f"rules: {', '.join(c.code for c in checks)}")
+    print("\nrecall against human spans (span level / segment level):")
+    for cat in CATEGORIES:
+        if span_total[cat]:
+            print(f"  {cat:38s} spans {span_found[cat]:5d}/{span_total[cat]:<5d} "
+                  f"= {span_found[cat] / span_total[cat]:6.1%}   segments "
+                  f"{seg_found[cat]:4d}/{seg_total[cat]:<4d} = {seg_found[cat] / seg_total[cat]:6.1%}")
+    print(f"\nfindings overlapping some human span (any category): "
+          f"{findings_on_any_span}/{findings_total} = "
+          f"{findings_on_any_span / max(findings_total, 1):.1%}")
+    print(f"false alarms on error-free segments: {clean_findings} findings in {clean_words} words "
+          f"= {1000 * clean_findings / max(clean_words, 1):.2f} per 1000 words")
+    print(f"  by rule: {dict(by_rule_clean.most_common())}")
+    print("which human categories each rule's findings overlap:")
+    for rule, cats in sorted(by_rule_hit.items()):
+        print(f"  {rule}: {dict(cats.most_common(4))}")
+
+
+if __name__ == "__main__":
+    main()
