@@ -46,8 +46,9 @@ def load(limit: int | None) -> dict[str, dict]:
             row = json.loads(line)
             system = row.get("base_system") or row["system"]
             key = f"{row['dataset']}|{system}|{row['doc']}|{row['doc_seg']}"
-            unit = units.setdefault(key, {"target": row["target"], "errors": [], "raters": 0,
-                                          "error_free_raters": 0})
+            unit = units.setdefault(
+                key, {"target": row["target"], "errors": [], "raters": 0, "error_free_raters": 0}
+            )
             if unit["target"] != row["target"]:
                 continue
             unit["raters"] += 1
@@ -122,20 +123,28 @@ def main() -> None:
             by_rule_clean.update(f.rule for f in findings)
     elapsed = time.perf_counter() - started
 
-    print(f"segments scanned: {len(units)}  words: {words_total}  "
-          f"time: {elapsed:.1f} s  ({words_total / elapsed:,.0f} words/s)")
+    print(
+        f"segments scanned: {len(units)}  words: {words_total}  "
+        f"time: {elapsed:.1f} s  ({words_total / elapsed:,.0f} words/s)"
+    )
     print(f"rules: {', '.join(c.code for c in checks)}")
     print("\nrecall against human spans (span level / segment level):")
     for cat in CATEGORIES:
         if span_total[cat]:
-            print(f"  {cat:38s} spans {span_found[cat]:5d}/{span_total[cat]:<5d} "
-                  f"= {span_found[cat] / span_total[cat]:6.1%}   segments "
-                  f"{seg_found[cat]:4d}/{seg_total[cat]:<4d} = {seg_found[cat] / seg_total[cat]:6.1%}")
-    print(f"\nfindings overlapping some human span (any category): "
-          f"{findings_on_any_span}/{findings_total} = "
-          f"{findings_on_any_span / max(findings_total, 1):.1%}")
-    print(f"false alarms on error-free segments: {clean_findings} findings in {clean_words} words "
-          f"= {1000 * clean_findings / max(clean_words, 1):.2f} per 1000 words")
+            print(
+                f"  {cat:38s} spans {span_found[cat]:5d}/{span_total[cat]:<5d} "
+                f"= {span_found[cat] / span_total[cat]:6.1%}   segments "
+                f"{seg_found[cat]:4d}/{seg_total[cat]:<4d} = {seg_found[cat] / seg_total[cat]:6.1%}"
+            )
+    print(
+        f"\nfindings overlapping some human span (any category): "
+        f"{findings_on_any_span}/{findings_total} = "
+        f"{findings_on_any_span / max(findings_total, 1):.1%}"
+    )
+    print(
+        f"false alarms on error-free segments: {clean_findings} findings in {clean_words} words "
+        f"= {1000 * clean_findings / max(clean_words, 1):.2f} per 1000 words"
+    )
     print(f"  by rule: {dict(by_rule_clean.most_common())}")
     print("which human categories each rule's findings overlap:")
     for rule, cats in sorted(by_rule_hit.items()):

@@ -58,8 +58,10 @@ def main() -> None:
     data = segments(args.per_lang)
     from tqcheck.text.langid import BACKENDS
 
-    print(f"{len(data)} segments: " + ", ".join(
-        f"{lang} {sum(1 for l, _ in data if l == lang)}" for lang in ("de", "en", "fr")))
+    print(
+        f"{len(data)} segments: "
+        + ", ".join(f"{lang} {sum(1 for l, _ in data if l == lang)}" for lang in ("de", "en", "fr"))
+    )
     for name, backend in BACKENDS.items():
         t0 = time.perf_counter()
         ident = backend()
@@ -70,9 +72,11 @@ def main() -> None:
         again = [ident.identify(text).lang for _, text in data[:200]]
         correct = sum(a == lang for a, (lang, _) in zip(answers, data))
         stable = again == answers[:200]
-        print(f"{name:22s} accuracy {correct}/{len(data)} = {correct / len(data):.1%}  "
-              f"{1e6 * elapsed / len(data):8.1f} µs/segment  load {load:.2f} s  "
-              f"deterministic: {stable}")
+        print(
+            f"{name:22s} accuracy {correct}/{len(data)} = {correct / len(data):.1%}  "
+            f"{1e6 * elapsed / len(data):8.1f} µs/segment  load {load:.2f} s  "
+            f"deterministic: {stable}"
+        )
 
 
 if __name__ == "__main__":

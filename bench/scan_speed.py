@@ -68,12 +68,16 @@ def main() -> None:
     print(f"tqcheck --help                    {help_s:6.3f} s")
     print(f"scan one seed (subprocess)        {one_s:6.3f} s")
     secs, words = scan_in_process(SEEDS, args.select)
-    print(f"scan seeds in process             {secs:6.3f} s  {words:>8} words  {words / secs:10.0f} words/s")
+    print(
+        f"scan seeds in process             {secs:6.3f} s  {words:>8} words  {words / secs:10.0f} words/s"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         files = synthetic_corpus(Path(tmp), args.mb)
         secs, words = scan_in_process(files, args.select)
         mb = sum(f.stat().st_size for f in files) / 1e6
-        print(f"scan {mb:.1f} MB synthetic ({len(files)} files) {secs:6.3f} s  {words:>8} words  {words / secs:10.0f} words/s")
+        print(
+            f"scan {mb:.1f} MB synthetic ({len(files)} files) {secs:6.3f} s  {words:>8} words  {words / secs:10.0f} words/s"
+        )
 
 
 if __name__ == "__main__":

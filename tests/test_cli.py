@@ -57,7 +57,9 @@ def test_exit_codes(cli, corpus: Path) -> None:
     assert cli("scan", corpus / "bad.de.txt", "--isolated").exit_code == 1
     assert cli("scan", corpus / "bad.de.txt", "--isolated", "--exit-zero").exit_code == 0
     assert cli("scan", corpus, "--isolated", "--threshold", "0").exit_code == 0
-    assert cli("scan", corpus, "--isolated", "--threshold", "0", "--fail-on", "minor").exit_code == 1
+    assert (
+        cli("scan", corpus, "--isolated", "--threshold", "0", "--fail-on", "minor").exit_code == 1
+    )
     assert cli("scan", corpus / "nope.txt", "--isolated").exit_code == 2
     assert cli("scan", corpus, "--format", "yaml").exit_code == 2
     assert cli("scan", corpus, "--select", "XX999").exit_code == 2
@@ -76,7 +78,9 @@ def test_select_and_ignore(cli, corpus: Path) -> None:
 
 def test_bad_inputs_are_reported_and_the_batch_continues(cli, corpus: Path) -> None:
     (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    (corpus / "latin1.de.txt").write_bytes("Die Außenminister trafen sich in Brüssel.".encode("latin-1"))
+    (corpus / "latin1.de.txt").write_bytes(
+        "Die Außenminister trafen sich in Brüssel.".encode("latin-1")
+    )
     (corpus / "empty.de.txt").write_bytes(b"")
     result = cli("scan", corpus, "--isolated", "-f", "json")
     assert result.exit_code == 2
@@ -108,7 +112,10 @@ def test_other_formats(cli, corpus: Path, fmt: str) -> None:
     if fmt == "sarif":
         sarif = json.loads(result.stdout)
         res = sarif["runs"][0]["results"]
-        assert res[0]["ruleId"] == "FL001" and res[0]["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == " ."
+        assert (
+            res[0]["ruleId"] == "FL001"
+            and res[0]["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == " ."
+        )
     else:
         assert "<testsuite" in result.stdout and "<failure" in result.stdout
 
@@ -156,12 +163,18 @@ def test_source_pairing_by_name_and_option(cli, tmp_path: Path) -> None:
     assert doc["source_path"].endswith("art.en.txt") and doc["source_lang"] == "en"
     other = tmp_path / "other.txt"
     other.write_text("The minister spoke.\n", encoding="utf-8")
-    data = report(cli("scan", tmp_path / "art.de.txt", "--source", other, "--isolated", "-f", "json"))
+    data = report(
+        cli("scan", tmp_path / "art.de.txt", "--source", other, "--isolated", "-f", "json")
+    )
     assert data["documents"][0]["source_path"].endswith("other.txt")
 
 
 def test_include_exclude(cli, corpus: Path) -> None:
-    data = report(cli("scan", corpus, "--isolated", "-f", "json", "--exclude", "bad*", "--exit-zero"))
+    data = report(
+        cli("scan", corpus, "--isolated", "-f", "json", "--exclude", "bad*", "--exit-zero")
+    )
     assert [Path(d["path"]).name for d in data["documents"]] == ["good.de.txt"]
-    data = report(cli("scan", corpus, "--isolated", "-f", "json", "--include", "bad*", "--exit-zero"))
+    data = report(
+        cli("scan", corpus, "--isolated", "-f", "json", "--include", "bad*", "--exit-zero")
+    )
     assert [Path(d["path"]).name for d in data["documents"]] == ["bad.de.txt"]

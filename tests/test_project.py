@@ -34,9 +34,10 @@ def test_seeds_unchanged() -> None:
     if SHARED_SEEDS.is_dir():
         for path in ours:
             theirs = SHARED_SEEDS / path.name
-            assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(
-                theirs.read_bytes()
-            ).digest()
+            assert (
+                hashlib.sha256(path.read_bytes()).digest()
+                == hashlib.sha256(theirs.read_bytes()).digest()
+            )
 
 
 def test_help_imports_nothing_heavy() -> None:

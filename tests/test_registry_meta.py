@@ -72,8 +72,10 @@ def test_bad_registration_rejected() -> None:
     from tqcheck.model import Severity
 
     with pytest.raises(registry.RegistryError):
-        registry.check(code="NM001", name="x-y", category=Category.FLUENCY,
-                       severity=Severity.MINOR)(lambda d, c: [])
+        registry.check(
+            code="NM001", name="x-y", category=Category.FLUENCY, severity=Severity.MINOR
+        )(lambda d, c: [])
     with pytest.raises(registry.RegistryError):
-        registry.check(code="FL999", name="Not_Kebab", category=Category.FLUENCY,
-                       severity=Severity.MINOR)(lambda d, c: [])
+        registry.check(
+            code="FL999", name="Not_Kebab", category=Category.FLUENCY, severity=Severity.MINOR
+        )(lambda d, c: [])

@@ -35,6 +35,8 @@ def test_pass_rules() -> None:
 
 
 def test_custom_profile() -> None:
-    cfg = Config(score_profile="lenient",
-                 score_profiles={"lenient": {"minor": 0.5, "major": 2, "critical": 10}}).validate()
+    cfg = Config(
+        score_profile="lenient",
+        score_profiles={"lenient": {"minor": 0.5, "major": 2, "critical": 10}},
+    ).validate()
     assert cfg.weights()[Severity.MAJOR] == 2.0

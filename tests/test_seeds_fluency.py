@@ -37,7 +37,10 @@ def test_seed_004_machine_translation_defects_found() -> None:
         ("FL003", "Drücken Sie Play, um diesen Artikel anzuhören"),
         ("FL003", "Gesprochen von künstlicher Intelligenz."),
         ("FL003", "Schreibe einen Kommentar"),
-        ("FL003", "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert"),
+        (
+            "FL003",
+            "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+        ),
         ("FL004", "Bundeskanzler Olaf Scholz Poolfoto von Kai Pfaffenbach/AFP über Getty Images"),
         ("FL005", "– POLITICO"),
         ("FL009", "„"),
@@ -54,7 +57,9 @@ def test_seed_004_doubled_opener_span() -> None:
     text = next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
     second = text.index("„Es ist sehr weit")
     cfg = Config(select=["FL009"]).validate()
-    result = run([Job(next(SEEDS.glob("004_*.txt")))], cfg, registry.select(registry.all_checks(), ["FL009"]))
+    result = run(
+        [Job(next(SEEDS.glob("004_*.txt")))], cfg, registry.select(registry.all_checks(), ["FL009"])
+    )
     assert [(f.start, f.end) for f in result.documents[0].findings] == [(second, second + 1)]
 
 

@@ -25,7 +25,9 @@ def test_german_abbreviations_ordinals_and_quotes() -> None:
 
 
 def test_german_ordinal_before_noun_and_year_end() -> None:
-    text = "Der 2. Weltkrieg endete 1945. Die Zahl stieg im Jahr 2022. Am 24. Februar 2022 begann er."
+    text = (
+        "Der 2. Weltkrieg endete 1945. Die Zahl stieg im Jahr 2022. Am 24. Februar 2022 begann er."
+    )
     assert sentences(text, "de") == [
         "Der 2. Weltkrieg endete 1945.",
         "Die Zahl stieg im Jahr 2022.",
@@ -52,19 +54,32 @@ def test_french_abbreviations_and_guillemets() -> None:
 
 
 def test_lines_are_paragraphs_and_wrapped_lines_join() -> None:
-    doc = make_doc("Titel ohne Punkt\nErster Satz. Zweiter Satz.\n\nDritter Satz\ngeht weiter.", "de")
+    doc = make_doc(
+        "Titel ohne Punkt\nErster Satz. Zweiter Satz.\n\nDritter Satz\ngeht weiter.", "de"
+    )
     assert [p.text for p in doc.paragraphs] == [
         "Titel ohne Punkt",
         "Erster Satz. Zweiter Satz.",
         "Dritter Satz\ngeht weiter.",
     ]
-    assert [s.text for s in doc.sentences][:3] == ["Titel ohne Punkt", "Erster Satz.", "Zweiter Satz."]
+    assert [s.text for s in doc.sentences][:3] == [
+        "Titel ohne Punkt",
+        "Erster Satz.",
+        "Zweiter Satz.",
+    ]
 
 
 def test_tokens_keep_compounds_and_gender_forms() -> None:
     doc = make_doc("Die NATO-Außenminister und Leser:innen zahlten 1.000,50 Euro.", "de")
     assert [t.text for t in doc.tokens] == [
-        "Die", "NATO-Außenminister", "und", "Leser:innen", "zahlten", "1.000,50", "Euro", ".",
+        "Die",
+        "NATO-Außenminister",
+        "und",
+        "Leser:innen",
+        "zahlten",
+        "1.000,50",
+        "Euro",
+        ".",
     ]
     assert doc.word_count == 7
 

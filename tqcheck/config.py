@@ -124,17 +124,31 @@ def from_mapping(data: dict[str, Any], where: str) -> Config:
     _check_types(data, where)
     cfg = Config(**data, path=where)
     base = Path(where).parent
-    cfg.glossaries = [str((base / g).resolve()) if not Path(g).is_absolute() else g
-                      for g in cfg.glossaries]
+    cfg.glossaries = [
+        str((base / g).resolve()) if not Path(g).is_absolute() else g for g in cfg.glossaries
+    ]
     return cfg
 
 
 def _check_types(data: dict[str, Any], where: str) -> None:
     expected: dict[str, type | tuple[type, ...]] = {
-        "select": list, "ignore": list, "include": list, "exclude": list, "glossaries": list,
-        "preview": bool, "threshold": (int, float), "fail_on": str, "score_profile": str,
-        "score_profiles": dict, "severity": dict, "lang": str, "source_lang": str,
-        "encoding": str, "glossary_profile": str, "names_profile": str, "model": str,
+        "select": list,
+        "ignore": list,
+        "include": list,
+        "exclude": list,
+        "glossaries": list,
+        "preview": bool,
+        "threshold": (int, float),
+        "fail_on": str,
+        "score_profile": str,
+        "score_profiles": dict,
+        "severity": dict,
+        "lang": str,
+        "source_lang": str,
+        "encoding": str,
+        "glossary_profile": str,
+        "names_profile": str,
+        "model": str,
     }
     for key, value in data.items():
         want = expected.get(key)
@@ -155,9 +169,11 @@ def find_config(start: Path) -> Path | None:
             if (folder / name).is_file():
                 return folder / name
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "tool" in _read_toml(pyproject) and "tqcheck" in _read_toml(
-            pyproject
-        ).get("tool", {}):
+        if (
+            pyproject.is_file()
+            and "tool" in _read_toml(pyproject)
+            and "tqcheck" in _read_toml(pyproject).get("tool", {})
+        ):
             return pyproject
     return None
 

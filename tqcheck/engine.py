@@ -64,15 +64,15 @@ def run(
 ) -> RunResult:
     """Load each job, run the checks on it, score it; one bad input never stops the batch."""
     resources = Resources(config)
-    results: list[DocumentResult] = [
-        _failed_result(err.path, err) for err in upfront_errors
-    ]
+    results: list[DocumentResult] = [_failed_result(err.path, err) for err in upfront_errors]
     notices: dict[str, str] = {}
     for job in jobs:
         try:
             doc = load_job(job, config.lang, config.source_lang, config.encoding)
         except InputProblem as exc:
-            result = _failed_result(str(job.target), InputError(exc.code, exc.message, str(job.target)))
+            result = _failed_result(
+                str(job.target), InputError(exc.code, exc.message, str(job.target))
+            )
         else:
             result = check_document(doc, checks, config, resources, notices)
         results.append(result)
@@ -148,8 +148,14 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 def _failed_result(path: str, error: InputError) -> DocumentResult:
     return DocumentResult(
-        path=path, target_lang="und", source_path=None, source_lang=None, words=0,
-        errors=[error], score=0.0, passed=False,
+        path=path,
+        target_lang="und",
+        source_path=None,
+        source_lang=None,
+        words=0,
+        errors=[error],
+        score=0.0,
+        passed=False,
     )
 
 

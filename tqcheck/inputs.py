@@ -201,9 +201,7 @@ def _looks_latin1(data: bytes) -> bool:
     return any(b in data for b in (0xE4, 0xF6, 0xFC, 0xDF, 0xE9, 0xE8, 0xC4, 0xD6, 0xDC))
 
 
-def resolve_lang(
-    given: str | None, meta: str | None, path: Path, text: str
-) -> tuple[str, str]:
+def resolve_lang(given: str | None, meta: str | None, path: Path, text: str) -> tuple[str, str]:
     """Language and where it came from: option, file metadata, file name, detection."""
     if given:
         return primary(given), "given"

@@ -45,9 +45,16 @@ def rules(
         import json
 
         rows = [
-            {"code": s.code, "name": s.name, "category": s.category.value,
-             "severity": s.severity.label, "languages": sorted(s.languages) if s.languages else None,
-             "needs": sorted(s.needs), "preview": s.preview, "summary": s.summary}
+            {
+                "code": s.code,
+                "name": s.name,
+                "category": s.category.value,
+                "severity": s.severity.label,
+                "languages": sorted(s.languages) if s.languages else None,
+                "needs": sorted(s.needs),
+                "preview": s.preview,
+                "summary": s.summary,
+            }
             for s in specs
         ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -59,8 +66,13 @@ def rules(
     table.add_column("severity")
     table.add_column("summary", overflow="fold")
     for s in specs:
-        table.add_row(s.code, s.name + (" (preview)" if s.preview else ""), s.category.value,
-                      s.severity.label, s.summary)
+        table.add_row(
+            s.code,
+            s.name + (" (preview)" if s.preview else ""),
+            s.category.value,
+            s.severity.label,
+            s.summary,
+        )
     for c, (name, text) in IO_ERRORS.items():
         table.add_row(c, name, "input", "error", text)
     console.print(table)

@@ -18,8 +18,9 @@ def render(result: RunResult, out: TextIO) -> None:
         failures=str(sum(not d.passed and not d.errors for d in docs)),
         errors=str(sum(bool(d.errors) for d in docs)),
     )
-    ET.SubElement(ET.SubElement(suite, "properties"), "property", name="signature",
-                  value=result.signature)
+    ET.SubElement(
+        ET.SubElement(suite, "properties"), "property", name="signature", value=result.signature
+    )
     for doc in docs:
         case = ET.SubElement(suite, "testcase", classname="tqcheck", name=doc.path)
         lines = [

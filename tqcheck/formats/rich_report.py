@@ -71,7 +71,9 @@ def _finding(console: Console, doc: DocumentResult, f: Finding, plain: bool) -> 
     if context is not None:
         console.print(context, overflow="fold")
     if f.suggestion is not None:
-        console.print(Text(f"          suggestion: {f.suggestion!r}", style="green"), overflow="fold")
+        console.print(
+            Text(f"          suggestion: {f.suggestion!r}", style="green"), overflow="fold"
+        )
 
 
 def _context(doc: DocumentResult, f: Finding, plain: bool) -> Text | None:

@@ -31,14 +31,15 @@ def render(result: RunResult, out: TextIO) -> None:
     for doc in result.documents:
         uri = Path(doc.path).as_posix()
         for f in doc.findings:
-            end_line, end_col = (
-                doc.document.line_col(f.end) if doc.document else (f.line, f.column)
-            )
+            end_line, end_col = doc.document.line_col(f.end) if doc.document else (f.line, f.column)
             results.append(
                 {
                     "ruleId": f.rule,
                     "level": LEVEL[f.severity],
-                    "message": {"text": f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")},
+                    "message": {
+                        "text": f.message
+                        + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+                    },
                     "locations": [
                         {
                             "physicalLocation": {

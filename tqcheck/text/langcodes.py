@@ -6,7 +6,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-_TAG_RE = re.compile(r"^(?P<primary>[a-zA-Z]{2,3})(?:[-_](?P<rest>[A-Za-z0-9]{2,8}(?:[-_][A-Za-z0-9]{1,8})*))?$")
+_TAG_RE = re.compile(
+    r"^(?P<primary>[a-zA-Z]{2,3})(?:[-_](?P<rest>[A-Za-z0-9]{2,8}(?:[-_][A-Za-z0-9]{1,8})*))?$"
+)
 
 
 @lru_cache(maxsize=1)

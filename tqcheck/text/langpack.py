@@ -50,8 +50,12 @@ def load_pack(lang: str) -> LangPack:
     base = lang.split("-")[0].lower()
     folder = resources.files("tqcheck.resources") / "langs"
     files = sorted(
-        (p for p in folder.iterdir() if p.name == f"{base}.toml"
-         or (p.name.startswith(f"{base}.") and p.name.endswith(".toml"))),
+        (
+            p
+            for p in folder.iterdir()
+            if p.name == f"{base}.toml"
+            or (p.name.startswith(f"{base}.") and p.name.endswith(".toml"))
+        ),
         key=lambda p: (p.name != f"{base}.toml", p.name),
     )
     data: dict[str, Any] = {}

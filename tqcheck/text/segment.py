@@ -54,7 +54,7 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
 
 def _continues(previous: str, line: str) -> bool:
     last = previous.rstrip()[-1:]
-    return bool(last) and last not in ".!?:;…\"“”»«" and line[:1].islower()
+    return bool(last) and last not in '.!?:;…"“”»«' and line[:1].islower()
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:

@@ -150,15 +150,18 @@ def page_furniture(doc: Document, ctx: Context) -> Iterator[Finding]:
         if kind is None:
             continue
         reported.append((line.start, line.end))
-        yield ctx.finding(line.start, line.end, f"page furniture left in the text: {kind}",
-                          suggestion="")
+        yield ctx.finding(
+            line.start, line.end, f"page furniture left in the text: {kind}", suggestion=""
+        )
     for pattern in _patterns(doc.lang, "tracking"):
         for m in pattern.finditer(doc.text):
             if not any(s <= m.start() < e for s, e in reported):
                 reported.append(m.span())
-                yield ctx.finding(*_line_span(doc.text, m.start(), m.end()),
-                                  "page furniture left in the text: tracking residue",
-                                  suggestion="")
+                yield ctx.finding(
+                    *_line_span(doc.text, m.start(), m.end()),
+                    "page furniture left in the text: tracking residue",
+                    suggestion="",
+                )
 
 
 def _line_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -230,8 +233,9 @@ def photo_credit_in_text(doc: Document, ctx: Context) -> Iterator[Finding]:
     Example:
     "Bundeskanzler Olaf Scholz Poolfoto von Kai Pfaffenbach/AFP über Getty Images" -> delete the caption
     """
-    yield from _pattern_findings(doc, ctx, "photo_credit", "photo credit left in the text",
-                                 whole_short_line=True)
+    yield from _pattern_findings(
+        doc, ctx, "photo_credit", "photo credit left in the text", whole_short_line=True
+    )
 
 
 @check(
@@ -254,8 +258,9 @@ def site_name_in_headline(doc: Document, ctx: Context) -> Iterator[Finding]:
     Example:
     "Westmächte wetteifern um ein Sicherheitsversprechen – POLITICO" -> drop " – POLITICO"
     """
-    yield from _pattern_findings(doc, ctx, "site_suffix", "site name appended to a headline",
-                                 max_words=25)
+    yield from _pattern_findings(
+        doc, ctx, "site_suffix", "site name appended to a headline", max_words=25
+    )
 
 
 @check(
@@ -322,6 +327,9 @@ def reader_comments_in_text(doc: Document, ctx: Context) -> Iterator[Finding]:
     start, end = _line_span(doc.text, start, end)
     rest = doc.text[start:]
     n_lines = sum(1 for ln in rest.splitlines() if ln.strip())
-    yield ctx.finding(start, end,
-                      f"reader comment section starts here ({n_lines} non-empty lines follow)",
-                      suggestion="")
+    yield ctx.finding(
+        start,
+        end,
+        f"reader comment section starts here ({n_lines} non-empty lines follow)",
+        suggestion="",
+    )

@@ -84,12 +84,18 @@ def doubled_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
         if "://" in _chunk(doc.text, m.start()):
             continue
         before = re.search(r"(\w+)$", doc.text[: m.start()])
-        if m.group().startswith(".") and before and (
-            before.group(1).lower() in abbreviations or len(before.group(1)) == 1
+        if (
+            m.group().startswith(".")
+            and before
+            and (before.group(1).lower() in abbreviations or len(before.group(1)) == 1)
         ):
             continue  # "z. B.," "ft.," : an abbreviation's dot before a comma
-        yield ctx.finding(m.start(), m.end(), f"doubled punctuation {m.group()!r}",
-                          suggestion=m.group()[-1] if m.group()[0] == m.group()[-1] else None)
+        yield ctx.finding(
+            m.start(),
+            m.end(),
+            f"doubled punctuation {m.group()!r}",
+            suggestion=m.group()[-1] if m.group()[0] == m.group()[-1] else None,
+        )
 
 
 _NO_SPACE_AFTER_RE = re.compile(

@@ -85,7 +85,9 @@ def _balance(
         if m.group() == opening:
             if open_at is not None:
                 yield ctx.finding(
-                    pos, pos + 1, f"quotation opened again with {opening} before it was closed",
+                    pos,
+                    pos + 1,
+                    f"quotation opened again with {opening} before it was closed",
                     suggestion="",
                 )
             open_at = pos
@@ -127,7 +129,9 @@ def straight_quotation_marks(doc: Document, ctx: Context) -> Iterator[Finding]:
         return
     first = positions[0]
     typographic = sum(doc.text.count(q) for q in pair)
-    also = f"; the document also uses {pair[0]}…{pair[1]} {typographic} times" if typographic else ""
+    also = (
+        f"; the document also uses {pair[0]}…{pair[1]} {typographic} times" if typographic else ""
+    )
     yield ctx.finding(
         first,
         first + 1,
@@ -225,7 +229,9 @@ def french_punctuation_spacing(doc: Document, ctx: Context) -> Iterator[Finding]
         if "://" in text[chunk_start : m.end() + 3] or "www." in text[chunk_start : m.start()]:
             continue
         yield ctx.finding(
-            m.start(), m.end(), f"no space before {m.group(1)!r} in French text",
+            m.start(),
+            m.end(),
+            f"no space before {m.group(1)!r} in French text",
             suggestion="\u202f" + m.group(1),
         )
     for m in re.finditer(r"«(?=[^\s\u00a0\u202f])|(?<=[^\s\u00a0\u202f])»", text):

@@ -10,7 +10,9 @@ from tqcheck.model import Category, Document, Finding, Severity
 from tqcheck.registry import check
 
 # "word. lowercase" — the word before must be a real word (2+ letters), not a number.
-_STRAY_STOP_RE = re.compile(r"(?<![\w.])(?P<word>[^\W\d_]{2,})(?P<stop>\.)(?P<gap>[ \t]+)(?P<next>[a-zäöüßàâçéèêëîïôûùüÿœæ][\w-]*)")
+_STRAY_STOP_RE = re.compile(
+    r"(?<![\w.])(?P<word>[^\W\d_]{2,})(?P<stop>\.)(?P<gap>[ \t]+)(?P<next>[a-zäöüßàâçéèêëîïôûùüÿœæ][\w-]*)"
+)
 FINAL_MARKS = ".!?…:;\"'“”„«»‚‘’)]"
 
 
@@ -100,7 +102,9 @@ def capitalised_function_word(doc: Document, ctx: Context) -> Iterator[Finding]:
             if "\n" in doc.text[prev.end : tok.start]:
                 continue
             yield ctx.finding(
-                tok.start, tok.end, f"function word {tok.text!r} capitalised mid-sentence",
+                tok.start,
+                tok.end,
+                f"function word {tok.text!r} capitalised mid-sentence",
                 suggestion=tok.text.lower(),
             )
 
@@ -142,6 +146,8 @@ def paragraph_without_final_punctuation(doc: Document, ctx: Context) -> Iterator
         assert last is not None
         start = para.start + last.start()
         yield ctx.finding(
-            start, para.start + len(text), "paragraph ends without final punctuation",
+            start,
+            para.start + len(text),
+            "paragraph ends without final punctuation",
             suggestion=last.group() + ".",
         )

@@ -14,7 +14,7 @@ MIN_WORDS = 6  # shorter segments are names, titles and slogans too often
 MIN_PROBABILITY = 0.90
 # URLs, e-mail addresses, hashtags, @handles and acronyms are not evidence.
 _MASK_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[#@]\w+|\b[A-ZÄÖÜ]{2,}\b")
-OPENERS = "„“«»\""
+OPENERS = '„“«»"'
 CLOSERS = {"„": "“”", "“": "”", "«": "»", "»": "«", '"': '"'}
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
@@ -90,9 +90,7 @@ def quoted_regions(doc: Document) -> list[tuple[int, int]]:
     return regions
 
 
-def _unquoted_words(
-    doc: Document, sentence: Sentence, quoted: list[tuple[int, int]]
-) -> list[str]:
+def _unquoted_words(doc: Document, sentence: Sentence, quoted: list[tuple[int, int]]) -> list[str]:
     chars = list(sentence.text)
     for start, end in quoted:
         for pos in range(max(start, sentence.start), min(end, sentence.end)):
@@ -153,7 +151,8 @@ def untranslated_english_term(doc: Document, ctx: Context) -> Iterator[Finding]:
         if _is_english_not_local(word, doc.lang, strict=False):
             seen.add(m.span("word"))
             yield ctx.finding(
-                m.start("word"), m.end("word"),
+                m.start("word"),
+                m.end("word"),
                 f"English word {word!r} left untranslated in {doc.lang} text",
             )
     for m in _COMPOUND_RE.finditer(doc.text):
@@ -164,6 +163,7 @@ def untranslated_english_term(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue  # the other part must be an ordinary local word
         if _is_english_not_local(word, doc.lang, strict=True):
             yield ctx.finding(
-                m.start("word"), m.end("word"),
+                m.start("word"),
+                m.end("word"),
                 f"English word {word!r} in a {doc.lang} compound ({m.group()})",
             )
