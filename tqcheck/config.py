@@ -43,6 +43,7 @@ class Config:
     encoding: str = "utf-8"
     glossaries: list[str] = field(default_factory=list)
     glossary_profile: str | None = None
+    shipped_glossary: bool = True  # load glossaries/nato.tbx before `glossaries`
     names_profile: str = "ukrainian"
     model: str | None = None
     path: str | None = None  # where this config came from
@@ -103,6 +104,14 @@ class Config:
                 Severity.parse(value)
             except ValueError as exc:
                 raise ConfigError(f"{where}: severity.{selector}: {exc}") from None
+        if self.glossaries or self.glossary_profile:  # a bad glossary is exit 2, not a skip
+            from tqcheck.glossary.runtime import validate_config
+
+            try:
+                validate_config(self)
+            except ValueError as exc:  # GlossaryError names the file at fault
+                message = str(exc) if getattr(exc, "path", "") else f"{where}: {exc}"
+                raise ConfigError(message) from None
         return self
 
     def merged(self, **overrides: Any) -> Config:
@@ -149,6 +158,7 @@ def _check_types(data: dict[str, Any], where: str) -> None:
         "glossary_profile": str,
         "names_profile": str,
         "model": str,
+        "shipped_glossary": bool,
     }
     for key, value in data.items():
         want = expected.get(key)

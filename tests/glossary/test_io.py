@@ -22,8 +22,15 @@ MINI = DATA / "mini.tbx"
 
 def _content(base):  # everything but where it came from and the order of languages
     return [
-        (c.id, c.subject, c.definition, c.source, c.note, c.extras,
-         tuple(sorted(c.terms, key=lambda t: t.lang)))
+        (
+            c.id,
+            c.subject,
+            c.definition,
+            c.source,
+            c.note,
+            c.extras,
+            tuple(sorted(c.terms, key=lambda t: t.lang)),
+        )
         for c in base
     ]
 
@@ -164,7 +171,7 @@ def test_csv_columns_are_documented_shape(tmp_path: Path) -> None:
 def test_csv_hand_written_with_bom_and_escapes() -> None:
     text = (
         "\ufeffconcept_id,subject,source,en,de,de:status,de:note\n"
-        'c1,alliance,IATE,ally,Verbündeter|Alliierter|Bündner,preferred|admitted|deprecated,'
+        "c1,alliance,IATE,ally,Verbündeter|Alliierter|Bündner,preferred|admitted|deprecated,"
         '"||not a word \\| never"\n'
     )
     base = parse_csv(text.removeprefix("\ufeff"), "hand.csv")

@@ -8,3 +8,4 @@ from tqcheck.checks.fluency import (  # noqa: F401
     sentences,
     untranslated,
 )
+from tqcheck.checks.glossary import gender, style, terms  # noqa: F401

@@ -127,8 +127,9 @@ def parse_csv(
                 origin=path,
             )
         )
-    return TermBase(tuple(concepts), (path,), fingerprint or fingerprint_bytes([text.encode()]),
-                    tuple(warnings))
+    return TermBase(
+        tuple(concepts), (path,), fingerprint or fingerprint_bytes([text.encode()]), tuple(warnings)
+    )
 
 
 def _terms(
@@ -142,6 +143,7 @@ def _terms(
     }
     out = []
     for i, text in enumerate(texts):
+
         def at(suffix: str, i: int = i) -> str | None:
             values = columns.get(suffix, [])
             value = values[i].strip() if i < len(values) else ""

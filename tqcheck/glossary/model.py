@@ -196,7 +196,9 @@ def merge(bases: Iterable[TermBase]) -> TermBase:
             by_id[concept.id] = concept
     paths = tuple(p for b in bases for p in b.paths)
     warnings = tuple(w for b in bases for w in b.warnings)
-    print_ = bases[0].fingerprint if len(bases) == 1 else fingerprint_bytes(
-        b.fingerprint.encode() for b in bases
+    print_ = (
+        bases[0].fingerprint
+        if len(bases) == 1
+        else fingerprint_bytes(b.fingerprint.encode() for b in bases)
     )
     return TermBase(tuple(by_id.values()), paths, print_, warnings)

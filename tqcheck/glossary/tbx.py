@@ -162,8 +162,13 @@ class _Reader:
             value = _text(child).strip()
             if kind == "note":
                 values["note"] = f"{values['note']}\n{value}" if "note" in values else value
-            elif type_ in (*STATUS_TYPES, "termType", "x-errorKind", "x-profile",
-                           "grammaticalGender"):
+            elif type_ in (
+                *STATUS_TYPES,
+                "termType",
+                "x-errorKind",
+                "x-profile",
+                "grammaticalGender",
+            ):
                 values["status" if type_ in STATUS_TYPES else type_] = value
             elif kind:
                 extras.append((kind, type_, value))

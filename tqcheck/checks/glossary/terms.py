@@ -1,0 +1,123 @@
+"""Term choice: a source term left without its approved rendering, a deprecated one used."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tqcheck.checks.glossary.common import glossary_of, label, prose_matches, with_note
+from tqcheck.context import Context
+from tqcheck.model import Category, Document, Finding, Severity
+from tqcheck.registry import check
+
+
+@check(
+    code="GL001",
+    name="glossary-term-missing",
+    category=Category.GLOSSARY,
+    severity=Severity.MAJOR,
+    needs={"source", "glossary"},
+)
+def glossary_term_missing(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A source term's approved target term is absent from the aligned translation.
+
+    What it finds:
+    A glossary term in the source (inflected forms included) whose concept has
+    approved terms in the target language, none of which (nor any other term of
+    the concept) appears in the target sentences aligned with it. The finding
+    marks the target sentence where the term was expected. Short documents are
+    searched whole; longer ones by sentence alignment (see tqcheck.glossary.windows).
+
+    Why it matters:
+    The approved term is what readers, search and later documents expect; a
+    paraphrase ("die Beistandsklausel" for Article 5) or an omission loses the
+    reference. This is the core terminology error of MQM (major by default).
+
+    Example:
+    source "Allies reaffirmed Article 5." / target "Die Verbündeten bekräftigten
+    die Beistandspflicht." -> expected "Artikel 5"
+    """
+    assert doc.source is not None
+    from tqcheck.glossary.windows import window
+
+    glossary = glossary_of(ctx)
+    found = prose_matches(doc.source.text, glossary.find(doc.source))
+    target = glossary.find(doc)
+    reported: set[tuple[str, tuple[int, int]]] = set()
+    for m in found:
+        if m.nested:
+            continue
+        approved = m.concept.approved(doc.lang)
+        if not approved:
+            continue  # the glossary has no rendering for this language
+        win = window(doc, m.start)
+        if win is None:
+            continue
+        if any(
+            t.concept.id == m.concept.id and t.start < win.end and win.start < t.end for t in target
+        ):
+            continue
+        key = (m.concept.id, win.home)
+        if key in reported:
+            continue
+        reported.add(key)
+        wanted = " / ".join(dict.fromkeys(t.text.strip() for t in approved))
+        start, end = _trim(doc.text, *win.home)
+        yield ctx.finding(
+            start,
+            end,
+            f"source term {m.text!r} ({m.concept.id}) is not rendered with the glossary "
+            f"term: expected {wanted}",
+            suggestion=(m.concept.preferred(doc.lang) or approved[0]).text.strip(),
+        )
+
+
+@check(
+    code="GL002",
+    name="deprecated-term",
+    category=Category.GLOSSARY,
+    severity=Severity.MAJOR,
+    needs={"glossary"},
+)
+def deprecated_term(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A rendering the glossary marks deprecated or superseded is used.
+
+    What it finds:
+    A target-language term with status deprecated (wrong) or superseded
+    (outdated), in any inflected form or as a hyphen-joined part of a compound,
+    where no approved term of another concept fits the same words. The
+    suggestion is the concept's preferred term; the message carries the
+    glossary's note on why the form is wrong.
+
+    Why it matters:
+    Deprecated forms are the known mistranslations: "Paragraph 5" for the
+    treaty's Article 5, "Sekretär" for the Secretary General, "NATO" in French
+    where OTAN is required. Each one misleads or reads as an error.
+
+    Example:
+    "Die Verbündeten berufen sich auf Paragraph 5." -> "… auf Artikel 5."
+    """
+    glossary = glossary_of(ctx)
+    matches = prose_matches(doc.text, glossary.find(doc))
+    approved_spans = {(m.start, m.end) for m in matches if m.term.approved}
+    for m in matches:
+        if m.term.approved or m.nested or (m.start, m.end) in approved_spans:
+            continue
+        preferred = m.concept.preferred(doc.lang)
+        kind = "superseded (outdated)" if m.term.status.value == "superseded" else "deprecated"
+        message = f"{kind} term {m.text!r} for {label(m.concept)}"
+        if preferred:
+            message += f": use {preferred.text.strip()!r}"
+        yield ctx.finding(
+            m.start,
+            m.end,
+            with_note(message, m.term.note),
+            suggestion=preferred.text.strip() if preferred else None,
+        )
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
