@@ -33,6 +33,9 @@ def scan(
     glossary: Optional[list[Path]] = typer.Option(
         None, "--glossary", help="Glossary file (TBX or CSV); repeatable."
     ),
+    glossary_profile: Optional[str] = typer.Option(
+        None, "--glossary-profile", help="House-style profile of the glossary (e.g. nato-title)."
+    ),
     model: Optional[str] = typer.Option(None, "--model", help="Embedding model name or path."),
     fmt: str = typer.Option("rich", "--format", "-f", help="rich, json, sarif or junit."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here."),
@@ -68,6 +71,7 @@ def scan(
             exclude=exclude,
             encoding=encoding,
             glossaries=[str(g) for g in glossary] if glossary else None,
+            glossary_profile=glossary_profile,
             model=model,
         ).validate()
         checks = registry.select(registry.all_checks(), cfg.select, cfg.ignore, cfg.preview)

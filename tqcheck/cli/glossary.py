@@ -1,0 +1,308 @@
+"""``tqcheck glossary ...``: the commands of the people who maintain the term bases.
+
+``lint`` is their CI gate (exit 1 on errors), ``show``/``search`` look terms up
+across languages, ``import``/``export`` convert between CSV and TBX, ``stats``
+counts, and ``coverage`` lists what a corpus uses and what it still lacks.
+Unreadable or hostile glossary files give one error line and exit 2.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from tqcheck.cli import EXIT_ERROR, EXIT_FAIL, EXIT_OK, app, fail
+from tqcheck.glossary import GlossaryError, TermBase, load_termbase, load_termbases
+from tqcheck.glossary.model import Concept, Status
+
+glossary_app = typer.Typer(
+    help="Lint, look up, convert and measure term bases (TBX or CSV).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(glossary_app, name="glossary")
+
+FILES_HELP = "Glossary files (TBX or CSV); default: the shipped term bases."
+STATUS_STYLE = {
+    Status.PREFERRED: "bold green",
+    Status.ADMITTED: "green",
+    Status.DEPRECATED: "red",
+    Status.SUPERSEDED: "yellow",
+}
+
+
+def _console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def _paths_or_shipped(files: Optional[list[Path]]) -> list[Path]:
+    if files:
+        return list(files)
+    from tqcheck.glossary.runtime import shipped_paths
+
+    shipped = shipped_paths()
+    if not shipped:
+        raise fail("no glossary named and no shipped glossary found")
+    return shipped
+
+
+def _load(files: Optional[list[Path]]) -> TermBase:
+    try:
+        return load_termbases(list(_paths_or_shipped(files)))
+    except GlossaryError as exc:
+        raise fail(str(exc)) from None
+
+
+@glossary_app.command()
+def lint(
+    files: Optional[list[Path]] = typer.Argument(None, help=FILES_HELP),
+    strict: bool = typer.Option(False, "--strict", help="Warnings fail too."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """Check term bases for duplicates, conflicts, gaps and missing sources.
+
+    Each file is linted on its own; an unreadable file is reported and the others
+    still run. Exit 0 clean, 1 errors (or warnings with --strict), 2 unreadable.
+    """
+    from tqcheck.glossary.lint import RULES, has_errors
+    from tqcheck.glossary.lint import lint as lint_base
+
+    failed = unreadable = False
+    report = []
+    for path in _paths_or_shipped(files):
+        try:
+            base = load_termbase(path)
+        except GlossaryError as exc:
+            typer.echo(f"tqcheck: error: {exc}", err=True)
+            unreadable = True
+            continue
+        problems = lint_base(base)
+        failed |= has_errors(problems, strict)
+        report.append({"path": str(path), "concepts": len(base), "problems": problems})
+    if fmt == "json":
+        rows = [
+            {
+                "path": r["path"],
+                "concepts": r["concepts"],
+                "problems": [
+                    {"level": p.level, "code": p.code, "concept": p.concept, "message": p.message}
+                    for p in r["problems"]
+                ],
+            }
+            for r in report
+        ]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in report:
+            for p in r["problems"]:
+                typer.echo(p.line(r["path"]))
+            levels = Counter(p.level for p in r["problems"])
+            typer.echo(
+                f"{r['path']}: {r['concepts']} concepts, "
+                f"{levels['error']} errors, {levels['warning']} warnings"
+            )
+        if failed:
+            codes = sorted({p.code for r in report for p in r["problems"]})
+            typer.echo("rules: " + "; ".join(f"{c}: {RULES[c][1]}" for c in codes), err=True)
+    raise typer.Exit(EXIT_ERROR if unreadable else EXIT_FAIL if failed else EXIT_OK)
+
+
+@glossary_app.command()
+def show(
+    query: str = typer.Argument(..., help="A concept id or an exact term (any language)."),
+    files: Optional[list[Path]] = typer.Option(None, "--glossary", "-g", help=FILES_HELP),
+) -> None:
+    """Show a concept with its terms in every language, by id or by one of its terms."""
+    base = _load(files)
+    key = query.strip().casefold()
+    found = [c for c in base if c.id.casefold() == key] or [
+        c for c in base if any(t.text.strip().casefold() == key for t in c.terms)
+    ]
+    if not found:
+        hint = "; try `tqcheck glossary search`"
+        raise fail(f"no concept with the id or term {query!r}{hint}", EXIT_FAIL)
+    console = _console()
+    for concept in found:
+        _print_concept(console, concept)
+
+
+@glossary_app.command()
+def search(
+    term: str = typer.Argument(..., help="Text to look up; spelling need not be exact."),
+    files: Optional[list[Path]] = typer.Option(None, "--glossary", "-g", help=FILES_HELP),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Only terms of this language."),
+    limit: int = typer.Option(10, "--limit", "-n", help="Number of concepts to show."),
+    min_score: float = typer.Option(70.0, "--min-score", help="Lowest similarity (0-100)."),
+) -> None:
+    """Fuzzy lookup across languages: the best matching concepts with all their terms."""
+    from rich.markup import escape
+
+    from tqcheck.glossary.lookup import fuzzy_search
+
+    base = _load(files)
+    hits = fuzzy_search(base, term, lang=lang, limit=limit, min_score=min_score)
+    if not hits:
+        raise fail(f"nothing close to {term!r} (lower --min-score?)", EXIT_FAIL)
+    console = _console()
+    for hit in hits:
+        console.print(
+            f"[dim]{hit.score:5.1f}[/dim]  matched [bold]{escape(hit.term.text)}[/bold] "
+            f"({hit.term.lang})"
+        )
+        _print_concept(console, hit.concept)
+
+
+@glossary_app.command("import")
+def import_(
+    csv_file: Path = typer.Argument(..., help="CSV file, one concept per row."),
+    tbx_file: Path = typer.Argument(..., help="TBX-Basic file to write."),
+) -> None:
+    """Convert a spreadsheet CSV into TBX-Basic, losslessly."""
+    _convert(csv_file, tbx_file, (".csv", ".tsv"), (".tbx", ".xml"))
+
+
+@glossary_app.command()
+def export(
+    tbx_file: Path = typer.Argument(..., help="TBX file (v2 or v3)."),
+    csv_file: Path = typer.Argument(..., help="CSV file to write."),
+) -> None:
+    """Convert TBX into a spreadsheet CSV (one concept per row), losslessly."""
+    _convert(tbx_file, csv_file, (".tbx", ".xml"), (".csv", ".tsv"))
+
+
+def _convert(src: Path, dst: Path, src_types: tuple[str, ...], dst_types: tuple[str, ...]) -> None:
+    from tqcheck.glossary import write_termbase
+
+    for path, types in ((src, src_types), (dst, dst_types)):
+        if path.suffix.lower() not in types:
+            raise fail(f"{path}: expected a {' or '.join(types)} file")
+    base = _load([src])
+    tmp = dst.with_name(f".tmp-{dst.name}")  # same suffix: the writer picks the format by it
+    try:
+        write_termbase(base, tmp)
+        tmp.replace(dst)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise fail(f"cannot write {dst}: {exc.strerror}") from None
+    terms = sum(len(c.terms) for c in base)
+    typer.echo(f"{dst}: {len(base)} concepts, {terms} terms")
+
+
+@glossary_app.command()
+def stats(
+    files: Optional[list[Path]] = typer.Argument(None, help=FILES_HELP),
+    fmt: str = typer.Option("rich", "--format", "-f", help="rich or json."),
+) -> None:
+    """Count concepts, subjects, profiles, and terms per language and status."""
+    from rich.table import Table
+
+    base = _load(files)
+    per_lang: dict[str, Counter[str]] = {}
+    for _concept, t in base.terms():
+        per_lang.setdefault(t.lang, Counter())[t.status.value] += 1
+    subjects = Counter(c.subject or "-" for c in base)
+    data = {
+        "paths": list(base.paths),
+        "concepts": len(base),
+        "subjects": dict(subjects.most_common()),
+        "profiles": base.profiles(),
+        "terms": {lang: dict(c) for lang, c in per_lang.items()},
+    }
+    if fmt == "json":
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    console = _console()
+    console.print(f"{', '.join(base.paths)}: [bold]{len(base)}[/bold] concepts")
+    table = Table("language", *(s.value for s in Status), "all", title_justify="left")
+    for lang, counts in per_lang.items():
+        table.add_row(lang, *(str(counts[s.value]) for s in Status), str(sum(counts.values())))
+    console.print(table)
+    console.print("subjects: " + ", ".join(f"{s} {n}" for s, n in subjects.most_common()))
+    console.print("profiles: " + (", ".join(base.profiles()) or "none"))
+
+
+@glossary_app.command()
+def coverage(
+    paths: list[Path] = typer.Argument(..., help="Corpus files and folders."),
+    files: Optional[list[Path]] = typer.Option(None, "--glossary", "-g", help=FILES_HELP),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Corpus language (else per file)."),
+    top: int = typer.Option(25, "--top", help="How many concepts and candidates to list."),
+    min_count: int = typer.Option(2, "--min-count", help="Candidates seen at least this often."),
+    fmt: str = typer.Option("rich", "--format", "-f", help="rich or json."),
+) -> None:
+    """Which concepts a corpus uses, and which frequent capitalised multi-word
+    expressions in it no glossary covers yet: the maintainers' to-do list."""
+    from rich.table import Table
+
+    from tqcheck import inputs
+    from tqcheck.glossary.coverage import Coverage, add_document
+    from tqcheck.glossary.runtime import Glossary
+
+    glossary = Glossary(_load(files))
+    found, missing = inputs.discover(paths, [], [])
+    cov = Coverage()
+    errors = [f"{e.path}: {e.message}" for e in missing]
+    for path in found:
+        try:
+            doc = inputs.load_job(inputs.Job(path), lang, None, "utf-8")
+        except inputs.InputProblem as exc:
+            errors.append(f"{path}: {exc.message}")
+            continue
+        add_document(cov, glossary, doc)
+    for line in errors:
+        typer.echo(f"tqcheck: error: {line}", err=True)
+    used = cov.concept_hits.most_common(top)
+    todo = [(p, n) for p, n in cov.candidates.most_common() if n >= min_count][:top]
+    if fmt == "json":
+        data = {
+            "documents": cov.documents,
+            "concepts_used": {c: {"hits": n, "documents": cov.concept_docs[c]} for c, n in used},
+            "concepts_unused": len(cov.unused(glossary, lang)),
+            "candidates": [
+                {"text": p, "count": n, "documents": len(cov.candidate_docs[p])} for p, n in todo
+            ],
+        }
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        console = _console()
+        console.print(
+            f"{cov.documents} documents; {len(cov.concept_hits)} of {len(glossary.base)} "
+            "concepts occur"
+        )
+        table = Table("concept", "hits", "documents", title="concepts used", title_justify="left")
+        for cid, n in used:
+            table.add_row(cid, str(n), str(cov.concept_docs[cid]))
+        console.print(table)
+        todo_table = Table(
+            "expression", "count", "documents", title="not in the glossary", title_justify="left"
+        )
+        for phrase, n in todo:
+            todo_table.add_row(phrase, str(n), str(len(cov.candidate_docs[phrase])))
+        console.print(todo_table)
+    raise typer.Exit(EXIT_ERROR if errors else EXIT_OK)
+
+
+def _print_concept(console, concept: Concept) -> None:  # type: ignore[no-untyped-def]
+    from rich.markup import escape
+    from rich.table import Table
+
+    title = f"{escape(concept.id)}" + (f"  [dim]{concept.subject}[/dim]" if concept.subject else "")
+    table = Table("lang", "term", "status", "note", title=title, title_justify="left")
+    for term in concept.terms:
+        marks = [term.term_type, term.profile and f"profile {term.profile}", term.error_kind]
+        status = term.status.value + "".join(f", {m}" for m in marks if m)
+        table.add_row(
+            term.lang,
+            escape(term.text),
+            f"[{STATUS_STYLE[term.status]}]{escape(status)}[/]",
+            escape(term.note or ""),
+        )
+    console.print(table)
+    if concept.source:
+        console.print(f"[dim]source: {escape(concept.source)}[/dim]")
