@@ -10,6 +10,7 @@ once however many runs or documents use them.
 
 from __future__ import annotations
 
+import gc
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable
@@ -96,6 +97,9 @@ def load_glossary(paths: list[Path]) -> Glossary:
         _CACHE.move_to_end(key)
         return _CACHE[key]
     glossary = Glossary(load_termbases(list(paths)))
+    # A big term base is hundreds of thousands of long-lived objects; without this the
+    # cyclic GC re-walks them on every collection and scans slow down with glossary size.
+    gc.freeze()
     _CACHE[key] = glossary
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
