@@ -44,7 +44,9 @@ class Config:
     glossaries: list[str] = field(default_factory=list)
     glossary_profile: str | None = None
     shipped_glossary: bool = True  # load glossaries/nato.tbx before `glossaries`
-    names_profile: str = "ukrainian"
+    names: list[str] = field(default_factory=list)  # extra names files after the shipped one
+    shipped_names: bool = True  # load glossaries/names.tbx before `names`
+    names_profile: str = "kiew-traditional"  # place-name house style; "none": only mixes
     model: str | None = None
     path: str | None = None  # where this config came from
 
@@ -112,6 +114,14 @@ class Config:
             except ValueError as exc:  # GlossaryError names the file at fault
                 message = str(exc) if getattr(exc, "path", "") else f"{where}: {exc}"
                 raise ConfigError(message) from None
+        if self.names or self.names_profile != Config.names_profile:
+            from tqcheck.names.runtime import validate_config as validate_names
+
+            try:
+                validate_names(self)
+            except ValueError as exc:
+                message = str(exc) if getattr(exc, "path", "") else f"{where}: {exc}"
+                raise ConfigError(message) from None
         return self
 
     def merged(self, **overrides: Any) -> Config:
@@ -136,6 +146,7 @@ def from_mapping(data: dict[str, Any], where: str) -> Config:
     cfg.glossaries = [
         str((base / g).resolve()) if not Path(g).is_absolute() else g for g in cfg.glossaries
     ]
+    cfg.names = [str((base / g).resolve()) if not Path(g).is_absolute() else g for g in cfg.names]
     return cfg
 
 
@@ -146,6 +157,7 @@ def _check_types(data: dict[str, Any], where: str) -> None:
         "include": list,
         "exclude": list,
         "glossaries": list,
+        "names": list,
         "preview": bool,
         "threshold": (int, float),
         "fail_on": str,
@@ -159,6 +171,7 @@ def _check_types(data: dict[str, Any], where: str) -> None:
         "names_profile": str,
         "model": str,
         "shipped_glossary": bool,
+        "shipped_names": bool,
     }
     for key, value in data.items():
         want = expected.get(key)

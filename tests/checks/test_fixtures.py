@@ -1,7 +1,8 @@
 """One runner for every rule's YAML fixture file (tests/checks/fixtures/<CODE>.yml).
 
-A case gives ``lang``, ``target``, optional ``source``, ``config`` overrides and
-``glossaries``; then either ``pass: true`` (the rule reports nothing) or
+A case gives ``lang``, ``target``, optional ``source``, ``config`` overrides,
+``glossaries`` and ``names`` (names data files; the shipped one is then off unless
+``config`` says ``shipped_names: true``); then either ``pass: true`` (the rule reports nothing) or
 ``expect``: the exact list of findings (``text`` required; ``suggestion``,
 ``message`` substring and ``start`` optional). Extra findings fail the case.
 """
@@ -42,6 +43,10 @@ def run_rule(code: str, case: dict):
     if "glossaries" in case:
         root = Path(__file__).resolve().parents[2]
         overrides["glossaries"] = [str(root / g) for g in case["glossaries"]]
+    if "names" in case:
+        root = Path(__file__).resolve().parents[2]
+        overrides["names"] = [str(root / g) for g in case["names"]]
+        overrides.setdefault("shipped_names", False)
     config = Config(**overrides)
     doc = make_doc(case["target"], case["lang"], case.get("source"), case.get("source_lang", "en"))
     result = check_document(doc, [spec], config, Resources(config))

@@ -1,0 +1,172 @@
+"""Words of a document as name candidates: capitalised parts, their position, frequency.
+
+German capitalises every noun, so a capital alone says little. What does: the
+word's frequency in the language (``wordfreq``: a frequent word is a common
+noun or a function word, never a corrupted name), its position (the first word
+of a sentence is capitalised anyway), a determiner before it ("die Schale" is a
+noun) and, for German, whether it is a compound of two frequent words.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tqcheck.model import Document
+
+COMMON = 3.0  # zipf: a word at least this frequent is a known word of the language
+_FOLD = str.maketrans({"ß": "ss", "’": "'", "ł": "l", "đ": "d", "ø": "o", "æ": "ae"})
+_OPENERS = set("\"'„“”«»‚‘›‹([¿¡–—-")
+
+
+@dataclass(frozen=True)
+class Part:
+    """A capitalised word (or hyphen-joined part of one) that may be (part of) a name."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    initial: bool  # first word of its sentence: the capital says nothing there
+    joined: bool  # one space after the previous part: the two may form one name
+    after_det: bool  # right after a determiner: a noun ("die Schale")
+    hyphen: bool  # part of a hyphenated word ("Selenskyj-Regierung")
+
+
+@lru_cache(maxsize=1)
+def language_data() -> dict[str, Any]:
+    text = (resources.files("tqcheck.names") / "names.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def lang_list(section: str, lang: str) -> list[str]:
+    return list(language_data().get(section, {}).get(lang.split("-")[0].lower(), []))
+
+
+@lru_cache(maxsize=16)
+def determiners(lang: str) -> frozenset[str]:
+    return frozenset(lang_list("determiners", lang))
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Lower case without accents: "Selenskyj" == "selenskyj", "Bärbock" -> "barbock"."""
+    decomposed = unicodedata.normalize("NFD", word.lower().translate(_FOLD))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str, lang: str) -> float:
+    """The word's frequency in the language (wordfreq's Zipf scale, 0 = unknown)."""
+    from wordfreq import zipf_frequency
+
+    try:
+        return float(zipf_frequency(word, lang.split("-")[0].lower()))
+    except (LookupError, ValueError):
+        return 0.0
+
+
+def common(word: str, lang: str, level: float = COMMON) -> bool:
+    return zipf(word.lower(), lang) >= level
+
+
+@lru_cache(maxsize=100_000)
+def compound_of_words(word: str, lang: str) -> bool:
+    """German: "Flüchtlingshotel" is "Flüchtling(s)" + "hotel", two frequent words, so a
+    noun; "Stoltenberg" is not ("stolten" is no word)."""
+    if lang.split("-")[0].lower() not in ("de", "nl", "sv", "da"):
+        return False
+    w = word.lower()
+    for cut in range(4, len(w) - 3):
+        head, tail = w[:cut], w[cut:]
+        if zipf(tail, lang) < COMMON:
+            continue
+        for h in (head, head[:-1] if head.endswith("s") else None, head + "e"):
+            if h and len(h) >= 4 and zipf(h, lang) >= COMMON:
+                return True
+    return False
+
+
+def declined(word: str, lang: str) -> list[tuple[str, str]]:
+    """(base, ending) readings of a word, the word itself first: "Kiewer" ->
+    [("Kiewer", ""), ("Kiewe", "r"), ("Kiew", "er")]."""
+    out = [(word, "")]
+    for ending in sorted(lang_list("declension", lang), key=len):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            out.append((word[: -len(ending)], ending))
+    return out
+
+
+_PARTS: weakref.WeakKeyDictionary[Document, tuple[Part, ...]] = weakref.WeakKeyDictionary()
+
+
+def parts(doc: Document) -> tuple[Part, ...]:
+    """The capitalised word parts of a document, in order (computed once per document)."""
+    if doc not in _PARTS:
+        _PARTS[doc] = tuple(_parts(doc))
+    return _PARTS[doc]
+
+
+def _parts(doc: Document) -> list[Part]:
+    dets = determiners(doc.lang)
+    out: list[Part] = []
+    for n, sentence in enumerate(doc.sentences):
+        first_word = True
+        previous_end = -1
+        part_end = -2
+        previous_word = ""
+        for token in sentence.tokens:
+            if not token.is_word:
+                if token.text not in _OPENERS:
+                    first_word = False
+                previous_end = -1
+                continue
+            pieces = _split_hyphens(token.text, token.start)
+            for i, (text, start, end) in enumerate(pieces):
+                if _capitalised(text):
+                    gap = doc.text[previous_end:start] if previous_end == part_end else ""
+                    out.append(
+                        Part(
+                            text=text,
+                            start=start,
+                            end=end,
+                            sentence=n,
+                            initial=first_word and i == 0,
+                            joined=gap in (" ", "\u00a0", "-"),
+                            after_det=i == 0 and previous_word.lower() in dets,
+                            hyphen=len(pieces) > 1,
+                        )
+                    )
+                    part_end = end
+                previous_end = end
+            previous_word = token.text
+            first_word = False
+    return out
+
+
+def _split_hyphens(text: str, start: int) -> list[tuple[str, int, int]]:
+    out = []
+    offset = 0
+    for piece in text.replace("‐", "-").split("-"):
+        piece_start = start + offset
+        # a trailing apostrophe-s stays with the word ("Scholz's"); other marks are cut off
+        out.append((piece, piece_start, piece_start + len(piece)))
+        offset += len(piece) + 1
+    return [p for p in out if p[0]]
+
+
+def _capitalised(word: str) -> bool:
+    """ "Scholz", "McCarthy", "O'Brien": a capital, then at least one lower-case letter;
+    acronyms ("NATO", "USA") are organisations' business, not spellings of names."""
+    return (
+        len(word) >= 2
+        and word[0].isupper()
+        and any(ch.islower() for ch in word)
+        and all(ch.isalpha() or ch in "'’" for ch in word)
+    )
