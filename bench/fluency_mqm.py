@@ -18,14 +18,11 @@ single segments). Reported:
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from collections import Counter, defaultdict
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "benchmarks" / "wmt-mqm-ende"
-FILES = ("ted2021_ende.jsonl", "generalmt2023_sxs_ende.jsonl")
+from mqm_data import error_free, load, overlaps
+
 CATEGORIES = (
     "Fluency/Punctuation",
     "Accuracy/Untranslated text",
@@ -33,37 +30,6 @@ CATEGORIES = (
     "Fluency/Spelling",
     "Fluency/Grammar",
 )
-
-
-def load(limit: int | None) -> dict[str, dict]:
-    """Unique (dataset, system, doc, seg) targets with all raters' error spans."""
-    units: dict[str, dict] = {}
-    for name in FILES:
-        path = DATA / name
-        if not path.is_file():
-            raise SystemExit(f"benchmark data not found: {path}")
-        for line in path.open(encoding="utf-8"):
-            row = json.loads(line)
-            system = row.get("base_system") or row["system"]
-            key = f"{row['dataset']}|{system}|{row['doc']}|{row['doc_seg']}"
-            unit = units.setdefault(
-                key, {"target": row["target"], "errors": [], "raters": 0, "error_free_raters": 0}
-            )
-            if unit["target"] != row["target"]:
-                continue
-            unit["raters"] += 1
-            unit["errors"].extend(row["errors"])
-            if not row["errors"] and not row["source_errors"]:
-                unit["error_free_raters"] += 1
-            if limit and len(units) >= limit:
-                return units
-    return units
-
-
-def overlaps(f_start: int, f_end: int, s: int, e: int) -> bool:
-    if s == e:
-        return f_start - 1 <= s <= f_end + 1
-    return f_start < e and s < f_end
 
 
 def main() -> None:
@@ -117,7 +83,7 @@ def main() -> None:
                     span_found[cat] += 1
                     any_hit = True
             seg_found[cat] += any_hit
-        if unit["error_free_raters"] == unit["raters"]:
+        if error_free(unit):
             clean_words += doc.word_count
             clean_findings += len(findings)
             by_rule_clean.update(f.rule for f in findings)

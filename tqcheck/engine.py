@@ -122,7 +122,8 @@ def check_document(
 def _needs_met(
     spec: CheckSpec, doc: Document, resources: Resources, notices: dict[str, str]
 ) -> bool:
-    for need in sorted(spec.needs):
+    # The source first: a document without one never asks for (or loads) a model.
+    for need in sorted(spec.needs, key=lambda n: (n != "source", n)):
         if need == "source":
             if doc.source is None:
                 return False

@@ -32,6 +32,7 @@ class Resources:
     def __init__(self, config: Config) -> None:
         self.config = config
         self._loaded: dict[str, tuple[Any, str]] = {}
+        self._prepared: set[str] = set()
 
     def langpack(self, lang: str) -> LangPack:
         return load_pack(lang)
@@ -41,7 +42,20 @@ class Resources:
         return self._load(need)[0]
 
     def available(self, need: str) -> tuple[bool, str]:
+        """Whether a need can be met, and why not. A resource with a ``prepare()`` method
+        (a model that loads lazily) is prepared here, once, so a failing load is one
+        reason for the engine's notice instead of an error in every check that uses it."""
         value, reason = self._load(need)
+        if value is not None and need not in self._prepared:
+            self._prepared.add(need)
+            prepare = getattr(value, "prepare", None)
+            if callable(prepare):
+                try:
+                    prepare()
+                except Exception as exc:
+                    reason = f"{getattr(value, 'name', need)} failed to load: {exc}"
+                    value = None
+                    self._loaded[need] = (None, reason)
         return value is not None, reason
 
     def _load(self, need: str) -> tuple[Any, str]:

@@ -1,5 +1,13 @@
 """The explicit list of check modules; importing one registers its checks."""
 
+from tqcheck.checks.accuracy import (  # noqa: F401
+    copied,
+    length,
+    polarity,
+    quantities,
+    semantic,
+    verbatim,
+)
 from tqcheck.checks.fluency import (  # noqa: F401
     furniture,
     punctuation,

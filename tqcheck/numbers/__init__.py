@@ -1,0 +1,284 @@
+"""Numbers, amounts, percentages, dates and times as comparable values, per locale.
+
+"1,000.5" (en) and "1.000,5" (de) are both 1000.5; "2 billion" and "2 Milliarden"
+are both 2e9 (and "2 Billionen" is 2e12); "3. Dezember" and "December 3" both
+give the day 3 and the month 12; "3 p.m." and "15 Uhr" are both 15 h; "zwanzig"
+is 20. Everything language-specific is data in ``<lang>.accuracy.toml``
+(``[numbers]``); this module only knows how numbers are written in general.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tqcheck.numbers.words import WordNumbers
+from tqcheck.text.langpack import load_pack
+
+# Never numbers to compare: web addresses, e-mail, hashtags, handles, codes like "F-16", "A320".
+_MASK_RE = re.compile(
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|[#@]\w+|\b[A-Za-z]+-?\d+[A-Za-z]*\b"
+)
+_NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d.,/])(?:(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})"
+    r"|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y2>\d{4}|\d{2}))(?![\d,]|\.\d)"
+)
+_CLOCK_RE = re.compile(r"(?<![\d.,:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])")
+_AMPM_RE = re.compile(
+    r"(?<![\d.,:])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s?(?P<ap>[ap])\.?\s?m\b\.?", re.IGNORECASE
+)
+_CURRENCY = "$€£¥₴₽"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One value found in a text; offsets index the text that was analysed."""
+
+    value: float
+    start: int
+    end: int
+    text: str
+    digits: bool  # written with digits or a month name: strong evidence
+    alternates: tuple[float, ...] = ()  # other readings of ambiguous separators
+    kind: str = "number"  # number | month | time
+    # followed by a unit translators routinely convert ("15-foot", "40 Meter"): a different
+    # value on the other side may be a conversion, not an error
+    convertible: bool = False
+
+    def readings(self) -> tuple[float, ...]:
+        return (self.value, *self.alternates)
+
+    def matches(self, other: Quantity) -> bool:
+        return any(same_value(a, b) for a in self.readings() for b in other.readings())
+
+
+def same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+@dataclass(frozen=True)
+class Locale:
+    lang: str
+    decimal: str
+    group: frozenset[str]
+    ordinal_suffixes: tuple[str, ...]
+    scales: dict[str, float]
+    currency_suffixes: dict[str, float]
+    months: dict[str, int]
+    hour_words: tuple[str, ...]
+    words: WordNumbers
+    not_numbers: re.Pattern[str] | None = None
+    convertible_units: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=32)
+def locale(lang: str) -> Locale:
+    data = load_pack(lang).section("numbers")
+    months = {
+        name.lower(): i + 1 for i, names in enumerate(data.get("months", [])) for name in names
+    }
+    scales = {k.lower(): float(v) for k, v in data.get("scales", {}).items()}
+    return Locale(
+        lang=lang,
+        decimal=data.get("decimal", "."),
+        group=frozenset(data.get("group", [","])),
+        ordinal_suffixes=tuple(data.get("ordinal_suffixes", ())),
+        scales=scales,
+        currency_suffixes={k: float(v) for k, v in data.get("currency_suffixes", {}).items()},
+        months=months,
+        hour_words=tuple(w.lower() for w in data.get("hour_words", ())),
+        words=WordNumbers.from_data(data, scales),
+        not_numbers=re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(p) for p in data["not_numbers"]) + r")(?!\w)",
+            re.IGNORECASE,
+        )
+        if data.get("not_numbers")
+        else None,
+        convertible_units=frozenset(u.lower() for u in data.get("convertible_units", ())),
+    )
+
+
+def extract(text: str, lang: str) -> list[Quantity]:
+    """Every quantity in ``text``, in order; each character belongs to one quantity at most."""
+    loc = locale(lang)
+    masked = _MASK_RE.sub(lambda m: " " * len(m.group()), text)
+    if loc.not_numbers is not None:
+        masked = loc.not_numbers.sub(lambda m: " " * len(m.group()), masked)
+    found: list[Quantity] = []
+    taken = [False] * len(text)
+
+    def add(q: Quantity) -> None:
+        found.append(q)
+        for i in range(q.start, q.end):
+            taken[i] = True
+
+    for q in _times(masked, text, loc):
+        add(q)
+    for q in _numeric_dates(masked, text):
+        if not any(taken[q.start : q.end]):
+            add(q)
+    for q in _digit_numbers(masked, text, loc, taken):
+        add(q)
+    for q in _months(masked, text, loc, taken):
+        add(q)
+    for q in loc.words.find(masked, text, taken):
+        add(q)
+    if loc.convertible_units:
+        found = [_mark_unit(q, masked, loc) for q in found]
+    return sorted(found, key=lambda q: (q.start, q.end))
+
+
+_UNIT_RE = re.compile(r"[\s\u00a0\u202f-]*(°?[^\W\d_]+)")
+
+
+def _mark_unit(q: Quantity, masked: str, loc: Locale) -> Quantity:
+    m = _UNIT_RE.match(masked, q.end)
+    if m and m.group(1).lower().rstrip(".") in loc.convertible_units and q.kind == "number":
+        return dataclasses.replace(q, convertible=True)
+    return q
+
+
+def _times(masked: str, text: str, loc: Locale) -> list[Quantity]:
+    out = []
+    seen: set[int] = set()
+    if any(w for w in loc.hour_words):
+        words = "|".join(re.escape(w) for w in sorted(loc.hour_words, key=len, reverse=True))
+        pattern = re.compile(
+            rf"(?<![\d.,:])(?P<h>\d{{1,2}})(?:\s?[:.h]\s?(?P<m>\d{{2}}))?\s?(?:{words})\b"
+            rf"(?:\s?(?P<m2>\d{{2}})\b)?",
+            re.IGNORECASE,
+        )
+        for m in pattern.finditer(masked):
+            minutes = m.group("m") or m.group("m2")
+            value = int(m.group("h")) + (int(minutes) / 60 if minutes else 0.0)
+            if value < 24:
+                out.append(
+                    Quantity(
+                        value, m.start(), m.end(), text[m.start() : m.end()], True, kind="time"
+                    )
+                )
+                seen.update(range(m.start(), m.end()))
+    for m in _AMPM_RE.finditer(masked):
+        if m.start() in seen:
+            continue
+        hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower() == "p" else 0)
+        value = hour + (int(m.group("m")) / 60 if m.group("m") else 0.0)
+        out.append(
+            Quantity(value, m.start(), m.end(), text[m.start() : m.end()], True, kind="time")
+        )
+        seen.update(range(m.start(), m.end()))
+    for m in _CLOCK_RE.finditer(masked):
+        if m.start() in seen or int(m.group("h")) > 24 or int(m.group("m")) > 59:
+            continue
+        value = int(m.group("h")) + int(m.group("m")) / 60
+        out.append(Quantity(value, m.start(), m.end(), m.group(), True, kind="time"))
+    return out
+
+
+def _numeric_dates(masked: str, text: str) -> list[Quantity]:
+    """3.12.2024, 12/3/2024, 2024-12-03: day, month and year as separate numbers."""
+    out = []
+    for m in _NUMERIC_DATE_RE.finditer(masked):
+        parts = ("y1", "m1", "d1") if m.group("y1") else ("a", "b", "y2")
+        if not m.group("y1") and (int(m.group("a")) > 31 or int(m.group("b")) > 31):
+            continue
+        for name in parts:
+            s, e = m.span(name)
+            out.append(Quantity(float(int(m.group(name))), s, e, text[s:e], True))
+    return out
+
+
+def _digit_pattern(loc: Locale) -> re.Pattern[str]:
+    groups = "".join(re.escape(g) for g in sorted(loc.group | {",", "."}))
+    return re.compile(
+        rf"(?<![\w.,])(?P<num>\d{{1,3}}(?:[{groups}]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+        rf"(?P<suffix>[^\W\d_]{{1,3}})?(?![\d])"
+    )
+
+
+def _digit_numbers(masked: str, text: str, loc: Locale, taken: list[bool]) -> list[Quantity]:
+    out = []
+    for m in _digit_pattern(loc).finditer(masked):
+        if any(taken[m.start() : m.end()]):
+            continue
+        readings = parse_digits(m.group("num"), loc)
+        if not readings:
+            continue
+        end = m.end("num")
+        scale = 1.0
+        suffix = (m.group("suffix") or "").lower()
+        if suffix:
+            currency = m.start() > 0 and masked[m.start() - 1] in _CURRENCY
+            if currency and suffix in loc.currency_suffixes:
+                scale, end = loc.currency_suffixes[suffix], m.end()
+            elif suffix in loc.ordinal_suffixes:
+                end = m.end()
+            else:
+                continue  # "5km", "3D": a unit or code, not a bare number
+        after = re.match(r"[ \u00a0\u202f-]?([^\W\d_]+)\.?", masked[end:])  # "44-Millionen"
+        if after and after.group(1).lower() in loc.scales and scale == 1.0:
+            scale = loc.scales[after.group(1).lower()]
+            end += after.end()
+        value, *alts = (r * scale for r in readings)
+        out.append(Quantity(value, m.start(), end, text[m.start() : end], True, tuple(alts)))
+    return out
+
+
+def parse_digits(token: str, loc: Locale) -> list[float]:
+    """Readings of a digit string, the locale's first: "1,000" is 1000 in en, 1.0 in de."""
+    seps = [ch for ch in token if not ch.isdigit()]
+    if not seps:
+        return [float(token)]
+    groups = re.split(r"[^\d]", token)
+    if len(seps) == 1:
+        sep = seps[0]
+        if len(groups[1]) != 3:
+            return [float(groups[0] + "." + groups[1])] if sep in ".," else []
+        as_group = float(groups[0] + groups[1])
+        as_decimal = float(groups[0] + "." + groups[1])
+        if sep not in ".,":
+            return [as_group]
+        return [as_decimal, as_group] if sep == loc.decimal else [as_group, as_decimal]
+    last = seps[-1]
+    if len(set(seps)) == 1:  # "1.000.000", "1 000 000"
+        return [float("".join(groups))] if all(len(g) == 3 for g in groups[1:]) else []
+    if last in ".," and all(s != last for s in seps[:-1]):  # "1.000,5", "1,000.5"
+        return [float("".join(groups[:-1]) + "." + groups[-1])]
+    return []
+
+
+def _months(masked: str, text: str, loc: Locale, taken: list[bool]) -> list[Quantity]:
+    """Month names next to a day or year ("3. Dezember", "December 3", "March 2025")."""
+    if not loc.months:
+        return []
+    names = "|".join(re.escape(n) for n in sorted(loc.months, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<!\w)(?P<name>{names})\.?(?=\s+\d|\s+(?:of\s+)?\d)|"
+        rf"(?<=\d)(?:[^\W\d_]{{1,3}})?\.?\s+(?:of\s+)?(?P<name2>{names})(?!\w)",
+        re.IGNORECASE,
+    )
+    out = []
+    for m in pattern.finditer(masked):
+        group = "name" if m.group("name") else "name2"
+        s, e = m.span(group)
+        word = m.group(group)
+        if any(taken[s:e]) or (loc.lang != "fr" and not word[0].isupper()):
+            continue
+        out.append(Quantity(float(loc.months[word.lower()]), s, e, text[s:e], True, kind="month"))
+    return out
+
+
+def format_number(value: float, lang: str) -> str:
+    """A value written the way ``lang`` writes it ("8.000" in de, "8,000" in en)."""
+    loc = locale(lang)
+    group = "\u202f" if loc.lang == "fr" else ("." if loc.decimal == "," else ",")
+    if float(value).is_integer():
+        whole, frac = f"{int(value):,}", ""
+    else:
+        whole, _, frac = f"{value:,.6f}".rstrip("0").partition(".")
+    if abs(value) < 10000 and loc.lang != "en":
+        whole = whole.replace(",", "")
+    whole = whole.replace(",", group)
+    return whole + (loc.decimal + frac if frac else "")
