@@ -44,9 +44,9 @@ def _console():  # type: ignore[no-untyped-def]
 def _paths_or_shipped(files: Optional[list[Path]]) -> list[Path]:
     if files:
         return list(files)
-    from tqcheck.glossary.runtime import shipped_paths
+    from tqcheck.glossary.runtime import ALL_SHIPPED, shipped_paths
 
-    shipped = shipped_paths()
+    shipped = shipped_paths(ALL_SHIPPED)
     if not shipped:
         raise fail("no glossary named and no shipped glossary found")
     return shipped

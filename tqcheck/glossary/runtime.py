@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from tqcheck.model import Document
 
 T = TypeVar("T")
-SHIPPED = ("nato.tbx",)
+SHIPPED = ("nato.tbx",)  # what the glossary checks load; names.tbx feeds the name checks
+ALL_SHIPPED = ("nato.tbx", "names.tbx")  # what the maintainers' commands look at
 _CACHE: OrderedDict[tuple[tuple[str, int, int], ...], Glossary] = OrderedDict()
 _CACHE_SIZE = 4
 
@@ -70,11 +71,11 @@ class Glossary:
         return self.matcher(lang).find(text)
 
 
-def shipped_paths() -> list[Path]:
+def shipped_paths(names: tuple[str, ...] = SHIPPED) -> list[Path]:
     """The shipped term bases: the checkout's ``glossaries/`` folder, else the copy a
     wheel carries inside the package (``tqcheck/glossaries``, via hatch force-include)."""
     out = []
-    for name in SHIPPED:
+    for name in names:
         candidates = [
             Path(__file__).resolve().parents[2] / "glossaries" / name,
             Path(str(resources.files("tqcheck") / "glossaries" / name)),
