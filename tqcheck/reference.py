@@ -72,14 +72,31 @@ class ScoreReport:
 
 
 def read_lines(path: Path, encoding: str = "utf-8") -> list[str]:
+    """The lines of a text file; missing, empty, binary or undecodable files raise one
+    precise ScoreInputError (the same tests as ``tqcheck scan`` applies to its inputs)."""
     try:
-        text = path.read_text(encoding=encoding)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise ScoreInputError(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        raise ScoreInputError(f"{path}: not valid {encoding}") from None
+    except IsADirectoryError:
+        raise ScoreInputError(f"{path}: is a folder, not a file") from None
     except OSError as exc:
         raise ScoreInputError(f"{path}: cannot read: {exc.strerror}") from None
+    if not data.strip():
+        raise ScoreInputError(f"{path}: empty file")
+    head = data[:4096]
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    if b"\x00" in head or controls > 0.1 * len(head):
+        raise ScoreInputError(f"{path}: binary file, not text")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ScoreInputError(
+            f"{path}: not valid {encoding} at line {line}; convert it or pass --encoding"
+        ) from None
+    except LookupError:
+        raise ScoreInputError(f"unknown encoding {encoding!r}") from None
     lines = text.removeprefix("\ufeff").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -264,7 +281,8 @@ def _embedder(model: str | None, notices: list[str]):  # type: ignore[no-untyped
 
 
 def _mean_similarity(embedder, hyps: list[str], refs: list[list[str]]) -> float:  # type: ignore[no-untyped-def]
-    """Mean over segments of the best cosine to any reference (empty segments count 0)."""
+    """Mean over segments of the best cosine to any reference. A segment empty on both
+    sides (a blank line between paragraphs) is left out; empty on one side counts 0."""
     import numpy as np
 
     eh = embedder.encode(hyps)
@@ -272,6 +290,8 @@ def _mean_similarity(embedder, hyps: list[str], refs: list[list[str]]) -> float:
     for ref in refs:
         er = embedder.encode(ref)
         best = np.maximum(best, np.einsum("ij,ij->i", eh, er))
-    empty = np.array([not h.strip() for h in hyps])
-    best[empty] = 0.0
-    return float(best.mean())
+    hyp_empty = np.array([not h.strip() for h in hyps])
+    ref_empty = np.array([all(not r[i].strip() for r in refs) for i in range(len(hyps))])
+    best[hyp_empty | ref_empty] = 0.0
+    keep = ~(hyp_empty & ref_empty)
+    return float(best[keep].mean()) if keep.any() else 0.0

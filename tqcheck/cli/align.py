@@ -25,18 +25,20 @@ def align(
     """Align the sentences of a source and its translation (1-1, 1-2, 2-1, 1-0, 0-1)."""
     from tqcheck import inputs
     from tqcheck.align import document_alignment
-    from tqcheck.checks.accuracy.calibration import calibrate, similarity_prior
+    from tqcheck.checks.accuracy.semantic import scored_pairs
     from tqcheck.config import Config
     from tqcheck.model import Document
     from tqcheck.resources_loader import Resources
 
     if fmt not in ("table", "tsv"):
         raise fail(f"unknown format {fmt!r} (choose table or tsv)")
-    try:
-        src_read = inputs.decode(source, encoding)
-        tgt_read = inputs.decode(target, encoding)
-    except inputs.InputProblem as exc:
-        raise fail(f"{exc.code}: {exc.message}") from None
+    reads = []
+    for path in (source, target):
+        try:
+            reads.append(inputs.decode(path, encoding))
+        except inputs.InputProblem as exc:
+            raise fail(f"{path}: {exc.message} ({exc.code})") from None
+    src_read, tgt_read = reads
     slang, _ = inputs.resolve_lang(source_lang, src_read.lang, source, src_read.text)
     tlang, _ = inputs.resolve_lang(lang, tgt_read.lang, target, tgt_read.text)
     src_doc = Document(str(source), src_read.text, slang, skip=src_read.skip)
@@ -53,14 +55,13 @@ def align(
     al = document_alignment(doc, resources)
     for note in al.notes:
         typer.echo(f"tqcheck: note: {note}", err=True)
-    sims = [link.similarity for link in al.links if link.src and link.tgt and link.similarity]
-    calib = calibrate([float(s) for s in sims], similarity_prior(al.method, slang, tlang), 0.03)
+    calib, _scored = scored_pairs(al, slang, tlang, resources.get("model"))  # as AC001 does
     rows = []
     for link in al.links:
         src, tgt = al.sides(link)
         sim = link.similarity
         z = calib.z(sim) if sim is not None and al.semantic else None
-        kind = link.kind + (" moved" if link.moved else "")
+        kind = link.kind + (" moved" if link.moved else " replaced" if link.replaced else "")
         rows.append(
             (
                 kind,
