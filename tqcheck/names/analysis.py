@@ -35,8 +35,23 @@ from tqcheck.names.data import (
     short_form,
     transliterated,
 )
-from tqcheck.names.similarity import edits, jaro_winkler, nearest, same_initial
-from tqcheck.names.text import Part, compound_of_words, declined, fold, parts, zipf
+from tqcheck.names.similarity import (
+    close,
+    edits,
+    jaro_winkler,
+    nearest,
+    same_initial,
+    sounds_alike,
+)
+from tqcheck.names.text import (
+    Part,
+    compound_of_words,
+    declined,
+    derived_from,
+    fold,
+    parts,
+    zipf,
+)
 
 if TYPE_CHECKING:
     from tqcheck.glossary.matcher import Match
@@ -96,7 +111,12 @@ def _analyse(doc: Document, data: NamesData, profile: str | None) -> list[Issue]
             first = _resolve_first(doc, ps[i], res[i + 1], idx)
             if first is not None:
                 res[i] = first
-            elif res[i + 1].fuzzy and ps[i].sentence == ps[i + 1].sentence:
+            elif (
+                res[i + 1].fuzzy
+                and ps[i].sentence == ps[i + 1].sentence
+                and not ps[i].after_det
+                and not (ps[i].initial and zipf(ps[i].text.lower(), doc.lang) >= RARE)
+            ):
                 del res[i + 1]  # another first name: another person ("Martin Schulz")
     issues = _group(doc, ps, res, profile)
     issues.extend(_profile_issues(doc, matches, profile))
@@ -185,6 +205,8 @@ def _near(
     ``word``, the name word ``nw``; None when it is not."""
     if fold(base) == word or not same_initial(base, word) or abs(len(base) - len(word)) > 3:
         return None
+    if derived_from(p.text, word):
+        return None  # a derived word: "Ukrainians", "Kiewer", "Moskauer"
     jw = jaro_winkler(base, word)
     dist = edits(base, word)
     cid = nw.concept.id
@@ -192,10 +214,11 @@ def _near(
         if jw >= 0.78 and dist <= max(2, len(word) // 2):
             return 3, jw, f"the first name {prev.text!r} is this person's"
         return None
-    if cid in present and jw >= 0.80 and dist <= max(2, len(word) // 2):
+    if cid in present and close(base, word) and sounds_alike(base, word):
         return 2, jw, "the document spells this name correctly elsewhere"
     if (
         dist == 1
+        and sounds_alike(base, word)
         and len(word) >= 5
         and prev is None
         and zipf(p.text.lower(), doc.lang) < LONE_RARE

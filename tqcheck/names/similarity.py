@@ -32,7 +32,7 @@ def edits(a: str, b: str) -> int:
     return int(OSA.distance(fold(a), fold(b)))
 
 
-def nearest(word: str, vocab: list[str], cutoff: float = NEAR, limit: int = 5) -> list[str]:
+def nearest(word: str, vocab: list[str], cutoff: float = NEAR, limit: int = 25) -> list[str]:
     """Folded vocabulary words at least ``cutoff`` Jaro-Winkler-similar to ``word``."""
     from rapidfuzz import process
     from rapidfuzz.distance import JaroWinkler
@@ -71,3 +71,44 @@ def russian_variants(word: str) -> frozenset[str]:
 
 def same_initial(a: str, b: str) -> bool:
     return fold(a)[:1] == fold(b)[:1]
+
+
+_SKELETON = str.maketrans({"z": "s", "c": "k", "q": "k", "v": "f", "w": "f", "y": "i"})
+_SILENT = frozenset("aeiouhj")
+
+
+@lru_cache(maxsize=100_000)
+def skeleton(word: str) -> str:
+    """The consonants of a word as heard, doubles merged: "Scholz" and "Schales" -> "skls",
+    "Kahl" and "Kall" -> "kl", but "Merck" "mrk" and "Mercer" "mrkr". A near miss with
+    several edits must keep the skeleton to count as the same name."""
+    w = fold(word).replace("ph", "f").replace("ks", "x").translate(_SKELETON)
+    out = w[:1]
+    for ch in w[1:]:
+        if ch not in _SILENT and ch != out[-1:]:
+            out += ch
+    return out
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    """Same consonant skeleton, or one letter doubled, dropped or swapped: the
+    corruptions of a name. A changed consonant ("Orman" / "Orbán") is another name."""
+    if skeleton(a) == skeleton(b):
+        return True
+    from rapidfuzz.distance import Levenshtein
+
+    fa, fb = fold(a), fold(b)
+    substitution = len(fa) == len(fb) and Levenshtein.distance(fa, fb) == 1
+    return edits(a, b) == 1 and not substitution
+
+
+def close(a: str, b: str) -> bool:
+    """Spellings close enough to be one name: one edit, or the same consonant skeleton,
+    or two edits on a very similar word; always the same first letter."""
+    if not same_initial(a, b) or abs(len(a) - len(b)) > 3:
+        return False
+    jw = jaro_winkler(a, b)
+    if jw < 0.80:
+        return False
+    dist = edits(a, b)
+    return dist <= 1 or skeleton(a) == skeleton(b) or (dist == 2 and jw >= 0.93)

@@ -83,12 +83,12 @@ def compound_of_words(word: str, lang: str) -> bool:
     if lang.split("-")[0].lower() not in ("de", "nl", "sv", "da"):
         return False
     w = word.lower()
-    for cut in range(4, len(w) - 3):
+    for cut in range(3, len(w) - 3):
         head, tail = w[:cut], w[cut:]
         if zipf(tail, lang) < COMMON:
             continue
         for h in (head, head[:-1] if head.endswith("s") else None, head + "e"):
-            if h and len(h) >= 4 and zipf(h, lang) >= COMMON:
+            if h and len(h) >= 3 and zipf(h, lang) >= COMMON:
                 return True
     return False
 
@@ -101,6 +101,22 @@ def declined(word: str, lang: str) -> list[tuple[str, str]]:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             out.append((word[: -len(ending)], ending))
     return out
+
+
+@lru_cache(maxsize=1)
+def _derivation_suffixes() -> frozenset[str]:
+    return frozenset(language_data().get("derivation", {}).get("suffixes", []))
+
+
+def derived_from(word: str, name: str) -> bool:
+    """ "Ukrainians" from "Ukraine", "Kiewer" from "Kiew": the name, less a final vowel,
+    plus a derivation suffix. "Scholes" is not from "Scholz" (z is no final vowel)."""
+    w, n = fold(word), fold(name)
+    if len(w) <= len(n) - 1:
+        return False
+    suffixes = _derivation_suffixes()
+    stems = [n] + ([n[:-1]] if n[-1:] in "aeiouy" else [])
+    return any(w.startswith(s) and w[len(s) :] in suffixes for s in stems)
 
 
 _PARTS: weakref.WeakKeyDictionary[Document, tuple[Part, ...]] = weakref.WeakKeyDictionary()

@@ -5,8 +5,10 @@ gender, either explicitly (``<termNote type="grammaticalGender">``) or, in
 German, by the ``-in`` pair inside one concept ("Generalsekretär" /
 "Generalsekretärin"). A person is a glossary concept with a concept-level
 ``<descrip type="x-gender">male|female</descrip>``; its terms give the name and
-the surname. With no person entry, a document that gives the same surname a
-masculine title in one place and a feminine one in another is reported too.
+the surname. The names data (``glossaries/names.tbx``), when loaded, adds its
+persons; the glossary's own entries take precedence. With no person entry, a
+document that gives the same surname a masculine title in one place and a
+feminine one in another is reported too.
 """
 
 from __future__ import annotations
@@ -68,6 +70,10 @@ def title_gender_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
     """
     glossary = glossary_of(ctx)
     people = glossary.memo(f"people:{doc.lang}", lambda: _people(glossary.base, doc.lang))
+    names = ctx.resources.get("names")  # the names data's persons, when it is loaded
+    if names is not None:
+        known = names.memo(f"people:{doc.lang}", lambda: _people(names.base, doc.lang))
+        people = {**known, **people}
     titles = [
         (m, g)
         for m in prose_matches(doc.text, glossary.find(doc))

@@ -1,0 +1,63 @@
+"""A name of the source that the translation altered (NM005): needs the source."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tqcheck.checks.names.common import names_of, profile, who
+from tqcheck.context import Context
+from tqcheck.model import Category, Document, Finding, Severity
+from tqcheck.registry import check
+
+
+@check(
+    code="NM005",
+    name="source-name-altered",
+    category=Category.NAME,
+    severity=Severity.MAJOR,
+    needs={"source"},
+)
+def source_name_altered(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A person or place named in the source reaches the translation altered.
+
+    What it finds:
+    Names of the source (capitalised words that are not common words of the
+    source language, or names the names data knows) that appear in the aligned
+    target sentences neither unchanged, nor declined, nor regularly respelled
+    ("Kazakhstan" / "Kasachstan"), nor in a target form of the names data
+    ("Zelensky" / "Selenskyj"), while a rare near miss of them does ("Kahl" /
+    "Kall"). The suggestion is the target-language form from the names data,
+    else the source's spelling. A name that is simply missing is left to the
+    accuracy checks; near misses of names the data knows are NM001's.
+
+    Why it matters:
+    The source is the proof: a name that came out of the translation changed
+    is corruption, however plausible the new spelling looks to a reader.
+
+    Example:
+    source "Colin Kahl, the Pentagon's policy chief" / target "Colin Kall, der
+    Politikchef des Pentagons" -> "Kahl"
+    """
+    from tqcheck.names.source import altered_names
+
+    data = names_of(ctx)
+    chosen = profile(ctx)
+    reported: set[int] = set()
+    if data is not None:
+        from tqcheck.names.analysis import analyse
+
+        reported = {
+            i for issue in analyse(doc, data, chosen) for i in range(issue.start, issue.end)
+        }
+    for a in altered_names(doc, data, chosen):
+        t = a.target
+        if t.start in reported:
+            continue
+        name = who(a.concept, doc.lang) if a.concept is not None else repr(a.source.text)
+        yield ctx.finding(
+            t.start,
+            t.end,
+            f"the source name {name} is not in the translation, but {t.text!r} is: "
+            f"write {a.suggestion!r}",
+            suggestion=a.suggestion,
+        )

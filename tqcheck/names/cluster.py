@@ -1,0 +1,181 @@
+"""Spelling clusters: one name written several ways in one document (NM002).
+
+Works without any names data: the capitalised words of the document are
+grouped by spelling similarity (Jaro-Winkler and edit distance, rapidfuzz), and
+a cluster whose words are one name in different spellings reports its minority
+spellings ("Scholz" ×2, "Scholes" ×1, "Schales" ×1).
+
+German capitalises every noun, so most capitalised words are kept out first:
+
+- a word frequent in the language (``wordfreq``) is a known word, never a
+  minority spelling; a very frequent one is not a name to cluster around either;
+- a word after a determiner ("die Schale") is a noun;
+- a compound of two frequent words ("Flüchtlingshotel") is a noun;
+- declined and derived forms are one word: "Stoltenberg"/"Stoltenbergs",
+  "Kiew"/"Kiewer", "Außenminister"/"Außenministerin";
+- a minority spelling right after another first name is another person
+  ("Kai Scholes" beside "Olaf Scholz").
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tqcheck.names.similarity import close, edits, jaro_winkler
+from tqcheck.names.text import (
+    Part,
+    compound_of_words,
+    declined,
+    derived_from,
+    fold,
+    parts,
+    zipf,
+)
+
+if TYPE_CHECKING:
+    from tqcheck.model import Document
+
+MIN_LEN = 4
+RARE = 3.0  # a minority spelling is rarer than this in the language
+VERY_COMMON = 4.5  # a word this frequent is no name to cluster around (unless known)
+GENITIVE = ("s", "'s", "’s")
+DERIVED = ("in", "innen", "isch", "ische", "ischen", "ischer", "isches")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One minority spelling, where it occurs, and the spelling the document prefers."""
+
+    part: Part
+    majority: str
+    spread: tuple[tuple[str, int], ...]
+    suggestion: str  # the majority with the minority's declension ending ("Äthiopiens")
+
+
+def inconsistent_spellings(doc: Document, known: frozenset[str] = frozenset()) -> list[Variant]:
+    """Minority spellings of the document's names; ``known`` holds folded words that the
+    names data knows as correct forms (they may be majorities however frequent)."""
+    lang = doc.lang
+    every = parts(doc)
+    firsts = {
+        b.start: a.text
+        for a, b in itertools.pairwise(every)
+        if b.joined and not b.hyphen and a.sentence == b.sentence and _first_name(a, lang)
+    }
+    candidates = [p for p in every if len(p.text) >= MIN_LEN and not p.hyphen]
+    by_form: dict[str, list[Part]] = {}
+    for p in candidates:
+        by_form.setdefault(p.text, []).append(p)
+    lemma = _lemmas(list(by_form), lang)
+    groups: dict[str, list[Part]] = {}
+    for form, ps in by_form.items():
+        groups.setdefault(lemma[form], []).extend(ps)
+    forms = [f for f in groups if _nameish(f, groups[f], lang, known)]
+    counts = Counter({f: len(groups[f]) for f in forms})
+    out: list[Variant] = []
+    for minor in forms:
+        if counts[minor] != 1 or not _rare(minor, groups[minor][0], lang, known):
+            continue
+        majors = [
+            m
+            for m in forms
+            if m != minor
+            and counts[m] >= 2
+            and _similar(minor, m, lang=lang)
+            and not _derived(minor, m)
+        ]
+        if not majors:
+            continue
+        major = max(majors, key=lambda m: (counts[m], fold(m) in known, jaro_winkler(minor, m)))
+        if _other_person(groups[minor][0], groups[major], firsts):
+            continue
+        if groups[minor][0].initial and not _similar(minor, major, strict=True, lang=lang):
+            continue  # a capital at a sentence start is weak evidence of a name
+        cluster = [major, *(m for m in forms if m != major and _similar(m, major, lang=lang))]
+        spread = tuple(sorted(((f, counts[f]) for f in cluster), key=lambda kv: -kv[1]))
+        suggestion = _inflect(minor, major, lang)
+        out.extend(Variant(p, major, spread, suggestion) for p in groups[minor])
+    return sorted(out, key=lambda v: v.part.start)
+
+
+def _inflect(minor: str, major: str, lang: str) -> str:
+    """The majority spelling with the minority's genitive: "Äthopiens" -> "Äthiopiens"
+    (but "Scholes" -> "Scholz": a name ending in s, z or x takes no genitive s)."""
+    if major[-1:] in "szxßSZX":
+        return major
+    for base, ending in declined(minor, lang)[1:]:
+        if ending in GENITIVE and edits(base, major) < edits(minor, major):
+            return major + ending
+    return major
+
+
+def _lemmas(forms: list[str], lang: str) -> dict[str, str]:
+    """Each form -> the shortest form of the document it is a declension of."""
+    present = set(forms)
+    out = {}
+    for form in forms:
+        bases = [b for b, ending in declined(form, lang) if ending and b in present]
+        out[form] = min(bases, key=len) if bases else form
+    return out
+
+
+def _nameish(form: str, ps: list[Part], lang: str, known: frozenset[str]) -> bool:
+    if fold(form) in known:
+        return True
+    if compound_of_words(form, lang) or zipf(form.lower(), lang) >= VERY_COMMON:
+        return False
+    after_det = sum(p.after_det for p in ps)
+    if after_det * 3 > len(ps):
+        return False
+    return not all(p.initial for p in ps) or zipf(form.lower(), lang) < RARE
+
+
+def _rare(form: str, part: Part, lang: str, known: frozenset[str]) -> bool:
+    return (
+        fold(form) not in known
+        and zipf(form.lower(), lang) < RARE
+        and not part.after_det
+        and not compound_of_words(form, lang)
+    )
+
+
+def _similar(a: str, b: str, strict: bool = False, lang: str = "") -> bool:
+    """``a`` (or a declined reading of it) and ``b`` are one name's spellings."""
+    readings = [r for r, e in declined(a, lang) if e in ("", *GENITIVE)] if lang else [a]
+    if strict:
+        return any(jaro_winkler(r, b) >= 0.88 and edits(r, b) <= 1 for r in readings)
+    return any(close(r, b) for r in readings)
+
+
+def _derived(a: str, b: str) -> bool:
+    """ "Außenminister"/"Außenministerin", "Kiew"/"Kiews", "Ukraine"/"Ukrainians": one
+    word, two forms."""
+    if derived_from(a, b) or derived_from(b, a):
+        return True
+    short, long = sorted((fold(a), fold(b)), key=len)
+    stem = _common_prefix(short, long)
+    return len(stem) >= 4 and {short[len(stem) :], long[len(stem) :]} <= {"", *DERIVED}
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def _first_name(p: Part, lang: str) -> bool:
+    """A capitalised word that may be a first name: no noun after an article ("im Hochland
+    Äthopiens"), no common word at a sentence start ("Selon Grégiore", "Laut Scholz")."""
+    return not p.after_det and not (p.initial and zipf(p.text.lower(), lang) >= RARE)
+
+
+def _other_person(minor: Part, majors: list[Part], firsts: dict[int, str]) -> bool:
+    """The minority spelling follows a first name the majority never has."""
+    first = firsts.get(minor.start)
+    if first is None:
+        return False
+    return fold(first) not in {fold(firsts[p.start]) for p in majors if p.start in firsts}

@@ -1,0 +1,198 @@
+"""Names of the source and what became of them in the target (NM005).
+
+Names are read from the source without a trained model: runs of capitalised
+words, minus words common in the source language (``wordfreq``: "Defense
+Secretary", "Monday") unless the names data knows them, and minus a common word
+at a sentence start. Each remaining word must reach the aligned target window
+(``tqcheck.glossary.windows``) unchanged, declined, regularly respelled
+("Kazakhstan" / "Kasachstan"), or in one of the target forms the names data
+gives ("Zelensky" / "Selenskyj"). A word that does not, while a rare near miss
+of it stands in the window ("Kahl" / "Kall"), is corruption.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from tqcheck.glossary.normalize import words
+from tqcheck.names.similarity import edits, jaro_winkler, same_initial
+from tqcheck.names.text import (
+    Part,
+    compound_of_words,
+    declined,
+    fold,
+    language_data,
+    parts,
+    zipf,
+)
+
+if TYPE_CHECKING:
+    from tqcheck.glossary.model import Concept
+    from tqcheck.model import Document
+    from tqcheck.names.data import NamesData
+
+RARE = 3.0
+
+
+@dataclass(frozen=True)
+class Altered:
+    """A source name word missing from its target window, and its near miss there."""
+
+    source: Part
+    target: Part
+    concept: Concept | None
+    suggestion: str
+
+
+def altered_names(doc: Document, data: NamesData | None, profile: str | None) -> list[Altered]:
+    """Source name words whose target window holds a near miss instead of the name,
+    on evidence: the name is one the names data knows, another word of the same
+    source name stands right beside the near miss ("Colin Kall" for "Colin Kahl"),
+    or the target spells the name right elsewhere."""
+    assert doc.source is not None
+    from tqcheck.glossary.windows import window
+
+    src = doc.source
+    known = _source_concepts(src, data)
+    runs = _source_names(src, known)
+    targets = [p for p in parts(doc) if len(p.text) >= 3]
+    accepted_anywhere = {fold(p.text) for run in runs for p, _check in run}
+    out: list[Altered] = []
+    seen: set[int] = set()
+    for run in runs:
+        for name, check in run:
+            if not check:
+                continue
+            concept = known.get(name.start)
+            forms = _acceptable(name.text, src.lang, doc.lang, concept)
+            win = window(doc, name.start)
+            if win is None:
+                continue
+            here = [t for t in targets if win.start <= t.start and t.end <= win.end]
+            if any(_reads_as(t.text, forms, doc.lang) for t in here):
+                continue
+            near = [
+                t
+                for t in here
+                if t.start not in seen
+                and fold(t.text) not in accepted_anywhere
+                and _near_miss(t, forms, doc.lang, data)
+            ]
+            if concept is None:
+                elsewhere = any(_reads_as(t.text, forms, doc.lang) for t in targets)
+                siblings = [o for o, _c in run if o is not name]
+                near = [t for t in near if elsewhere or _beside(t, siblings, targets, doc.lang)]
+            if not near:
+                continue
+            best = max(near, key=lambda t: max(jaro_winkler(t.text, f) for f in forms))
+            seen.add(best.start)
+            suggestion = _suggest(best.text, name.text, concept, doc.lang, profile)
+            out.append(Altered(name, best, concept, suggestion))
+    return out
+
+
+def _beside(t: Part, siblings: list[Part], targets: list[Part], lang: str) -> bool:
+    """A target word joined to ``t`` reads as another word of the same source name."""
+    i = targets.index(t)
+    around = []
+    if i > 0 and t.joined and targets[i - 1].sentence == t.sentence:
+        around.append(targets[i - 1])
+    if i + 1 < len(targets) and targets[i + 1].joined and targets[i + 1].sentence == t.sentence:
+        around.append(targets[i + 1])
+    return any(fold(a.text) == fold(s.text) for a in around for s in siblings)
+
+
+def _source_concepts(src: Document, data: NamesData | None) -> dict[int, Concept]:
+    """Source word start -> the concept of the names data it belongs to."""
+    if data is None:
+        return {}
+    out: dict[int, Concept] = {}
+    for m in data.find_text(src.text, src.lang):
+        if m.term.approved and not m.nested:
+            for w in words(m.text, m.start):
+                out[w.start] = m.concept
+    return out
+
+
+def _source_names(src: Document, known: dict[int, Concept]) -> list[list[tuple[Part, bool]]]:
+    """Runs of joined capitalised words of the source ("Christian Lindner"), each word
+    with whether it is a name to check (not a common word of the source language)."""
+    level = float(language_data().get("source_common", {}).get(src.lang.split("-")[0], 4.0))
+    runs: list[list[tuple[Part, bool]]] = []
+    previous: Part | None = None
+    for p in parts(src):
+        frequency = max(zipf(b.lower(), src.lang) for b, _e in declined(p.text, src.lang))
+        if p.start not in known and p.initial and frequency >= RARE:
+            previous = None
+            continue  # "The", "Yesterday": capitalised for the sentence start
+        check = p.start in known or not (
+            len(p.text) < 3 or p.hyphen or frequency >= level or compound_of_words(p.text, src.lang)
+        )
+        if previous is not None and p.joined and p.sentence == previous.sentence:
+            runs[-1].append((p, check))
+        else:
+            runs.append([(p, check)])
+        previous = p
+    return runs
+
+
+def _acceptable(name: str, src_lang: str, lang: str, concept: Concept | None) -> set[str]:
+    forms = {fold(b) for b, _e in declined(name, src_lang)}
+    forms |= {respell(f, f"{src_lang}-{lang}") for f in list(forms)}
+    if concept is not None:
+        for term in concept.approved(lang):
+            forms |= {fold(w.text) for w in words(term.text)}
+    return forms
+
+
+def _reads_as(word: str, forms: set[str], lang: str) -> bool:
+    return any(fold(b) in forms for b, _e in declined(word, lang))
+
+
+def _near_miss(t: Part, forms: set[str], lang: str, data: NamesData | None) -> bool:
+    if t.after_det or zipf(t.text.lower(), lang) >= RARE or compound_of_words(t.text, lang):
+        return False
+    if data is not None and fold(t.text) in data.index(lang).approved:
+        return False  # another known name
+    for form in forms:
+        if not same_initial(t.text, form) or abs(len(t.text) - len(form)) > 2:
+            continue
+        if jaro_winkler(t.text, form) >= 0.82 and edits(t.text, form) <= max(1, len(form) // 3):
+            return True
+    return False
+
+
+def _suggest(
+    written: str, name: str, concept: Concept | None, lang: str, profile: str | None
+) -> str:
+    """The target-language form of the name word (from the data), else the source's."""
+    if concept is not None:
+        from tqcheck.names.data import canonical
+
+        term = canonical(concept, lang, profile)
+        if term is not None:
+            return max((w.text for w in words(term.text)), key=lambda w: jaro_winkler(w, written))
+    return name
+
+
+@lru_cache(maxsize=16)
+def _respeller(pair: str) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    rules = language_data().get("respelling", {}).get(pair, [])
+    if not rules:
+        return None
+    pattern = re.compile("|".join(f"({p})" for p, _r in rules))
+    return pattern, tuple(r for _p, r in rules)
+
+
+@lru_cache(maxsize=50_000)
+def respell(word: str, pair: str) -> str:
+    """A folded source word in the target language's regular spelling of names, in one
+    left-to-right pass: "kazakhstan" -> "kasachstan" (en-de)."""
+    found = _respeller(pair)
+    if found is None:
+        return word
+    pattern, replacements = found
+    return pattern.sub(lambda m: replacements[(m.lastindex or 1) - 1], word)
