@@ -87,8 +87,10 @@ def test_split_and_merged_sentences(resources) -> None:
     src = list(EN_TRAM[:6])
     tgt = list(DE_TRAM[:6])
     tgt[3] = "Das Projekt wird 412 Millionen Euro kosten. Davon übernimmt der Bund 60 Prozent."
-    src[4:5] = ["Mayor Petra Hollmann called the decision a turning point.",
-                "She meant public transport in the region."]  # fmt: skip
+    src[4:5] = [
+        "Mayor Petra Hollmann called the decision a turning point.",
+        "She meant public transport in the region.",
+    ]
     al = align(src, tgt, "de", resources)
     assert kinds(al) == ["1-1", "1-1", "1-1", "1-2", "2-1", "1-1"]
 
