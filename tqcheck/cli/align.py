@@ -55,12 +55,13 @@ def align(
     al = document_alignment(doc, resources)
     for note in al.notes:
         typer.echo(f"tqcheck: note: {note}", err=True)
-    calib, _scored = scored_pairs(al, slang, tlang, resources.get("model"))  # as AC001 does
+    calib, scored = scored_pairs(al, slang, tlang)  # the z-scores AC001 judges by
+    judged = {k: z for k, _sim, z in scored}
     rows = []
-    for link in al.links:
+    for k, link in enumerate(al.links):
         src, tgt = al.sides(link)
         sim = link.similarity
-        z = calib.z(sim) if sim is not None and al.semantic else None
+        z = judged.get(k) if al.semantic else None
         kind = link.kind + (" moved" if link.moved else " replaced" if link.replaced else "")
         rows.append(
             (
