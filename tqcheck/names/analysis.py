@@ -22,6 +22,7 @@ names profile) as suggestion, its declension ending kept ("Sibigas" -> "Sybihas"
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -156,6 +157,8 @@ def _resolve_alone(
     lang = doc.lang
     if zipf(p.text.lower(), lang) >= RARE:
         return None
+    if any(fold(base) in idx.approved for base, _e in declined(p.text, lang)[1:]):
+        return None  # a declined correct form the matcher's stemmer missed ("Bidens")
     for base, ending in declined(p.text, lang):
         key = fold(base)
         for nw in idx.russian.get(key, []):
@@ -240,7 +243,7 @@ def _resolve_first(doc: Document, p: Part, surname: _Res, idx: object) -> _Res |
     if not firsts:
         return None
     key = fold(p.text)
-    if key in {fold(f) for f in firsts}:
+    if key in {fold(w) for f in firsts for w in re.split(r"[-‐]", f)}:
         return _Res(concept, False, surname=False)
     for nw in idx.foreign.get(key, []):
         if nw.concept.id == concept.id and nw.index == 0 and transliterated(concept):

@@ -156,8 +156,20 @@ def _derived(a: str, b: str) -> bool:
     if derived_from(a, b) or derived_from(b, a):
         return True
     short, long = sorted((fold(a), fold(b)), key=len)
+    if long.startswith(short) and _inflection(short, long[len(short) :]):
+        return True
     stem = _common_prefix(short, long)
     return len(stem) >= 4 and {short[len(stem) :], long[len(stem) :]} <= {"", *DERIVED}
+
+
+def _inflection(stem: str, ending: str) -> bool:
+    """A case or plural ending ("Grönlandhai"/"Grönlandhaie", "Waffe"/"Waffen"), but not
+    a doubled last letter ("Thorvaldsen"/"Thorvaldsenn")."""
+    if ending in ("e", "es", "en", "er", "ern"):
+        return True
+    if ending == "n":
+        return stem[-1:] in ("e", "l", "r")
+    return ending == "s" and stem[-1:] not in ("s", "z", "x")
 
 
 def _common_prefix(a: str, b: str) -> str:

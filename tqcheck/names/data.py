@@ -116,7 +116,9 @@ class NamesData:
                 for i, w in enumerate(ws):
                     target.setdefault(fold(w), []).append(NameWord(concept, term, i, len(ws)))
                 if term.approved and kind(concept) == "person" and len(ws) >= 2:
-                    idx.first_names.setdefault(fold(ws[0]), set()).add(concept.id)
+                    for given in {ws[0], ws[-2]}:  # "Jean-Noël Barrot": "Jean" and "Noël"
+                        if given[:1].isupper():
+                            idx.first_names.setdefault(fold(given), set()).add(concept.id)
             if not any(t.approved for t in here):
                 continue
             for term in concept.terms:

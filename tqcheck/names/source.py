@@ -23,6 +23,7 @@ from tqcheck.names.text import (
     Part,
     compound_of_words,
     declined,
+    derived_from,
     fold,
     language_data,
     parts,
@@ -149,7 +150,10 @@ def _acceptable(name: str, src_lang: str, lang: str, concept: Concept | None) ->
 
 
 def _reads_as(word: str, forms: set[str], lang: str) -> bool:
-    return any(fold(b) in forms for b, _e in declined(word, lang))
+    """Written as one of ``forms``, declined or derived ("Whistleblowerin")."""
+    if any(fold(b) in forms for b, _e in declined(word, lang)):
+        return True
+    return any(derived_from(word, form) for form in forms)
 
 
 def _near_miss(t: Part, forms: set[str], lang: str, data: NamesData | None) -> bool:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from tqcheck.model import Document
 
 COMMON = 3.0  # zipf: a word at least this frequent is a known word of the language
+PART = 3.5  # both parts of a compound noun are at least this frequent ("Flüchtlings|hotel")
+FUNCTION = 6.5  # ... but no function word ("die", "mit"; "nie" is listed): "Nieminen"
 _FOLD = str.maketrans({"ß": "ss", "’": "'", "ł": "l", "đ": "d", "ø": "o", "æ": "ae"})
 _OPENERS = set("\"'„“”«»‚‘›‹([¿¡–—-")
 
@@ -85,12 +87,17 @@ def compound_of_words(word: str, lang: str) -> bool:
     w = word.lower()
     for cut in range(3, len(w) - 3):
         head, tail = w[:cut], w[cut:]
-        if zipf(tail, lang) < COMMON:
+        if not PART <= zipf(tail, lang) < FUNCTION:
             continue
         for h in (head, head[:-1] if head.endswith("s") else None, head + "e"):
-            if h and len(h) >= 3 and zipf(h, lang) >= COMMON:
+            if h and len(h) >= 3 and PART <= zipf(h, lang) < FUNCTION and h not in _no_heads():
                 return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _no_heads() -> frozenset[str]:
+    return frozenset(language_data().get("compound", {}).get("not_heads", []))
 
 
 def declined(word: str, lang: str) -> list[tuple[str, str]]:
