@@ -4,13 +4,16 @@ Clean text: the human reference translations of ../shared/benchmarks/wmt-mqm-end
 (WMT21 TED, WMT23 news; en→de), rebuilt into documents by ``doc_seg``, each with its
 English source. The seeds are never used.
 
-Corpora, all built at a fixed seed:
+Corpora, all built at a fixed seed (``--rounds`` corrupted copies of every document):
 
 - known: each clean document gets two invented sentences naming a person and a
   place of the names data ("Olaf Scholz sagte am Dienstag in Vilnius …", "Später
   bekräftigte Scholz …"); one of the three name words is corrupted: a letter
   swapped, dropped or doubled (expected NM001), or, for a Ukrainian name, a
   Russian-based spelling or the English one (expected NM003);
+- lone: each clean document gets one sentence naming a person's surname or a place of
+  the names data once, corrupted (swap, drop, double): no first name, no correct
+  mention elsewhere, so only the lone rule (a rare word one letter off) can find it;
 - repeated: each clean document gets three invented sentences naming an invented
   person three times ("Halvorsen"), one mention corrupted (expected NM002);
 - source: each clean document with its source gets an invented sentence pair naming an
@@ -62,6 +65,7 @@ KNOWN_TEMPLATES = (
     "{full} sagte am Dienstag in {place}, die Gespräche würden fortgesetzt. ",
     "Später bekräftigte {last} diese Position vor Journalisten.",
 )
+LONE = "Am Abend äußerte sich auch {word} zu den Plänen."
 REPEATED = (
     "Die Ökonomin {first} {last} hat die Zahlen geprüft. ",
     "Nach Angaben von {last} sind sie belastbar. ",
@@ -113,10 +117,12 @@ def russian(word: str) -> str:
 
 
 def corrupt(word: str, kind: str, rng: random.Random) -> str:
-    for _ in range(20):
-        new = {"swap": swap, "drop": drop, "double": double}[kind](word, rng)
-        if new != word:
-            return new
+    """A letter swapped, dropped or doubled (in the last part of "Kramp-Karrenbauer")."""
+    head, hyphen, tail = word.rpartition("-")
+    for _ in range(50):
+        new = {"swap": swap, "drop": drop, "double": double}[kind](tail, rng)
+        if new != tail:
+            return head + hyphen + new
     return word
 
 
@@ -166,12 +172,15 @@ def known_corpus(docs, data, rng: random.Random):
         later = text.index(person[1][-1], spans["place"][1])
         spans["last"] = (later, later + len(person[1][-1]))
         slot = "place" if len(de) == 1 else rng.choice(["full", "last"])
+        if kind_ == "translit-en" and len(de) == 2 and de[-1] == en[-1]:
+            slot = "first"  # "Andrii Sybiha": only the first name differs
+            spans["first"] = (base, base + len(de[0]))
         start, end = spans[slot]
         word = text[start:end]
         if kind_ == "translit-ru":
             new = russian(word)
         elif kind_ == "translit-en":
-            new = en[-1] if len(de) == 2 else en[0]
+            new = en[0] if slot == "first" else (en[-1] if len(de) == 2 else en[0])
         else:
             new = corrupt(word, kind_, rng)
         out.append(
@@ -185,6 +194,30 @@ def known_corpus(docs, data, rng: random.Random):
                 text[:start] + new + text[end:],
             )
         )
+    return out
+
+
+def lone_corpus(docs, data, rng: random.Random):
+    """One surname or place mention alone: only a rare word one letter off can be reported."""
+    from tqcheck.names.data import kind
+
+    words = []
+    for c in data.base.concepts:
+        de = c.preferred("de")
+        if de is None or de.profile:
+            continue
+        last = de.text.split()[-1]
+        if len(last) >= 6 and kind(c) in ("person", "place") and last[0].isupper():
+            words.append(last)
+    out = []
+    for name, _src, tgt in docs:
+        kind_ = rng.choice(KINDS[:3])
+        word = rng.choice(words)
+        text = tgt + "\n\n" + LONE.format(word=word)
+        start = text.rindex(word)
+        new = corrupt(word, kind_, rng)
+        corrupted = text[:start] + new + text[start + len(word) :]
+        out.append((name, kind_, text, None, tgt, [(start, start + len(new))], corrupted))
     return out
 
 
@@ -222,6 +255,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--names", default=str(ROOT / "glossaries" / "names.tbx"))
+    ap.add_argument("--rounds", type=int, default=4, help="corrupted copies of each document")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
 
@@ -266,10 +300,12 @@ def main() -> None:
         f"{sum(clean.values())} NM findings = {1000 * sum(clean.values()) / clean_words:.2f} "
         f"per 1000 words {dict(sorted(clean.items()))}"
     )
+    rounds = range(args.rounds)
     corpora = {
-        "known": known_corpus(docs, data, rng),
-        "repeated": repeated_corpus(docs, rng),
-        "source": source_corpus(docs, rng),
+        "known": [x for _ in rounds for x in known_corpus(docs, data, rng)],
+        "lone": [x for _ in rounds for x in lone_corpus(docs, data, rng)],
+        "repeated": [x for _ in rounds for x in repeated_corpus(docs, rng)],
+        "source": [x for _ in rounds for x in source_corpus(docs, rng)],
     }
     print("\ncorpus    kind          n  found  recall  prec(all)  prec(new)  rules of hits")
     for corpus, items in corpora.items():

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from tqcheck.model import Document
 
 COMMON = 3.0  # zipf: a word at least this frequent is a known word of the language
+COMPOUND_MIN = 9  # letters; a shorter word is not split into two
 PART = 3.5  # both parts of a compound noun are at least this frequent ("Flüchtlings|hotel")
 FUNCTION = 6.5  # ... but no function word ("die", "mit"; "nie" is listed): "Nieminen"
 _FOLD = str.maketrans({"ß": "ss", "’": "'", "ł": "l", "đ": "d", "ø": "o", "æ": "ae"})
@@ -85,6 +86,8 @@ def compound_of_words(word: str, lang: str) -> bool:
     if lang.split("-")[0].lower() not in ("de", "nl", "sv", "da"):
         return False
     w = word.lower()
+    if len(w) < COMPOUND_MIN:
+        return False  # "Hollade" is no "hol" + "lade": short words are names more often
     for cut in range(3, len(w) - 3):
         head, tail = w[:cut], w[cut:]
         if not PART <= zipf(tail, lang) < FUNCTION:
