@@ -42,6 +42,7 @@ MIN_LEN = 4
 RARE = 3.0  # a minority spelling is rarer than this in the language
 VERY_COMMON = 4.5  # a word this frequent is no name to cluster around (unless known)
 GENITIVE = ("s", "'s", "’s")
+CASE_ENDINGS = ("s", "es", "e", "en", "er", "ern")  # "Kohlekraftwerks"/"Kohlekraftwerken"
 DERIVED = ("in", "innen", "isch", "ische", "ischen", "ischer", "isches")
 
 
@@ -159,7 +160,8 @@ def _derived(a: str, b: str) -> bool:
     if long.startswith(short) and _inflection(short, long[len(short) :]):
         return True
     stem = _common_prefix(short, long)
-    return len(stem) >= 4 and {short[len(stem) :], long[len(stem) :]} <= {"", *DERIVED}
+    endings = {short[len(stem) :], long[len(stem) :]}
+    return len(stem) >= 4 and endings <= {"", *DERIVED, *CASE_ENDINGS}
 
 
 def _inflection(stem: str, ending: str) -> bool:
