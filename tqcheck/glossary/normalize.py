@@ -87,7 +87,9 @@ def german_key(word: str) -> str:
             ok = len(stem) >= 4 and stem[-1] in "lr"
         else:
             ok = len(stem) >= (3 if ending == "es" else 4)
-        return stem if ok else w
+        if ok:
+            return stem
+        # too short for this ending ("Bid-ens"): a shorter one may fit ("Biden-s")
     return w
 
 
