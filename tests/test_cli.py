@@ -178,3 +178,49 @@ def test_include_exclude(cli, corpus: Path) -> None:
         cli("scan", corpus, "--isolated", "-f", "json", "--include", "bad*", "--exit-zero")
     )
     assert [Path(d["path"]).name for d in data["documents"]] == ["bad.de.txt"]
+
+
+def test_profile_options_change_what_is_reported(cli, seeds_dir: Path) -> None:
+    seed = next(seeds_dir.glob("002_*.txt"))
+    default = report(cli("scan", seed, "--select", "NM004", "-f", "json", "--isolated"))
+    kyjiw = report(
+        cli(
+            "scan",
+            seed,
+            "--select",
+            "NM004",
+            "-f",
+            "json",
+            "--isolated",
+            "--names-profile",
+            "kyjiw-ukrainian",
+        )
+    )
+    assert {f["text"] for f in default["documents"][0]["findings"]} == {"Kyjiw"}
+    assert "Kiew" in {f["text"] for f in kyjiw["documents"][0]["findings"]}
+    caps = report(
+        cli(
+            "scan",
+            next(seeds_dir.glob("004_*.txt")),
+            "--select",
+            "GL004",
+            "-f",
+            "json",
+            "--isolated",
+            "--glossary-profile",
+            "nato-title",
+            "--exit-zero",
+        )
+    )
+    assert all(f["suggestion"].startswith("Nato") for f in caps["documents"][0]["findings"])
+    assert len(caps["documents"][0]["findings"]) >= 15
+
+
+@pytest.mark.parametrize(
+    "option, value",
+    [("--names-profile", "bogus"), ("--glossary-profile", "bogus"), ("--fail-on", "bogus")],
+)
+def test_bad_option_value_names_the_option(cli, seeds_dir: Path, option: str, value: str) -> None:
+    result = cli("scan", seeds_dir, option, value, "--isolated")
+    assert result.exit_code == 2
+    assert f"option {option}" in result.stderr and "Traceback" not in result.output

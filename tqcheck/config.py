@@ -49,6 +49,7 @@ class Config:
     names_profile: str = "kiew-traditional"  # place-name house style; "none": only mixes
     model: str | None = None
     path: str | None = None  # where this config came from
+    cli_keys: frozenset[str] = field(default=frozenset(), compare=False)  # set by options
 
     # -- derived -------------------------------------------------------------
     def weights(self) -> dict[Severity, float]:
@@ -78,13 +79,15 @@ class Config:
     def validate(self) -> Config:
         where = self.path or "options"
         if self.fail_on not in FAIL_ON:
-            raise ConfigError(f"{where}: fail_on must be one of {', '.join(FAIL_ON)}")
+            raise ConfigError(
+                f"{self.origin('fail_on')}: fail_on must be one of {', '.join(FAIL_ON)}"
+            )
         if not 0 <= self.threshold <= 100:
-            raise ConfigError(f"{where}: threshold must be between 0 and 100")
+            raise ConfigError(f"{self.origin('threshold')}: threshold must be between 0 and 100")
         profiles = {**BUILTIN_SCORE_PROFILES, **self.score_profiles}
         if self.score_profile not in profiles:
             raise ConfigError(
-                f"{where}: unknown score_profile {self.score_profile!r} "
+                f"{self.origin('score_profile')}: unknown score_profile {self.score_profile!r} "
                 f"(defined: {', '.join(sorted(profiles))})"
             )
         for name, weights in self.score_profiles.items():
@@ -112,7 +115,8 @@ class Config:
             try:
                 validate_config(self)
             except ValueError as exc:  # GlossaryError names the file at fault
-                message = str(exc) if getattr(exc, "path", "") else f"{where}: {exc}"
+                where_ = self.origin("glossary_profile" if self.glossary_profile else "glossaries")
+                message = str(exc) if getattr(exc, "path", "") else f"{where_}: {exc}"
                 raise ConfigError(message) from None
         if self.names or self.names_profile != Config.names_profile:
             from tqcheck.names.runtime import validate_config as validate_names
@@ -120,17 +124,24 @@ class Config:
             try:
                 validate_names(self)
             except ValueError as exc:
-                message = str(exc) if getattr(exc, "path", "") else f"{where}: {exc}"
+                where_ = self.origin("names_profile" if self.names_profile else "names")
+                message = str(exc) if getattr(exc, "path", "") else f"{where_}: {exc}"
                 raise ConfigError(message) from None
         return self
 
     def merged(self, **overrides: Any) -> Config:
         """A copy with CLI values applied; ``None`` means "not given on the command line"."""
         given = {k: v for k, v in overrides.items() if v is not None and v != [] and v != ()}
-        return dataclasses.replace(self, **given)
+        return dataclasses.replace(self, **given, cli_keys=self.cli_keys | set(given))
+
+    def origin(self, key: str) -> str:
+        """Where a key's value came from, for error messages: the option or the file."""
+        if key in self.cli_keys:
+            return f"option --{key.replace('_', '-')}"
+        return self.path or "options"
 
 
-_FIELDS = {f.name: f for f in dataclasses.fields(Config) if f.name != "path"}
+_FIELDS = {f.name: f for f in dataclasses.fields(Config) if f.name not in ("path", "cli_keys")}
 
 
 def from_mapping(data: dict[str, Any], where: str) -> Config:

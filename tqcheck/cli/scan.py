@@ -36,6 +36,9 @@ def scan(
     glossary_profile: Optional[str] = typer.Option(
         None, "--glossary-profile", help="House-style profile of the glossary (e.g. nato-title)."
     ),
+    names_profile: Optional[str] = typer.Option(
+        None, "--names-profile", help="Place-name house style: kiew-traditional, kyjiw-ukrainian."
+    ),
     model: Optional[str] = typer.Option(None, "--model", help="Embedding model name or path."),
     fmt: str = typer.Option("rich", "--format", "-f", help="rich, json, sarif or junit."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here."),
@@ -72,6 +75,7 @@ def scan(
             encoding=encoding,
             glossaries=[str(g) for g in glossary] if glossary else None,
             glossary_profile=glossary_profile,
+            names_profile=names_profile,
             model=model,
         ).validate()
         checks = registry.select(registry.all_checks(), cfg.select, cfg.ignore, cfg.preview)
