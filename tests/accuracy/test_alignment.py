@@ -95,6 +95,22 @@ def test_split_and_merged_sentences(resources) -> None:
     assert kinds(al) == ["1-1", "1-1", "1-1", "1-2", "2-1", "1-1"]
 
 
+def test_sentence_split_in_three_is_one_link(resources) -> None:
+    src = list(EN_TRAM[:6])
+    tgt = list(DE_TRAM[:6])
+    src[3] = (
+        "The project will cost 412 million euros, of which the federal government pays 60 "
+        "percent, while the city covers the rest from a special fund set up last year."
+    )
+    tgt[3] = (
+        "Das Projekt wird 412 Millionen Euro kosten. Der Bund übernimmt davon 60 Prozent. "
+        "Den Rest trägt die Stadt aus einem Sonderfonds, der im vergangenen Jahr "
+        "eingerichtet wurde."
+    )
+    al = align(src, tgt, "de", resources)
+    assert kinds(al) == ["1-1", "1-1", "1-1", "1-3", "1-1", "1-1"]
+
+
 def test_truncated_translation_stays_paired(resources) -> None:
     tgt = list(DE_TRAM[:6])
     tgt[3] = "Das Projekt kostet viel."

@@ -145,7 +145,7 @@ def sentence_pieces(doc: Document, start: int = 0, end: int | None = None) -> li
 
 
 def _align_document(doc: Document, embedder: LazyEmbedder | None) -> Alignment:
-    from tqcheck.align.repair import pair_replacements, relink_moved
+    from tqcheck.align.repair import absorb_parts, pair_replacements, relink_moved
     from tqcheck.align.scoring import align_texts
 
     if doc.source is None:
@@ -181,6 +181,7 @@ def _align_document(doc: Document, embedder: LazyEmbedder | None) -> Alignment:
         target.extend(tgt)
     if embedder is not None:
         links = relink_moved(source, target, links, embedder)
+        links = absorb_parts(source, target, links, embedder)
     links = pair_replacements(source, target, links, embedder)
     return Alignment(source, target, links, method, notes)
 

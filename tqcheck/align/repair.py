@@ -1,9 +1,11 @@
-"""After the DP: sentences the translation moved, and sentences that replaced others.
+"""After the DP: sentences the translation moved, split three ways, or replaced.
 
 The monotonic DP leaves a reordered sentence as an omission plus an addition,
-and a sentence translated so badly that nothing links it likewise. Both are
-paired up here, so the checks see what happened: a move is an ordinary pair,
-a replacement a pair flagged ``replaced`` (AC001 judges its meaning, AC005 to
+the third part of a sentence split in three (it links 1-2 at most) as an
+addition, and a sentence translated so badly that nothing links it as an
+omission plus an addition. All are repaired here, so the checks see what
+happened: a move is an ordinary pair, a third part joins its neighbour, a
+replacement is a pair flagged ``replaced`` (AC001 judges its meaning, AC005 to
 AC007 its numbers, polarity and length).
 """
 
@@ -53,6 +55,51 @@ def relink_moved(
             )
             drop.add(ks)
     return [link for k, link in enumerate(out) if k not in drop]
+
+
+ABSORB_GAIN = 0.02  # a lone sentence joins a neighbour only if that raises its similarity
+
+
+def absorb_parts(
+    source: list[Piece], target: list[Piece], links: list[Link], embedder: LazyEmbedder
+) -> list[Link]:
+    """Join a lone sentence to the neighbouring link (same unit) whose similarity it
+    raises: the rest of a sentence split in three, not an addition or omission. An
+    added or dropped sentence lowers the joined similarity and stays alone."""
+    out = list(links)
+    k = 0
+    while k < len(out):
+        link = out[k]
+        if link.moved or link.replaced or bool(link.src) == bool(link.tgt):
+            k += 1
+            continue
+        best: tuple[float, int, Link] | None = None
+        for n in (k - 1, k + 1):
+            if not 0 <= n < len(out):
+                continue
+            other = out[n]
+            if other.block != link.block or not other.src or not other.tgt or other.moved:
+                continue
+            if other.similarity is None:
+                continue
+            joined = Link(
+                tuple(sorted(other.src + link.src)),
+                tuple(sorted(other.tgt + link.tgt)),
+                block=other.block,
+            )
+            src = " ".join(source[i].text for i in joined.src)
+            tgt = " ".join(target[j].text for j in joined.tgt)
+            sim = float(embedder.encode([src])[0] @ embedder.encode([tgt])[0])
+            if sim >= other.similarity + ABSORB_GAIN and (best is None or sim > best[0]):
+                best = (sim, n, joined)
+        if best is None:
+            k += 1
+            continue
+        sim, n, joined = best
+        out[n] = Link(joined.src, joined.tgt, sim, block=joined.block)
+        del out[k]
+        k = max(min(k, n) - 1, 0)
+    return out
 
 
 def pair_replacements(

@@ -12,6 +12,9 @@ from tqcheck.model import Category, Document, Finding, Severity
 from tqcheck.registry import check
 
 WHOLE_RATIO = 85.0  # rapidfuzz ratio of a copied sentence to its source
+# ... and most of its words are the source's own: "Dies ist der Philodendron selloum."
+# is close to "This is the philodendron selloum." by characters, not by words
+WHOLE_SHARED = 0.8
 MIN_LOWER_WORDS = 3  # names, titles and lists of names are legitimately identical
 FRAGMENT_TOKENS = 6
 FRAGMENT_LOWER_WORDS = 4
@@ -35,10 +38,11 @@ def copied_source_text(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     What it finds:
     An aligned target sentence that is (nearly) identical to its source
-    sentence (rapidfuzz ratio >= 85), or a run of six or more tokens copied
-    verbatim from the aligned source sentence outside quotation marks. Both
-    need three or four lower-case words, so names, titles and lists of names
-    (identical in any language) are not reported. Needs no model.
+    sentence (rapidfuzz ratio >= 85 and 80 % of its words the source's), or a
+    run of six or more tokens copied verbatim from the aligned source sentence
+    outside quotation marks. Both need three or four lower-case words, so
+    names, titles and lists of names (identical in any language) are not
+    reported. Needs no model.
 
     Why it matters:
     Machine translation passes segments it cannot handle through unchanged;
@@ -61,6 +65,7 @@ def copied_source_text(doc: Document, ctx: Context) -> Iterator[Finding]:
         tgt_tokens = _TOKEN_RE.findall(tgt)
         if (
             _lower_words(tgt_tokens) >= MIN_LOWER_WORDS
+            and _shared(tgt_tokens, src) >= WHOLE_SHARED
             and fuzz.ratio(" ".join(src.casefold().split()), " ".join(tgt.casefold().split()))
             >= WHOLE_RATIO
         ):
@@ -78,6 +83,13 @@ def copied_source_text(doc: Document, ctx: Context) -> Iterator[Finding]:
                     span[1],
                     f"copied from the source without translation ({doc.source.lang})",
                 )
+
+
+def _shared(tgt_tokens: list[str], source: str) -> float:
+    """The share of the target's words that are words of the source (case-folded)."""
+    words = [t.casefold() for t in tgt_tokens if t[0].isalnum()]
+    src = {t.casefold() for t in _TOKEN_RE.findall(source)}
+    return sum(w in src for w in words) / max(len(words), 1)
 
 
 def _copied_run(source: str, piece: Piece) -> tuple[int, int] | None:
