@@ -71,6 +71,8 @@ class Locale:
     words: WordNumbers
     not_numbers: re.Pattern[str] | None = None
     convertible_units: frozenset[str] = frozenset()
+    weight_or_money: frozenset[str] = frozenset()  # "pounds": converted unless money
+    range_words: re.Pattern[str] | None = None  # "375 and 400 pounds"
 
 
 @lru_cache(maxsize=32)
@@ -97,6 +99,13 @@ def locale(lang: str) -> Locale:
         if data.get("not_numbers")
         else None,
         convertible_units=frozenset(u.lower() for u in data.get("convertible_units", ())),
+        weight_or_money=frozenset(u.lower() for u in data.get("weight_or_money", ())),
+        range_words=re.compile(
+            r"\s*(?:" + "|".join(re.escape(w) for w in data["range_words"]) + r")\s*\d[\d.,]*",
+            re.IGNORECASE,
+        )
+        if data.get("range_words")
+        else None,
     )
 
 
@@ -134,10 +143,27 @@ _UNIT_RE = re.compile(r"[\s\u00a0\u202f-]*(°?[^\W\d_]+)")
 
 
 def _mark_unit(q: Quantity, masked: str, loc: Locale) -> Quantity:
-    m = _UNIT_RE.match(masked, q.end)
-    if m and m.group(1).lower().rstrip(".") in loc.convertible_units and q.kind == "number":
+    """Mark a number whose unit translators convert: "15 feet", "375 and 400 pounds" (the
+    unit after a range counts for both ends), but not "£400 pounds"-style money."""
+    if q.kind != "number":
+        return q
+    end = q.end
+    if loc.range_words is not None:
+        more = loc.range_words.match(masked, end)
+        if more:
+            end = more.end()
+    m = _UNIT_RE.match(masked, end)
+    unit = m.group(1).lower().rstrip(".") if m else ""
+    money = _currency_before(masked, q.start)
+    if unit in loc.convertible_units or (unit in loc.weight_or_money and not money):
         return dataclasses.replace(q, convertible=True)
     return q
+
+
+def _currency_before(masked: str, start: int) -> bool:
+    """A currency sign right before a number, a space allowed: "£44m", "£ 44m"."""
+    before = masked[max(start - 2, 0) : start].rstrip()
+    return bool(before) and before[-1] in _CURRENCY
 
 
 def _times(masked: str, text: str, loc: Locale) -> list[Quantity]:
@@ -194,7 +220,7 @@ def _digit_pattern(loc: Locale) -> re.Pattern[str]:
     groups = "".join(re.escape(g) for g in sorted(loc.group | {",", "."}))
     return re.compile(
         rf"(?<![\w.,])(?P<num>\d{{1,3}}(?:[{groups}]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-        rf"(?P<suffix>[^\W\d_]{{1,3}})?(?![\d])"
+        rf"(?P<suffix>[^\W\d_]+)?(?![\d])"
     )
 
 
@@ -209,14 +235,16 @@ def _digit_numbers(masked: str, text: str, loc: Locale, taken: list[bool]) -> li
         end = m.end("num")
         scale = 1.0
         suffix = (m.group("suffix") or "").lower()
-        if suffix:
-            currency = m.start() > 0 and masked[m.start() - 1] in _CURRENCY
+        if re.fullmatch(r"[A-Z]", m.group("suffix") or ""):
+            continue  # a code: "3D", "4K", "5G"
+        if suffix:  # glued to the number: "£5m", "£5million", "3rd"; "5km", "1990s" keep 5, 1990
+            currency = _currency_before(masked, m.start())
             if currency and suffix in loc.currency_suffixes:
                 scale, end = loc.currency_suffixes[suffix], m.end()
+            elif suffix in loc.scales:
+                scale, end = loc.scales[suffix], m.end()
             elif suffix in loc.ordinal_suffixes:
                 end = m.end()
-            else:
-                continue  # "5km", "3D": a unit or code, not a bare number
         after = re.match(r"[ \u00a0\u202f-]?([^\W\d_]+)\.?", masked[end:])  # "44-Millionen"
         if after and after.group(1).lower() in loc.scales and scale == 1.0:
             scale = loc.scales[after.group(1).lower()]
@@ -250,23 +278,30 @@ def parse_digits(token: str, loc: Locale) -> list[float]:
 
 
 def _months(masked: str, text: str, loc: Locale, taken: list[bool]) -> list[Quantity]:
-    """Month names next to a day or year ("3. Dezember", "December 3", "March 2025")."""
+    """Month names next to a day or year ("3. Dezember", "December 3", "16.Dezember",
+    "March 2025"): strong. A full month name on its own ("last February") is weak: it
+    matches the other side's month but is never reported by itself."""
     if not loc.months:
         return []
     names = "|".join(re.escape(n) for n in sorted(loc.months, key=len, reverse=True))
     pattern = re.compile(
         rf"(?<!\w)(?P<name>{names})\.?(?=\s+\d|\s+(?:of\s+)?\d)|"
-        rf"(?<=\d)(?:[^\W\d_]{{1,3}})?\.?\s+(?:of\s+)?(?P<name2>{names})(?!\w)",
+        rf"(?<=\d)(?:[^\W\d_]{{1,3}})?(?:\.\s*|\s+)(?:of\s+)?(?P<name2>{names})(?!\w)|"
+        rf"(?<!\w)(?P<alone>{names})(?!\w)",
         re.IGNORECASE,
     )
     out = []
     for m in pattern.finditer(masked):
-        group = "name" if m.group("name") else "name2"
+        group = next(g for g in ("name", "name2", "alone") if m.group(g))
         s, e = m.span(group)
         word = m.group(group)
         if any(taken[s:e]) or (loc.lang != "fr" and not word[0].isupper()):
             continue
-        out.append(Quantity(float(loc.months[word.lower()]), s, e, text[s:e], True, kind="month"))
+        strong = group != "alone"
+        if not strong and len(word) < 4:  # "Mar", "Dec" alone are not months
+            continue
+        value = float(loc.months[word.lower()])
+        out.append(Quantity(value, s, e, text[s:e], strong, kind="month"))
     return out
 
 

@@ -1,8 +1,10 @@
 """Numbers written as words: "twenty", "zweiundzwanzig", "quatre-vingt-dix", "two hundred".
 
-Driven by the ``[numbers]`` data of each language pack: ``words`` (value of each
-word), ``compound_joiners`` ("und", "-"), ``multipliers`` (hundred, hundert, cent)
-and ``one_words`` (articles that mean 1 only before a scale: "a million").
+Driven by the ``[numbers]`` data of each language pack: ``words`` and
+``ordinal_words`` (value of each word), ``word_suffixes`` (endings that keep the
+value: "zehnmal", "zehnten", "dixième"), ``compound_joiners`` ("und", "-"),
+``multipliers`` (hundred, hundert, cent) and ``one_words`` (articles that mean 1
+only before a scale: "a million").
 """
 
 from __future__ import annotations
@@ -30,7 +32,11 @@ class WordNumbers:
     @classmethod
     def from_data(cls, data: dict[str, Any], scales: dict[str, float]) -> WordNumbers:
         return cls(
-            words={k.lower(): float(v) for k, v in data.get("words", {}).items()},
+            words={
+                k.lower(): float(v)
+                for table in ("words", "ordinal_words")
+                for k, v in data.get(table, {}).items()
+            },
             joiners=tuple(sorted(data.get("compound_joiners", ()), key=len, reverse=True)),
             multipliers={k.lower(): float(v) for k, v in data.get("multipliers", {}).items()},
             one_words=frozenset(w.lower() for w in data.get("one_words", ())),
@@ -45,11 +51,12 @@ class WordNumbers:
         w = word.lower()
         if w in self.words:
             return self.words[w]
-        for suffix in self.suffixes:  # "zehnmal", "dreifach", "tenfold"
+        for suffix in self.suffixes:  # "zehnmal", "tenfold", "zehnten", "seizième" (seize)
             if w.endswith(suffix) and len(w) > len(suffix):
-                stem = self.value(w[: -len(suffix)])
-                if stem is not None:
-                    return stem
+                for stem in (w[: -len(suffix)], w[: -len(suffix)] + "e"):
+                    value = self.value(stem) if len(stem) < len(w) else None
+                    if value is not None:
+                        return value
         for mult, factor in sorted(self.multipliers.items(), key=lambda kv: -len(kv[0])):
             i = w.find(mult)
             if i > 0 or (i == 0 and len(w) > len(mult)):

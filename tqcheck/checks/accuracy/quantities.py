@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterator
 
-from tqcheck.align import Alignment
-from tqcheck.checks.accuracy.common import alignment, target_span
+from tqcheck.align import Alignment, Piece
+from tqcheck.checks.accuracy.common import alignment, joined, target_span
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
 from tqcheck.numbers import Quantity, extract, format_number, locale, same_value
@@ -46,8 +47,13 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
     if doc.source is None:
         return
     al = alignment(ctx)
-    src_q, tgt_q = _quantities(al, doc.source.lang, doc.lang)
-    converts = [any(q.convertible for q in qs) for qs in src_q]  # before matching
+    src_q, tgt_q = _quantities(al, doc.source, doc)
+    units = locale(doc.source.lang).convertible_units
+    converts = [  # a measure in the source, with or without digits ("a foot long")
+        any(q.convertible for q in qs)
+        or bool(units & set(re.findall(r"[^\W\d_]+", joined(al.sides(link)[0]).lower())))
+        for qs, link in zip(src_q, al.links, strict=True)
+    ]  # before matching
     for k in range(len(al.links)):
         _match(src_q[k], tgt_q[k])
     for k in range(len(al.links)):  # alignment slack: a neighbour pair may hold it
@@ -84,15 +90,33 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _quantities(
-    al: Alignment, src_lang: str, tgt_lang: str
+    al: Alignment, source: Document, doc: Document
 ) -> tuple[list[list[Quantity]], list[list[Quantity]]]:
     src_q: list[list[Quantity]] = []
     tgt_q: list[list[Quantity]] = []
     for link in al.links:
         src_pieces, tgt_pieces = al.sides(link)
-        src_q.append([q for p in src_pieces for q in extract(p.text, src_lang)])
-        tgt_q.append([_shift(q, p.start) for p in tgt_pieces for q in extract(p.text, tgt_lang)])
+        src_q.append(
+            [q for text, _ in _spans(src_pieces, source.text) for q in extract(text, source.lang)]
+        )
+        tgt_q.append(
+            [
+                _shift(q, offset)
+                for text, offset in _spans(tgt_pieces, doc.text)
+                for q in extract(text, doc.lang)
+            ]
+        )
     return src_q, tgt_q
+
+
+def _spans(pieces: list[Piece], text: str) -> list[tuple[str, int]]:
+    """The text of a link's sentences in one piece when they are contiguous, so a date the
+    sentence splitter cut ("Jan." | "6") is read whole; else sentence by sentence."""
+    if len(pieces) > 1 and all(p.start >= 0 for p in pieces):
+        gaps = [text[a.end : b.start] for a, b in itertools.pairwise(pieces)]
+        if all(not gap.strip() for gap in gaps):
+            return [(text[pieces[0].start : pieces[-1].end], pieces[0].start)]
+    return [(p.text, p.start) for p in pieces]
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:
