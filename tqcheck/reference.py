@@ -12,8 +12,12 @@ import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqcheck import __version__
+
+if TYPE_CHECKING:
+    from tqcheck.embed import LazyEmbedder
 
 SRC_COLS = ("source", "src")
 HYP_COLS = ("hypothesis", "hyp", "target", "tgt", "mt", "translation")
@@ -270,7 +274,7 @@ def score(docs: list[ScoreDoc], lang: str | None = None, model: str | None = Non
     return ScoreReport(per_doc, corpus, signatures, notices)
 
 
-def _embedder(model: str | None, notices: list[str]):  # type: ignore[no-untyped-def]
+def _embedder(model: str | None, notices: list[str]) -> LazyEmbedder | None:
     from tqcheck.embed import ModelUnavailable, get_embedder
 
     try:
@@ -280,7 +284,7 @@ def _embedder(model: str | None, notices: list[str]):  # type: ignore[no-untyped
         return None
 
 
-def _mean_similarity(embedder, hyps: list[str], refs: list[list[str]]) -> float:  # type: ignore[no-untyped-def]
+def _mean_similarity(embedder: LazyEmbedder, hyps: list[str], refs: list[list[str]]) -> float:
     """Mean over segments of the best cosine to any reference. A segment empty on both
     sides (a blank line between paragraphs) is left out; empty on one side counts 0."""
     import numpy as np

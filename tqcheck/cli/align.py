@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Optional
 
@@ -82,7 +83,7 @@ def align(
         _table(rows, f"{slang}→{tlang}", al.method, calib.describe() if al.semantic else "")
 
 
-def _table(rows: list[tuple[str, ...]], pair: str, method: str, calibration: str) -> None:
+def _table(rows: Sequence[tuple[str, ...]], pair: str, method: str, calibration: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
