@@ -60,7 +60,9 @@ def main() -> None:
 
     print(
         f"{len(data)} segments: "
-        + ", ".join(f"{lang} {sum(1 for l, _ in data if l == lang)}" for lang in ("de", "en", "fr"))
+        + ", ".join(
+            f"{lang} {sum(1 for code, _ in data if code == lang)}" for lang in ("de", "en", "fr")
+        )
     )
     for name, backend in BACKENDS.items():
         t0 = time.perf_counter()
@@ -70,7 +72,7 @@ def main() -> None:
         answers = [ident.identify(text).lang for _, text in data]
         elapsed = time.perf_counter() - t0
         again = [ident.identify(text).lang for _, text in data[:200]]
-        correct = sum(a == lang for a, (lang, _) in zip(answers, data))
+        correct = sum(a == lang for a, (lang, _) in zip(answers, data, strict=True))
         stable = again == answers[:200]
         print(
             f"{name:22s} accuracy {correct}/{len(data)} = {correct / len(data):.1%}  "

@@ -231,7 +231,8 @@ def photo_credit_in_text(doc: Document, ctx: Context) -> Iterator[Finding]:
     sentences and are often mistranslated ("über" for "via").
 
     Example:
-    "Bundeskanzler Olaf Scholz Poolfoto von Kai Pfaffenbach/AFP über Getty Images" -> delete the caption
+    "Bundeskanzler Olaf Scholz Poolfoto von Kai Pfaffenbach/AFP über Getty Images"
+    -> delete the caption
     """
     yield from _pattern_findings(
         doc, ctx, "photo_credit", "photo credit left in the text", whole_short_line=True

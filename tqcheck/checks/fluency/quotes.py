@@ -60,7 +60,8 @@ def unbalanced_quotation_marks(doc: Document, ctx: Context) -> Iterator[Finding]
     quotation marks; the reader can no longer tell who says what.
 
     Example:
-    „Eine Diskussion ist im Gange; „Es ist sehr weit …“ -> „Eine Diskussion ist im Gange; es ist sehr weit …“
+    „Eine Diskussion ist im Gange; „Es ist sehr weit …“
+    -> „Eine Diskussion ist im Gange; es ist sehr weit …“
     """
     pair = primary_pair(ctx.pack)
     if pair is None:
@@ -119,7 +120,8 @@ def straight_quotation_marks(doc: Document, ctx: Context) -> Iterator[Finding]:
     typographic quotes, and a mix shows text pasted from different sources.
 
     Example:
-    "Wir werden alle mehr tun müssen", sagte Rutte. -> „Wir werden alle mehr tun müssen“, sagte Rutte.
+    "Wir werden alle mehr tun müssen", sagte Rutte.
+    -> „Wir werden alle mehr tun müssen“, sagte Rutte.
     """
     pair = primary_pair(ctx.pack)
     if pair is None:

@@ -11,7 +11,8 @@ from tqcheck.registry import check
 
 # "word. lowercase" — the word before must be a real word (2+ letters), not a number.
 _STRAY_STOP_RE = re.compile(
-    r"(?<![\w.])(?P<word>[^\W\d_]{2,})(?P<stop>\.)(?P<gap>[ \t]+)(?P<next>[a-zäöüßàâçéèêëîïôûùüÿœæ][\w-]*)"
+    r"(?<![\w.])(?P<word>[^\W\d_]{2,})(?P<stop>\.)(?P<gap>[ \t]+)"
+    r"(?P<next>[a-zäöüßàâçéèêëîïôûùüÿœæ][\w-]*)"
 )
 FINAL_MARKS = ".!?…:;\"'“”„«»‚‘’)]"
 

@@ -41,7 +41,8 @@ def untranslated_segment(doc: Document, ctx: Context) -> Iterator[Finding]:
     that content entirely.
 
     Example:
-    "Die Minister trafen sich. The talks will continue next week in Brussels." -> translate the second sentence
+    "Die Minister trafen sich. The talks will continue next week in Brussels."
+    -> translate the second sentence
     """
     if doc.lang == "und":
         return
