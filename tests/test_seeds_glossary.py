@@ -127,3 +127,24 @@ def test_source_term_without_its_target_term_is_reported(
 ) -> None:
     found = findings(target, lang, source=source)
     assert [(f.rule, f.suggestion) for f in found] == [("GL001", expected)]
+
+
+@pytest.mark.parametrize(
+    "source, target, lang",
+    [
+        (
+            "Under Secretary of Defense Colin Kahl spoke.",
+            "Unterstaatssekretär Colin Kahl sprach.",
+            "de",
+        ),
+        (
+            "Under Secretary of Defense Colin Kahl spoke.",
+            "Le sous-secrétaire à la Défense Colin Kahl a parlé.",
+            "fr",
+        ),
+    ],
+)
+def test_a_longer_title_is_not_read_as_the_term_inside_it(
+    source: str, target: str, lang: str
+) -> None:
+    assert findings(target, lang, source=source) == []
