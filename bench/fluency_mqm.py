@@ -10,18 +10,22 @@ single segments). Reported:
 - segment recall: the segment has a span of that category and at least one
   fluency finding overlaps any of that segment's spans of the category;
 - false alarms: findings per 1000 words on segments no rater marked at all
-  (for SxS, all three raters marked "no error").
+  (for SxS, all three raters marked "no error");
+- findings per 1000 words, by rule, on the human reference translations
+  (rows with ``is_human_translation``), whatever the raters marked: what a
+  clean human-written text costs in trust.
 
-    .venv/bin/python bench/fluency_mqm.py [--limit N] [--select FL]
+    .venv/bin/python bench/fluency_mqm.py [--limit N] [--select FL] [--preview]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from collections import Counter, defaultdict
 
-from mqm_data import error_free, load, overlaps
+from mqm_data import DATA, FILES, error_free, load, overlaps
 
 CATEGORIES = (
     "Fluency/Punctuation",
@@ -36,6 +40,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--select", action="append", default=["fluency"])
+    ap.add_argument("--preview", action="store_true", help="also run preview rules")
+    ap.add_argument("--show", default="", help="print this rule's findings on clean segments")
     args = ap.parse_args()
 
     from tqcheck import registry
@@ -44,10 +50,11 @@ def main() -> None:
     from tqcheck.model import Document
     from tqcheck.resources_loader import Resources
 
-    cfg = Config(select=args.select).validate()
+    cfg = Config(select=args.select, preview=args.preview).validate()
     checks = registry.select(registry.all_checks(), cfg.select)
     resources = Resources(cfg)
     units = load(args.limit)
+    human = human_systems()
 
     span_total: Counter[str] = Counter()
     span_found: Counter[str] = Counter()
@@ -59,6 +66,8 @@ def main() -> None:
     findings_total = findings_on_any_span = 0
     started = time.perf_counter()
     words_total = 0
+    human_words = 0
+    by_rule_human: Counter[str] = Counter()
     for unit in units.values():
         doc = Document("segment", unit["target"], "de")
         findings = check_document(doc, checks, cfg, resources).findings
@@ -87,6 +96,12 @@ def main() -> None:
             clean_words += doc.word_count
             clean_findings += len(findings)
             by_rule_clean.update(f.rule for f in findings)
+            for f in findings:
+                if f.rule == args.show:
+                    print(f"[clean] {f.rule} {f.text!r} :: {unit['target']}")
+        if (unit["dataset"], unit["system"]) in human:
+            human_words += doc.word_count
+            by_rule_human.update(f.rule for f in findings)
     elapsed = time.perf_counter() - started
 
     print(
@@ -112,9 +127,28 @@ def main() -> None:
         f"= {1000 * clean_findings / max(clean_words, 1):.2f} per 1000 words"
     )
     print(f"  by rule: {dict(by_rule_clean.most_common())}")
+    print(
+        f"human reference translations: {sum(by_rule_human.values())} findings in "
+        f"{human_words} words = "
+        f"{1000 * sum(by_rule_human.values()) / max(human_words, 1):.2f} per 1000 words"
+    )
+    per_k = {r: round(1000 * n / max(human_words, 1), 2) for r, n in by_rule_human.most_common()}
+    print(f"  by rule, per 1000 words: {per_k}")
     print("which human categories each rule's findings overlap:")
     for rule, cats in sorted(by_rule_hit.items()):
         print(f"  {rule}: {dict(cats.most_common(4))}")
+
+
+def human_systems() -> set[tuple[str, str]]:
+    """(dataset, system) pairs of the human reference translations, from the rows'
+    ``is_human_translation`` flag (``load`` keys units by ``base_system`` where present)."""
+    found: set[tuple[str, str]] = set()
+    for name in FILES:
+        for line in (DATA / name).open(encoding="utf-8"):
+            row = json.loads(line)
+            if row.get("is_human_translation"):
+                found.add((row["dataset"], row.get("base_system") or row["system"]))
+    return found
 
 
 if __name__ == "__main__":
