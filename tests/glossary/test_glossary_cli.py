@@ -145,3 +145,29 @@ def test_coverage_reports_unreadable_files_and_still_counts(cli, tmp_path: Path)
     result = cli("glossary", "coverage", tmp_path, "-g", MINI, "--format", "json")
     assert result.exit_code == 2
     assert json.loads(result.stdout)["documents"] == 1 and "b.de.txt" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["nato.tbx", "names.tbx"])
+def test_shipped_term_bases_survive_tbx_csv_tbx(cli, tmp_path: Path, name: str) -> None:
+    path = SHIPPED / name
+    if not path.is_file():
+        pytest.skip(f"glossaries/{name} missing")
+    csv_path, back = tmp_path / "g.csv", tmp_path / "g.tbx"
+    assert cli("glossary", "export", path, csv_path).exit_code == 0
+    assert cli("glossary", "import", csv_path, back).exit_code == 0
+
+    def content(base):
+        return [
+            (
+                c.id,
+                c.subject,
+                c.definition,
+                c.source,
+                c.note,
+                c.extras,
+                sorted(c.terms, key=lambda t: t.lang),
+            )
+            for c in base
+        ]
+
+    assert content(load_termbase(path)) == content(load_termbase(back))
