@@ -12,6 +12,12 @@ from tqcheck.registry import check
 
 MIN_WORDS = 6  # shorter segments are names, titles and slogans too often
 MIN_PROBABILITY = 0.90
+# Sentences of 3-5 words are judged by word frequencies instead (language identification
+# is unreliable there): English only, and only when nearly every word is clearly English.
+MIN_SHORT_WORDS = 3
+ENGLISH_MIN_ZIPF = 3.0  # a common English word ...
+ENGLISH_MARGIN = 1.5  # ... at least 30 times more frequent in English than in the target
+LOCAL_MARGIN = 0.5  # a word this much more frequent in the target language is local
 # URLs, e-mail addresses, hashtags, @handles and acronyms are not evidence.
 _MASK_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[#@]\w+|\b[A-ZÄÖÜ]{2,}\b")
 OPENERS = '„“«»"'
@@ -33,7 +39,13 @@ def untranslated_segment(doc: Document, ctx: Context) -> Iterator[Finding]:
     deterministic) as another language with probability of at least 0.90.
     Guards against the known false alarms: quotations marked as such, URLs,
     acronyms and hashtags are masked first, and segments with fewer than six
-    remaining words (names, titles, slogans) are not judged.
+    remaining words (names, titles, slogans) are not judged that way.
+    Sentences of three to five words are judged for English by word
+    frequencies (wordfreq) instead: all but at most one word clearly English
+    (common in English, 30 times rarer in the target language), none leaning
+    to the target language, at least two lowercase words after the first, and
+    one of them of four letters or more, so that titles and names in title
+    case ("Lord of the Flies", "The Walking Dead") stay out.
 
     Why it matters:
     Machine translation passes some segments through unchanged, and scraped
@@ -42,7 +54,7 @@ def untranslated_segment(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     Example:
     "Die Minister trafen sich. The talks will continue next week in Brussels."
-    -> translate the second sentence
+    -> translate the second sentence; likewise "Das war alles. So here it is."
     """
     if doc.lang == "und":
         return
@@ -53,6 +65,12 @@ def untranslated_segment(doc: Document, ctx: Context) -> Iterator[Finding]:
     for sentence in doc.sentences:
         remaining = _unquoted_words(doc, sentence, quoted)
         if len(remaining) < MIN_WORDS:
+            if len(remaining) >= MIN_SHORT_WORDS and _short_english(remaining, doc.lang):
+                yield ctx.finding(
+                    sentence.start,
+                    sentence.end,
+                    f"sentence is in en, not {doc.lang} (its words are English, by word frequency)",
+                )
             continue
         guesses = identifier.candidates(" ".join(remaining), k=3)
         top = guesses[0]
@@ -64,6 +82,25 @@ def untranslated_segment(doc: Document, ctx: Context) -> Iterator[Finding]:
             sentence.end,
             f"sentence is in {top.lang}, not {doc.lang} (p={top.probability:.2f})",
         )
+
+
+def _short_english(words: list[str], lang: str) -> bool:
+    """A short sentence whose words are clearly English and not words of ``lang``."""
+    if lang == "en" or lang not in _wordfreq_languages():
+        return False
+    english = lowercase = 0
+    title_case = not any(w[0].islower() and len(w) >= 4 for w in words[1:])
+    if title_case:  # "Lord of the Flies", "The Walking Dead": a title or a name
+        return False
+    for i, word in enumerate(words):
+        w = word.lower()
+        en, local = _zipf(w, "en"), _zipf(w, lang)
+        if local - en >= LOCAL_MARGIN:
+            return False
+        if en >= ENGLISH_MIN_ZIPF and en - local >= ENGLISH_MARGIN:
+            english += 1
+            lowercase += i > 0 and word[0].islower()
+    return english >= max(MIN_SHORT_WORDS, len(words) - 1) and lowercase >= 2
 
 
 def quoted_regions(doc: Document) -> list[tuple[int, int]]:
@@ -104,6 +141,13 @@ _QUOTED_WORD_RE = re.compile(
     r"(?:„|“|«\s?|»|\")(?P<word>[A-Za-z]{4,})(?:“|”|\s?»|«|\")(?P<compound>-[^\W\d_][\w-]*)?"
 )
 _COMPOUND_RE = re.compile(r"\b(?P<word>[A-Za-z]{4,})-(?P<rest>[A-ZÄÖÜ][a-zäöüß]{2,}[\w-]*)")
+
+
+@lru_cache(maxsize=1)
+def _wordfreq_languages() -> frozenset[str]:
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
 
 
 @lru_cache(maxsize=50_000)
