@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 SHIPPED = ("nato.tbx",)  # what the glossary checks load; names.tbx feeds the name checks
 ALL_SHIPPED = ("nato.tbx", "names.tbx")  # what the maintainers' commands look at
-_CACHE: OrderedDict[tuple[tuple[str, int, int], ...], Glossary] = OrderedDict()
+_CACHE: OrderedDict[tuple[object, ...], Glossary] = OrderedDict()
 _CACHE_SIZE = 4
 
 
@@ -64,7 +64,7 @@ class Glossary:
     def find(self, doc: Document) -> list[Match]:
         """Every term of ``doc.lang`` in ``doc.text``, computed once per document."""
         if doc not in self._found:
-            self._found[doc] = self.matcher(doc.lang).find(doc.text)
+            self._found[doc] = self.find_text(doc.text, doc.lang)
         return self._found[doc]
 
     def find_text(self, text: str, lang: str) -> list[Match]:
@@ -93,11 +93,21 @@ def glossary_paths(config: Config) -> list[Path]:
 
 def load_glossary(paths: list[Path]) -> Glossary:
     """The merged glossary of ``paths``, from the process cache when the files are unchanged."""
-    key = tuple(_stat(p) for p in paths)
+    return load_cached(paths, Glossary)
+
+
+G = TypeVar("G", bound=Glossary)
+
+
+def load_cached(paths: list[Path], kind: type[G], what: str = "glossary") -> G:
+    """``kind`` (a Glossary or a subclass such as the names data) built on the merged
+    term bases of ``paths``; cached per process by kind and the files' paths, sizes and
+    mtimes, so indexes and automata are built once however many runs use them."""
+    key = (kind.__qualname__, *(_stat(p, what) for p in paths))
     if key in _CACHE:
         _CACHE.move_to_end(key)
-        return _CACHE[key]
-    glossary = Glossary(load_termbases(list(paths)))
+        return cast(G, _CACHE[key])
+    glossary = kind(load_termbases(list(paths)))
     # A big term base is hundreds of thousands of long-lived objects; without this the
     # cyclic GC re-walks them on every collection and scans slow down with glossary size.
     gc.freeze()
@@ -107,11 +117,11 @@ def load_glossary(paths: list[Path]) -> Glossary:
     return glossary
 
 
-def _stat(path: Path) -> tuple[str, int, int]:
+def _stat(path: Path, what: str = "glossary") -> tuple[str, int, int]:
     try:
         st = path.stat()
     except OSError:
-        raise GlossaryError(str(path), "no such glossary file") from None
+        raise GlossaryError(str(path), f"no such {what} file") from None
     return str(path.resolve()), st.st_mtime_ns, st.st_size
 
 

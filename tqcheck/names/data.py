@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, TypeVar, cast
 
 from tqcheck.glossary.model import Concept, Status, Term, TermBase
 from tqcheck.glossary.normalize import words
+from tqcheck.glossary.runtime import Glossary
 from tqcheck.names.similarity import russian_variants
 from tqcheck.names.text import fold
 
 if TYPE_CHECKING:
-    from tqcheck.glossary.matcher import Match, Matcher
+    from tqcheck.glossary.matcher import Match
     from tqcheck.model import Document
 
 T = TypeVar("T")
@@ -55,24 +56,15 @@ class LangIndex:
     first_names: dict[str, set[str]] = field(default_factory=dict)  # folded first name -> ids
 
 
-class NamesData:
-    """What the name checks see: the merged term base plus indexes, matching, memos."""
+class NamesData(Glossary):
+    """What the name checks see: a glossary of names (matching, memos) plus indexes."""
 
     def __init__(self, base: TermBase) -> None:
-        self.base = base
-        self.fingerprint = base.fingerprint
+        super().__init__(base)
         self.by_id = {c.id: c for c in base.concepts}
-        self._memo: dict[str, object] = {}
-        self._matchers: dict[str, Matcher] = {}
-        self._found: weakref.WeakKeyDictionary[Document, list[Match]] = weakref.WeakKeyDictionary()
         self._docs: weakref.WeakKeyDictionary[Document, dict[str, object]] = (
             weakref.WeakKeyDictionary()
         )
-
-    def memo(self, key: str, factory: Callable[[], T]) -> T:
-        if key not in self._memo:
-            self._memo[key] = factory()
-        return cast(T, self._memo[key])
 
     def per_doc(self, doc: Document, key: str, factory: Callable[[], T]) -> T:
         """A result about one document (its analysis), computed once per document."""
@@ -84,22 +76,8 @@ class NamesData:
     def profiles(self) -> list[str]:
         return self.base.profiles()
 
-    # -- matching ------------------------------------------------------------------
-    def matcher(self, lang: str) -> Matcher:
-        key = lang.lower()
-        if key not in self._matchers:
-            from tqcheck.glossary.matcher import Matcher
-
-            self._matchers[key] = Matcher(self.base, key)
-        return self._matchers[key]
-
-    def find(self, doc: Document) -> list[Match]:
-        """Every name of the data in ``doc`` (one pass), written with its capitals."""
-        if doc not in self._found:
-            self._found[doc] = self.find_text(doc.text, doc.lang)
-        return self._found[doc]
-
     def find_text(self, text: str, lang: str) -> list[Match]:
+        """Every name of the data in ``text`` (one pass), written with its capitals."""
         return [m for m in self.matcher(lang).find(text) if _capitalised_like(m)]
 
     # -- indexes -------------------------------------------------------------------

@@ -10,13 +10,11 @@ however many runs or documents use them.
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tqcheck.glossary import load_termbases
 from tqcheck.glossary.model import GlossaryError
+from tqcheck.glossary.runtime import load_cached, shipped_paths
 from tqcheck.names.data import NamesData
 
 if TYPE_CHECKING:
@@ -24,17 +22,11 @@ if TYPE_CHECKING:
 
 SHIPPED = "names.tbx"
 NO_PROFILE = ("", "none")
-_CACHE: OrderedDict[tuple[tuple[str, int, int], ...], NamesData] = OrderedDict()
-_CACHE_SIZE = 4
 
 
 def shipped_path() -> Path | None:
     """The shipped names data: the checkout's ``glossaries/``, else the wheel's copy."""
-    candidates = [
-        Path(__file__).resolve().parents[2] / "glossaries" / SHIPPED,
-        Path(str(resources.files("tqcheck") / "glossaries" / SHIPPED)),
-    ]
-    return next((p for p in candidates if p.is_file()), None)
+    return next(iter(shipped_paths((SHIPPED,))), None)
 
 
 def names_paths(config: Config) -> list[Path]:
@@ -44,23 +36,7 @@ def names_paths(config: Config) -> list[Path]:
 
 def load_names(paths: list[Path]) -> NamesData:
     """The merged names data of ``paths``, from the process cache when unchanged."""
-    key = tuple(_stat(p) for p in paths)
-    if key in _CACHE:
-        _CACHE.move_to_end(key)
-        return _CACHE[key]
-    data = NamesData(load_termbases(list(paths)))
-    _CACHE[key] = data
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return data
-
-
-def _stat(path: Path) -> tuple[str, int, int]:
-    try:
-        st = path.stat()
-    except OSError:
-        raise GlossaryError(str(path), "no such names file") from None
-    return str(path.resolve()), st.st_mtime_ns, st.st_size
+    return load_cached(paths, NamesData, "names")
 
 
 def provide(config: Config) -> tuple[NamesData | None, str]:

@@ -16,7 +16,7 @@ from tqcheck.checks.names.common import (
 )
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
-from tqcheck.names.analysis import analyse
+from tqcheck.names.analysis import Issue, analyse
 from tqcheck.registry import check
 
 
@@ -49,22 +49,9 @@ def known_name_misspelled(doc: Document, ctx: Context) -> Iterator[Finding]:
     Example:
     "Bundeskanzler Olaf Scholes" -> "Olaf Scholz"; "Colin Kall" -> "Colin Kahl"
     """
-    data = names_of(ctx)
-    assert data is not None
-    for issue in analyse(doc, data, profile(ctx)):
-        if issue.family != "misspelling":
-            continue
-        text = doc.text[issue.start : issue.end]
-        yield ctx.finding(
-            issue.start,
-            issue.end,
-            with_note(
-                f"{text!r} looks like a misspelling of {who(issue.concept, doc.lang)}: "
-                f"{issue.reason}",
-                issue.note,
-            ),
-            suggestion=issue.suggestion,
-        )
+    for issue, text in _issues(doc, ctx, "misspelling"):
+        message = f"{text!r} looks like a misspelling of {who(issue.concept, doc.lang)}: "
+        yield _finding(ctx, issue, with_note(message + issue.reason, issue.note))
 
 
 @check(
@@ -95,22 +82,12 @@ def transliteration_policy(doc: Document, ctx: Context) -> Iterator[Finding]:
     Example:
     "Außenminister Andrei Sibiga" -> "Andrij Sybiha"; "Andrii Sybiha" -> "Andrij Sybiha"
     """
-    data = names_of(ctx)
-    assert data is not None
-    for issue in analyse(doc, data, profile(ctx)):
-        if issue.family != "transliteration":
-            continue
-        text = doc.text[issue.start : issue.end]
-        yield ctx.finding(
-            issue.start,
-            issue.end,
-            with_note(
-                f"{text!r} is {kind_phrase(issue.reason)} of {who(issue.concept, doc.lang)}; "
-                f"{language(doc.lang)} text writes {issue.suggestion!r}",
-                issue.note,
-            ),
-            suggestion=issue.suggestion,
+    for issue, text in _issues(doc, ctx, "transliteration"):
+        message = (
+            f"{text!r} is {kind_phrase(issue.reason)} of {who(issue.concept, doc.lang)}; "
+            f"{language(doc.lang)} text writes {issue.suggestion!r}"
         )
+        yield _finding(ctx, issue, with_note(message, issue.note))
 
 
 @check(
@@ -139,16 +116,22 @@ def place_name_house_style(doc: Document, ctx: Context) -> Iterator[Finding]:
     Example:
     "Kyjiw … Kiew … Kiew" with names_profile = "kiew-traditional" -> "Kiew"
     """
+    for issue, text in _issues(doc, ctx, "profile"):
+        message = (
+            f"{issue.reason} writes {issue.suggestion!r}, not {text!r} "
+            f"({who(issue.concept, doc.lang)})"
+        )
+        yield _finding(ctx, issue, message)
+
+
+def _issues(doc: Document, ctx: Context, family: str) -> Iterator[tuple[Issue, str]]:
+    """The shared reading's issues of one family, with the text they cover."""
     data = names_of(ctx)
     assert data is not None
     for issue in analyse(doc, data, profile(ctx)):
-        if issue.family != "profile":
-            continue
-        text = doc.text[issue.start : issue.end]
-        yield ctx.finding(
-            issue.start,
-            issue.end,
-            f"{issue.reason} writes {issue.suggestion!r}, not {text!r} "
-            f"({who(issue.concept, doc.lang)})",
-            suggestion=issue.suggestion,
-        )
+        if issue.family == family:
+            yield issue, doc.text[issue.start : issue.end]
+
+
+def _finding(ctx: Context, issue: Issue, message: str) -> Finding:
+    return ctx.finding(issue.start, issue.end, message, suggestion=issue.suggestion)
