@@ -94,16 +94,11 @@ def test_search_ranks_the_closest_concept_first() -> None:
     assert len({h.concept.id for h in hits}) == len(hits)
 
 
-def test_export_import_round_trip_keeps_everything(cli, tmp_path: Path) -> None:
+def test_export_import_round_trip_keeps_everything(cli, tmp_path: Path, content) -> None:
     csv_path, tbx_path = tmp_path / "mini.csv", tmp_path / "back.tbx"
     assert cli("glossary", "export", MINI, csv_path).exit_code == 0
     assert cli("glossary", "import", csv_path, tbx_path).exit_code == 0
     before, after = load_termbase(MINI), load_termbase(tbx_path)
-
-    def content(base):  # the CSV groups terms by language column; order within one is kept
-        return [
-            (c.id, c.source, c.note, c.extras, sorted(c.terms, key=lambda t: t.lang)) for c in base
-        ]
 
     assert content(before) == content(after)
 
@@ -148,26 +143,12 @@ def test_coverage_reports_unreadable_files_and_still_counts(cli, tmp_path: Path)
 
 
 @pytest.mark.parametrize("name", ["nato.tbx", "names.tbx"])
-def test_shipped_term_bases_survive_tbx_csv_tbx(cli, tmp_path: Path, name: str) -> None:
+def test_shipped_term_bases_survive_tbx_csv_tbx(cli, tmp_path: Path, name: str, content) -> None:
     path = SHIPPED / name
     if not path.is_file():
         pytest.skip(f"glossaries/{name} missing")
     csv_path, back = tmp_path / "g.csv", tmp_path / "g.tbx"
     assert cli("glossary", "export", path, csv_path).exit_code == 0
     assert cli("glossary", "import", csv_path, back).exit_code == 0
-
-    def content(base):
-        return [
-            (
-                c.id,
-                c.subject,
-                c.definition,
-                c.source,
-                c.note,
-                c.extras,
-                sorted(c.terms, key=lambda t: t.lang),
-            )
-            for c in base
-        ]
 
     assert content(load_termbase(path)) == content(load_termbase(back))
