@@ -46,7 +46,7 @@ class Config:
     shipped_glossary: bool = True  # load glossaries/nato.tbx before `glossaries`
     names: list[str] = field(default_factory=list)  # extra names files after the shipped one
     shipped_names: bool = True  # load glossaries/names.tbx before `names`
-    names_profile: str = "kiew-traditional"  # place-name house style; "none": only mixes
+    names_profile: str = "none"  # place-name house style; "none": report only a mix
     model: str | None = None
     path: str | None = None  # where this config came from
     cli_keys: frozenset[str] = field(default=frozenset(), compare=False)  # set by options
