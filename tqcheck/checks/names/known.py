@@ -103,10 +103,10 @@ def place_name_house_style(doc: Document, ctx: Context) -> Iterator[Finding]:
     What it finds:
     Names the data spells two correct ways, one per publisher profile (German
     "Kiew" kiew-traditional, "Kyjiw" kyjiw-ukrainian; Odessa/Odesa). With
-    ``names_profile`` set (default kiew-traditional), every spelling of the other
-    profile is reported, declined forms included ("Kiewer" -> "Kyjiwer"). With
-    ``names_profile = "none"``, a document that uses both styles is reported at
-    each use of the minority style.
+    ``names_profile`` set to a profile, every spelling of the other profile is
+    reported, declined forms included ("Kiewer" -> "Kyjiwer"). With the default
+    ``names_profile = "none"``, only a document that uses both styles is
+    reported, at each use of the minority style.
 
     Why it matters:
     Kiew and Kyjiw are both correct German, but a publisher chooses one; a text
@@ -114,7 +114,8 @@ def place_name_house_style(doc: Document, ctx: Context) -> Iterator[Finding]:
     if it is kept.
 
     Example:
-    "Kyjiw … Kiew … Kiew" with names_profile = "kiew-traditional" -> "Kiew"
+    "Kyjiw … Kiew … Kiew" -> "Kiew"; "Kiew" with names_profile = "kyjiw-ukrainian"
+    -> "Kyjiw"
     """
     for issue, text in _issues(doc, ctx, "profile"):
         message = (
