@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tqcheck.model import Document, InputError
-from tqcheck.readers import ReadResult, reader_for, supported_extensions
+from tqcheck.readers import ReadHints, ReadResult, reader_for, supported_extensions
 from tqcheck.text.langcodes import is_valid, primary
 
 LANG_IN_NAME_RE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)$")
@@ -150,8 +150,11 @@ def _sibling(path: Path, stem: str, lang: str) -> Path | None:
     return None
 
 
-def decode(path: Path, encoding: str = "utf-8") -> ReadResult:
-    """Read and decode one file; raises InputProblem with one precise sentence."""
+def decode(path: Path, encoding: str = "utf-8", hints: ReadHints | None = None) -> ReadResult:
+    """Read and decode one file; raises InputProblem with one precise sentence.
+
+    ``hints`` carry --lang/--source-lang to readers of multilingual files (TMX, TSV).
+    """
     reader = reader_for(path)
     if reader is None:
         raise InputProblem(
@@ -187,7 +190,7 @@ def decode(path: Path, encoding: str = "utf-8") -> ReadResult:
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise InputProblem("IO003", "file holds only white space")
-    return reader.read(path, text)
+    return reader.read(path, text, hints)
 
 
 def _control_ratio(data: bytes) -> float:
@@ -218,7 +221,7 @@ def resolve_lang(given: str | None, meta: str | None, path: Path, text: str) -> 
 
 def load_job(job: Job, lang: str | None, source_lang: str | None, encoding: str) -> Document:
     """Build the Document for one job; raises InputProblem for the target or its source."""
-    read = decode(job.target, encoding)
+    read = decode(job.target, encoding, ReadHints(lang, source_lang))
     tlang, origin = resolve_lang(lang, read.lang, job.target, read.text)
     source_doc = None
     if read.source_text is not None:

@@ -1,7 +1,9 @@
 """Input readers: one module per format, each turning decoded text into a ReadResult.
 
-A reader for a new format (XLIFF, PO, TMX, HTML) is one module with a class that
-has ``name``, ``extensions`` and ``read``; add it to ``READERS``.
+A reader for a new format is one module with a class that has ``name``,
+``extensions`` and ``read``; add it to ``READERS``. Structured formats (XLIFF,
+TMX, PO, TSV, HTML) return a masked copy of the whole file (see ``masking``), so
+findings point into the real file.
 """
 
 from __future__ import annotations
@@ -11,8 +13,13 @@ from pathlib import Path
 from typing import Protocol
 
 from tqcheck.model import Unit
+from tqcheck.readers.html import HtmlReader
 from tqcheck.readers.markdown import MarkdownReader
 from tqcheck.readers.plain import PlainTextReader
+from tqcheck.readers.po import PoReader
+from tqcheck.readers.tmx import TmxReader
+from tqcheck.readers.tsv import TsvReader
+from tqcheck.readers.xliff import XliffReader
 
 
 @dataclass(frozen=True)
@@ -25,16 +32,33 @@ class ReadResult:
     source_text: str | None = None
     lang: str | None = None
     source_lang: str | None = None
+    empty_units: int = 0  # bilingual units with no target text: not checked
+
+
+@dataclass(frozen=True)
+class ReadHints:
+    """The languages asked for on the command line, for files that hold several (TMX, TSV)."""
+
+    lang: str | None = None
+    source_lang: str | None = None
 
 
 class Reader(Protocol):
     name: str
     extensions: tuple[str, ...]
 
-    def read(self, path: Path, text: str) -> ReadResult: ...
+    def read(self, path: Path, text: str, hints: ReadHints | None = None) -> ReadResult: ...
 
 
-READERS: tuple[Reader, ...] = (PlainTextReader(), MarkdownReader())
+READERS: tuple[Reader, ...] = (
+    PlainTextReader(),
+    MarkdownReader(),
+    XliffReader(),
+    TsvReader(),
+    PoReader(),
+    TmxReader(),
+    HtmlReader(),
+)
 
 
 def reader_for(path: Path) -> Reader | None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from tqcheck.readers.plain import directive_zones
 
 if TYPE_CHECKING:
-    from tqcheck.readers import ReadResult
+    from tqcheck.readers import ReadHints, ReadResult
 
 _SKIP_PATTERNS = (
     re.compile(r"\A---\n.*?\n---\n", re.DOTALL),  # YAML front matter
@@ -26,7 +26,7 @@ class MarkdownReader:
     name = "markdown"
     extensions = (".md", ".markdown")
 
-    def read(self, path: Path, text: str) -> ReadResult:
+    def read(self, path: Path, text: str, hints: ReadHints | None = None) -> ReadResult:
         from tqcheck.readers import ReadResult
 
         spans = [m.span() for pattern in _SKIP_PATTERNS for m in pattern.finditer(text)]

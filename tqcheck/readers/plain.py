@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tqcheck.readers import ReadResult
+    from tqcheck.readers import ReadHints, ReadResult
 
 DIRECTIVE_RE = re.compile(r"tqcheck:\s*(off|on)\b", re.IGNORECASE)
 
@@ -31,7 +31,7 @@ class PlainTextReader:
     name = "text"
     extensions = (".txt",)
 
-    def read(self, path: Path, text: str) -> ReadResult:
+    def read(self, path: Path, text: str, hints: ReadHints | None = None) -> ReadResult:
         from tqcheck.readers import ReadResult
 
         return ReadResult(text=text, skip=directive_zones(text))

@@ -1,0 +1,132 @@
+"""Gettext PO/POT: each ``msgstr`` is checked against its ``msgid``.
+
+Multi-line strings are joined; plural forms (``msgstr[n]``) are each a unit, the
+first against ``msgid``, the others against ``msgid_plural``. The header entry
+(empty ``msgid``) gives the language (``Language:``) and is not checked; fuzzy
+entries (``#, fuzzy``) and obsolete ones (``#~``) are skipped. Escapes are
+decoded in place (``\\"`` -> ``"``, ``\\n`` -> a line separator).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tqcheck.readers.masking import CHAR, LINE_SEP, MASK, TEXT, MaskedText, Piece, flatten
+
+if TYPE_CHECKING:
+    from tqcheck.readers import ReadHints, ReadResult
+
+_KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(?=\")")
+_STRING_RE = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+_ESCAPE_RE = re.compile(r"\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)")
+_ESCAPES = {"n": LINE_SEP, "t": "\t", '"': '"', "\\": "\\", "'": "'", "?": "?"}
+_LANGUAGE_RE = re.compile(r"^Language:\s*([A-Za-z]{2,3}(?:[-_@][A-Za-z0-9]+)*)", re.MULTILINE)
+
+
+@dataclass
+class _Entry:
+    fields: dict[str, list[Piece]] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    fuzzy: bool = False
+    obsolete: bool = False
+
+    def has_msgstr(self) -> bool:
+        return any(k.startswith("msgstr") for k in self.fields)
+
+
+class PoReader:
+    name = "po"
+    extensions = (".po", ".pot")
+
+    def read(self, path: Path, text: str, hints: ReadHints | None = None) -> ReadResult:
+        masked = MaskedText(text)
+        lang = None
+        for entry in _entries(text):
+            if entry.obsolete or "msgid" not in entry.fields:
+                continue
+            msgid = _plain(text, entry.fields["msgid"])
+            if not msgid and "msgctxt" not in entry.fields:
+                header = _plain(text, entry.fields.get("msgstr", []))
+                found = _LANGUAGE_RE.search(header)
+                lang = found.group(1) if found else lang
+                continue
+            if entry.fuzzy:
+                continue
+            plural = _plain(text, entry.fields.get("msgid_plural", [])) or msgid
+            for key, pieces in entry.fields.items():
+                if key.startswith("msgstr"):
+                    source = plural if key not in ("msgstr", "msgstr[0]") else msgid
+                    masked.add_unit(pieces, source, f"line {entry.lines[key]}")
+        return masked.result(lang, None)
+
+
+def _plain(text: str, pieces: list[Piece]) -> str:
+    return flatten(text, pieces).replace(LINE_SEP, "\n")
+
+
+def _entries(text: str) -> list[_Entry]:
+    """Entries with each field's pieces: string contents, escapes decoded, quotes masked."""
+    entries: list[_Entry] = [_Entry()]
+    current: str | None = None
+    offset = 0
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        start, offset = offset, offset + len(line)
+        body = line.strip()
+        entry = entries[-1]
+        if not body or (body.startswith("#") and entry.has_msgstr()):
+            if entry.fields:
+                entries.append(_Entry())
+            current = None
+            entry = entries[-1]
+            if not body:
+                continue
+        if body.startswith("#~"):
+            entry.obsolete = True
+            continue
+        if body.startswith("#,"):
+            entry.fuzzy = entry.fuzzy or "fuzzy" in body[2:].replace(",", " ").split()
+            continue
+        if body.startswith("#"):
+            continue
+        lead = start + len(line) - len(line.lstrip())
+        m = _KEYWORD_RE.match(line.lstrip())
+        if m:
+            key = m.group(1)
+            if key in ("msgctxt", "msgid") and entry.has_msgstr():
+                entries.append(_Entry())
+                entry = entries[-1]
+            current = key
+            entry.fields[key] = []
+            entry.lines[key] = number
+            _add_string(text, lead + m.end(), start + len(line), entry.fields[key])
+        elif current is not None and body.startswith('"'):
+            _add_string(text, lead, start + len(line), entry.fields[current])
+    return entries
+
+
+def _add_string(text: str, pos: int, end: int, pieces: list[Piece]) -> None:
+    m = _STRING_RE.match(text, pos, end)
+    if m is None:
+        return
+    a, b = m.start(1), m.end(1)
+    if pieces:  # the quotes and line break between two parts of one string
+        pieces.append(Piece(MASK, pieces[-1].end, a))
+    at = a
+    for e in _ESCAPE_RE.finditer(text, a, b):
+        if e.start() > at:
+            pieces.append(Piece(TEXT, at, e.start()))
+        pieces.append(Piece(CHAR, e.start(), e.end(), _decode(e.group())))
+        at = e.end()
+    pieces.append(Piece(TEXT, at, b))
+
+
+def _decode(escape: str) -> str:
+    body = escape[1:]
+    if body[0] in "01234567":
+        return chr(int(body, 8))
+    if body[0] == "x" and len(body) > 1:
+        return chr(int(body[1:], 16))
+    return _ESCAPES.get(body, "")
