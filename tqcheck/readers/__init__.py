@@ -44,8 +44,11 @@ class ReadHints:
 
 
 class Reader(Protocol):
-    name: str
-    extensions: tuple[str, ...]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def extensions(self) -> tuple[str, ...]: ...
 
     def read(self, path: Path, text: str, hints: ReadHints | None = None) -> ReadResult: ...
 
