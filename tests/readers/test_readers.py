@@ -187,3 +187,26 @@ def test_readers_are_registered_for_their_extensions() -> None:
         ".html": "html",
         ".htm": "html",
     }
+
+
+def test_xliff_units_marked_translate_no_are_not_checked(tmp_path: Path) -> None:
+    path = tmp_path / "tn.xlf"
+    path.write_text(
+        '<xliff version="1.2"><file source-language="en" target-language="de"><body>\n'
+        '<trans-unit id="a" translate="no"><source>ACME .</source><target>ACME .</target>'
+        "</trans-unit>\n"
+        '<trans-unit id="b"><source>Hello.</source><target>Hallo.</target></trans-unit>\n'
+        "</body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    assert [u.id for u in decode(path).units] == ["b"]
+
+
+def test_tsv_with_windows_line_endings(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.tsv"
+    path.write_bytes(b"source\ttarget\r\nOne.\tEins .\r\n\r\nTwo.\tZwei.\r\n")
+    r = decode(path)
+    assert [(u.id, r.text[u.start : u.end]) for u in r.units] == [
+        ("line 2", "Eins ."),
+        ("line 4", "Zwei."),
+    ]

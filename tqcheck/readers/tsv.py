@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 SOURCE_NAMES = frozenset({"source", "src", "source text", "original"})
 TARGET_NAMES = frozenset({"target", "tgt", "trg", "target text", "translation"})
 ID_NAMES = frozenset({"id", "key", "unit", "name"})
-_LINE_RE = re.compile(r"[^\r\n]*")
 
 
 class TsvReader:
@@ -33,8 +32,13 @@ class TsvReader:
     extensions = (".tsv",)
 
     def read(self, path: Path, text: str, hints: ReadHints | None = None) -> ReadResult:
-        rows = [_cells(text, m.start(), m.end()) for m in _LINE_RE.finditer(text) if m.group()]
-        lines = [text.count("\n", 0, row[0][0]) + 1 for row in rows]
+        rows: list[list[tuple[int, int]]] = []
+        lines: list[int] = []
+        for number, m in enumerate(re.finditer(r"[^\n]*\n?", text), start=1):
+            body = m.group().rstrip("\r\n")
+            if body:
+                rows.append(_cells(text, m.start(), m.start() + len(body)))
+                lines.append(number)
         src_col, tgt_col, id_col = 0, 1, -1
         lang = source_lang = None
         if rows:

@@ -5,7 +5,8 @@ XLIFF 1.2: ``file/body/(group/)trans-unit/source|target``; XLIFF 2.x:
 ``target-language`` (1.2) or ``srcLang`` / ``trgLang`` (2.x). Native-code inline
 elements (``<ph>``, ``<bpt>``, ``<ept>``, ``<it>``) are masked with their content;
 ``<g>``, ``<mrk>``, ``<pc>`` keep theirs. ``seg-source`` and ``alt-trans`` are
-ignored. A unit without a target, or with an empty one, is not checked.
+ignored. A unit without a target, with an empty one, or marked
+``translate="no"`` is not checked.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ CODE = frozenset({"ph", "bpt", "ept", "it", "ut"})
 @dataclass
 class _Entry:
     uid: str
+    translate: bool = True
     source: list[Piece] = field(default_factory=list)
     target: list[Piece] = field(default_factory=list)
 
@@ -54,7 +56,8 @@ class XliffReader:
             )
         masked = MaskedText(text)
         for entry in entries:
-            masked.add_unit(entry.target, flatten(text, entry.source), entry.uid)
+            if entry.translate:
+                masked.add_unit(entry.target, flatten(text, entry.source), entry.uid)
         return masked.result(lang, source_lang)
 
 
@@ -81,6 +84,7 @@ def _scan(text: str, v2: bool) -> list[_Entry]:
     entries: list[_Entry] = []
     stack: list[str] = []
     unit_id = ""
+    unit_translate = True
     i = 0
     while i < len(tags):
         tag = tags[i]
@@ -95,9 +99,11 @@ def _scan(text: str, v2: bool) -> list[_Entry]:
         else:
             if tag.name == "unit":
                 unit_id = tag.attrs.get("id", "")
+                unit_translate = tag.attrs.get("translate") != "no"
             if tag.name == holder:
                 uid = _segment_id(unit_id, tag.attrs.get("id")) if v2 else tag.attrs.get("id", "")
-                entries.append(_Entry(uid))
+                translate = tag.attrs.get("translate") != "no" and (unit_translate or not v2)
+                entries.append(_Entry(uid, translate))
             if tag.kind == "start":
                 stack.append(tag.name)
         i += 1
