@@ -49,7 +49,8 @@ def length_ratio_outlier(doc: Document, ctx: Context) -> Iterator[Finding]:
     rows = []
     for k, link in paired(al):
         src, tgt = al.sides(link)
-        ls, lt = len(joined(src)), len(joined(tgt))
+        # white space collapsed: masked markup in bilingual files is padding, not text
+        ls, lt = (len(" ".join(joined(side).split())) for side in (src, tgt))
         rows.append((k, ls, lt, math.log((lt + 5) / (ls + 5))))
     calib = calibrate([r for *_, r in rows], length_prior(doc.source.lang, doc.lang), floor=0.06)
     for k, ls, lt, r in rows:
