@@ -70,11 +70,11 @@ def lint(
     Each file is linted on its own; an unreadable file is reported and the others
     still run. Exit 0 clean, 1 errors (or warnings with --strict), 2 unreadable.
     """
-    from tqcheck.glossary.lint import RULES, has_errors
+    from tqcheck.glossary.lint import RULES, Problem, has_errors
     from tqcheck.glossary.lint import lint as lint_base
 
     failed = unreadable = False
-    report = []
+    report: list[tuple[str, int, list[Problem]]] = []
     for path in _paths_or_shipped(files):
         try:
             base = load_termbase(path)
@@ -84,31 +84,31 @@ def lint(
             continue
         problems = lint_base(base)
         failed |= has_errors(problems, strict)
-        report.append({"path": str(path), "concepts": len(base), "problems": problems})
+        report.append((str(path), len(base), problems))
     if fmt == "json":
         rows = [
             {
-                "path": r["path"],
-                "concepts": r["concepts"],
+                "path": where,
+                "concepts": concepts,
                 "problems": [
                     {"level": p.level, "code": p.code, "concept": p.concept, "message": p.message}
-                    for p in r["problems"]
+                    for p in problems
                 ],
             }
-            for r in report
+            for where, concepts, problems in report
         ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        for r in report:
-            for p in r["problems"]:
-                typer.echo(p.line(r["path"]))
-            levels = Counter(p.level for p in r["problems"])
+        for where, concepts, problems in report:
+            for p in problems:
+                typer.echo(p.line(where))
+            levels = Counter(p.level for p in problems)
             typer.echo(
-                f"{r['path']}: {r['concepts']} concepts, "
+                f"{where}: {concepts} concepts, "
                 f"{levels['error']} errors, {levels['warning']} warnings"
             )
         if failed:
-            codes = sorted({p.code for r in report for p in r["problems"]})
+            codes = sorted({p.code for _where, _n, problems in report for p in problems})
             typer.echo("rules: " + "; ".join(f"{c}: {RULES[c][1]}" for c in codes), err=True)
     raise typer.Exit(EXIT_ERROR if unreadable else EXIT_FAIL if failed else EXIT_OK)
 

@@ -24,4 +24,4 @@ def primary(tag: str) -> str:
 
 def is_valid(tag: str) -> bool:
     m = _TAG_RE.match(tag.strip())
-    return bool(m) and m.group("primary").lower() in iso639_1()
+    return m is not None and m.group("primary").lower() in iso639_1()

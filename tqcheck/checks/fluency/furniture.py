@@ -64,7 +64,7 @@ def _packs(lang: str) -> list[LangPack]:
 
 @lru_cache(maxsize=32)
 def _phrase_regex(lang: str, kinds: tuple[str, ...]) -> re.Pattern[str] | None:
-    alternatives = []
+    alternatives: list[str] = []
     for pack in _packs(lang):
         for kind in kinds:
             for phrase in pack.get("furniture", kind, []):
