@@ -130,18 +130,29 @@ def _embedder(resources: Resources | None) -> LazyEmbedder | None:
 
 
 def sentence_pieces(doc: Document, start: int = 0, end: int | None = None) -> list[Piece]:
-    """The sentences of ``doc`` (within [start, end)) that hold a word or number and are
-    not in a skipped region."""
+    """The sentences of ``doc`` (within [start, end)) that hold a word or number outside
+    the skipped regions; skipped parts (inline code, link targets) are blanked in the
+    piece's text, same length, so embeddings and number checks never see them."""
     end = len(doc.text) if end is None else end
-    return [
-        Piece(s.text, s.start, s.end)
-        for s in doc.sentences
-        if s.start >= start
-        and s.end <= end
-        and s.tokens
-        and any(t.text[0].isalnum() for t in s.tokens)
-        and not doc.skipped(s.start, s.end)
-    ]
+    pieces = []
+    for s in doc.sentences:
+        if s.start < start or s.end > end:
+            continue
+        if not any(t.text[0].isalnum() and not doc.skipped(t.start, t.end) for t in s.tokens):
+            continue
+        pieces.append(Piece(_blank_skipped(doc, s.text, s.start), s.start, s.end))
+    return pieces
+
+
+def _blank_skipped(doc: Document, text: str, offset: int) -> str:
+    if not doc.skip:
+        return text
+    chars = list(text)
+    for a, b in doc.skip:
+        for i in range(max(a, offset) - offset, min(b, offset + len(text)) - offset):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def _align_document(doc: Document, embedder: LazyEmbedder | None) -> Alignment:
