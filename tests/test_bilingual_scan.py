@@ -111,3 +111,27 @@ def test_rich_output_names_the_refused_entity(cli) -> None:
     result = cli("scan", DATA / "hostile" / "bomb.xlf", "--isolated")
     assert result.exit_code == 2
     assert result.stdout.count("IO007") == 1 and "'lol'" in result.stdout
+
+
+XLIFF_REPEATED = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="de" datatype="plaintext" original="ui">
+    <body>
+      <trans-unit id="a"><source>Your changes have been saved.</source><target>Ihre Änderungen wurden gespeichert.</target></trans-unit>
+      <trans-unit id="b"><source>Delete this file?</source><target>Diese Datei löschen?</target></trans-unit>
+      <trans-unit id="c"><source>Your changes have been saved.</source><target>Ihre Änderungen sind gesichert.</target></trans-unit>
+      <trans-unit id="d"><source>Your changes have been saved.</source><target>Ihre Änderungen wurden gespeichert.</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_repeated_source_unit_translated_two_ways(cli, tmp_path: Path) -> None:
+    path = tmp_path / "ui.xlf"
+    path.write_text(XLIFF_REPEATED, encoding="utf-8")
+    _, docs = scan(cli, path, "--select", "AC009")
+    findings = docs["ui.xlf"]["findings"]
+    assert [(f["text"], f["line"], f["suggestion"]) for f in findings] == [
+        ("Ihre Änderungen sind gesichert.", 7, "Ihre Änderungen wurden gespeichert.")
+    ]

@@ -5,6 +5,7 @@ from tqcheck.checks.accuracy import (  # noqa: F401
     length,
     polarity,
     quantities,
+    repeated,
     semantic,
     verbatim,
 )

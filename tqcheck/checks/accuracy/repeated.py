@@ -1,0 +1,77 @@
+"""One source segment translated two ways in one document (the CAT-tool consistency check)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from tqcheck.checks.accuracy.common import alignment, joined, paired, quote, target_span, words
+from tqcheck.context import Context
+from tqcheck.model import Category, Document, Finding, Severity
+from tqcheck.registry import check
+
+MIN_WORDS = 3  # "Yes." and "OK" may well be rendered differently in different places
+_NOISE_RE = re.compile(r"[\s\u2000-\u200b\u2028\u2029]+")
+
+
+def _key(text: str) -> str:
+    """Case, white space and final punctuation do not make two segments different."""
+    return _NOISE_RE.sub(" ", text).strip().rstrip(".!?:;…").strip().casefold()
+
+
+@check(
+    code="AC009",
+    name="inconsistent-translation",
+    category=Category.ACCURACY,
+    severity=Severity.MINOR,
+    needs={"source"},
+)
+def inconsistent_translation(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The same source segment is translated in two different ways in one document.
+
+    What it finds:
+    Aligned 1-1 pairs (or units of a bilingual file) whose source sentences are
+    identical (ignoring case, white space and final punctuation) but whose
+    translations differ. The majority translation is the suggestion; with a tie,
+    the first one in the document. Segments under three words are left out.
+
+    Why it matters:
+    Repeated strings (menu labels, boilerplate, recurring sentences) must read
+    the same everywhere; two renderings of one sentence confuse readers and
+    are the classic sign of segments translated by different people or
+    engines without a translation memory.
+
+    Example:
+    "Save your changes." -> "Speichern Sie Ihre Änderungen." … "Sichern Sie Ihre
+    Änderungen." -> "Speichern Sie Ihre Änderungen."
+    """
+    al = alignment(ctx)
+    groups: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for k, link in paired(al):
+        if len(link.src) != 1 or len(link.tgt) != 1:
+            continue
+        src, tgt = al.sides(link)
+        source = joined(src)
+        if words(source) < MIN_WORDS:
+            continue
+        target = joined(tgt)
+        groups[_key(source)].append((k, _key(target), target))
+    for uses in groups.values():
+        renderings = {key for _k, key, _t in uses}
+        if len(renderings) < 2:
+            continue
+        counts = {key: sum(1 for _k, c, _t in uses if c == key) for key in renderings}
+        best = max(uses, key=lambda u: (counts[u[1]], -u[0]))
+        for k, key, _text in uses:
+            if key == best[1]:
+                continue
+            start, end = target_span(al, k)
+            source = joined(al.sides(al.links[k])[0])
+            yield ctx.finding(
+                start,
+                end,
+                f"the source sentence {quote(source, 80)} appears {len(uses)} times and is "
+                f"translated {len(renderings)} ways; elsewhere it is {quote(best[2], 80)}",
+                suggestion=" ".join(best[2].split()),
+            )
