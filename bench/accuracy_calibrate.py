@@ -27,11 +27,11 @@ import random
 import statistics
 import time
 
-from mqm_data import ROOT
+from mqm_data import BENCHMARKS
 
 SETS = {
-    "en-de": ROOT.parent / "shared/benchmarks/terminology-ende/dinu2019_wmt17_ende.jsonl",
-    "en-fr": ROOT.parent / "shared/benchmarks/terminology-enfr/wmt21_dev_enfr.jsonl",
+    "en-de": BENCHMARKS / "terminology-ende/dinu2019_wmt17_ende.jsonl",
+    "en-fr": BENCHMARKS / "terminology-enfr/wmt21_dev_enfr.jsonl",
 }
 
 

@@ -23,6 +23,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from mqm_data import BENCHMARKS
+
 from tqcheck import registry
 from tqcheck.config import Config
 from tqcheck.engine import check_document
@@ -31,7 +33,7 @@ from tqcheck.glossary.tbx import write_tbx
 from tqcheck.model import Document
 from tqcheck.resources_loader import Resources
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
+DATA = BENCHMARKS
 FILES = {
     "dinu2019 en-de (refs)": ("terminology-ende/dinu2019_wmt17_ende.jsonl", "de"),
     "wmt25 track1 en-de": ("terminology-ende/wmt25_track1_ende.jsonl", "de"),

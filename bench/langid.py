@@ -18,8 +18,10 @@ import re
 import time
 from pathlib import Path
 
+from mqm_data import BENCHMARKS
+
 ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT.parent / "shared" / "benchmarks"
+BENCH = BENCHMARKS
 
 
 def segments(per_lang: int) -> list[tuple[str, str]]:

@@ -9,11 +9,14 @@ with identical text share a unit through ``base_system``).
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "benchmarks" / "wmt-mqm-ende"
+# The shared evaluation data: ../shared/benchmarks beside the checkout, or TQCHECK_BENCHMARKS.
+BENCHMARKS = Path(os.environ.get("TQCHECK_BENCHMARKS", ROOT.parent / "shared" / "benchmarks"))
+DATA = BENCHMARKS / "wmt-mqm-ende"
 FILES = ("ted2021_ende.jsonl", "generalmt2023_sxs_ende.jsonl")
 
 

@@ -38,8 +38,10 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from mqm_data import BENCHMARKS
+
 ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT.parent / "shared" / "benchmarks" / "wmt-mqm-ende"
+BENCH = BENCHMARKS / "wmt-mqm-ende"
 SURNAMES = [
     "Halvorsen",
     "Brandstätter",

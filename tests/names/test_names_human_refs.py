@@ -6,6 +6,7 @@ Skipped when the shared benchmark data is not beside the checkout.
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
 from pathlib import Path
 
@@ -13,7 +14,14 @@ import pytest
 
 from tests.names.conftest import TEST_NAMES
 
-BENCH = Path(__file__).resolve().parents[3] / "shared" / "benchmarks" / "wmt-mqm-ende"
+BENCH = (
+    Path(
+        os.environ.get(
+            "TQCHECK_BENCHMARKS", Path(__file__).resolve().parents[3] / "shared" / "benchmarks"
+        )
+    )
+    / "wmt-mqm-ende"
+)
 
 
 @pytest.mark.skipif(not BENCH.is_dir(), reason="shared/benchmarks/wmt-mqm-ende not present")
