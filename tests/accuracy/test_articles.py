@@ -79,14 +79,16 @@ def check_variant(found, owned: set[tuple[str, str]], defective: set[str]) -> No
 
 def test_german_article_defects_are_found_by_their_rules(resources) -> None:
     de = german_variant()
+    # The changed German sentence (similarity 0.41, robust z -3.8) is below AC001's limit of
+    # -5.0, set on the MQM data where findings at -3.5 were as often false as true: AC001
+    # reports gross errors only. The French one (z -6.7) is still required.
     owned = {
-        ("AC001", de[1]),
         ("AC005", "Mai"),
         ("AC006", "weniger als"),
         ("AC003", ADDED_DE),
         ("AC002", ""),
     }
-    check_variant(findings(EN_TRAM, de, "de", resources), owned, {de[2], de[5]})
+    check_variant(findings(EN_TRAM, de, "de", resources), owned, {de[1], de[2], de[5]})
 
 
 def test_german_omission_names_the_missing_sentence(resources) -> None:
