@@ -28,6 +28,8 @@ class WordNumbers:
     one_words: frozenset[str]
     scales: dict[str, float]
     suffixes: tuple[str, ...] = ()
+    half_suffixes: tuple[str, ...] = ()  # "zweieinhalb" = 2.5
+    half_phrases: tuple[tuple[str, ...], ...] = ()  # "three and a half", "trois et demi"
 
     @classmethod
     def from_data(cls, data: dict[str, Any], scales: dict[str, float]) -> WordNumbers:
@@ -44,6 +46,8 @@ class WordNumbers:
             suffixes=tuple(
                 sorted((x.lower() for x in data.get("word_suffixes", ())), key=len, reverse=True)
             ),
+            half_suffixes=tuple(x.lower() for x in data.get("half_suffixes", ())),
+            half_phrases=tuple(tuple(x.lower().split()) for x in data.get("half_phrases", ())),
         )
 
     def value(self, word: str) -> float | None:
@@ -51,6 +55,11 @@ class WordNumbers:
         w = word.lower()
         if w in self.words:
             return self.words[w]
+        for half in self.half_suffixes:  # "zweieinhalb", "dreieinhalb": n + 0.5
+            if w.endswith(half) and len(w) > len(half):
+                whole = self.value(w[: -len(half)])
+                if whole is not None:
+                    return whole + 0.5
         for suffix in self.suffixes:  # "zehnmal", "tenfold", "zehnten", "seizième" (seize)
             if w.endswith(suffix) and len(w) > len(suffix):
                 for stem in (w[: -len(suffix)], w[: -len(suffix)] + "e"):
@@ -71,6 +80,20 @@ class WordNumbers:
                 if len(values) > 1 and all(v is not None for v in values):
                     return float(sum(v for v in values if v is not None))
         return None
+
+    def _half_phrase(
+        self, tokens: list[re.Match[str]], j: int, masked: str, end: int
+    ) -> tuple[float, int]:
+        """0.5 and the token after "and a half" / "et demi" when it follows the run at ``j``."""
+        for phrase in self.half_phrases:
+            k = j + len(phrase)
+            if k <= len(tokens) and [t.group().lower() for t in tokens[j:k]] == list(phrase):
+                if re.fullmatch(r"[\s-]+", masked[end : tokens[j].start()]) and all(
+                    re.fullmatch(r"[\s-]+", masked[tokens[i].end() : tokens[i + 1].start()])
+                    for i in range(j, k - 1)
+                ):
+                    return 0.5, k
+        return 0.0, j
 
     def _merge(self, parts: list[str], joiner: str) -> list[str]:
         """Re-join parts that form a known word: "quatre-vingt-dix" -> quatre-vingt, dix."""
@@ -125,6 +148,9 @@ class WordNumbers:
                 i += 1
                 continue
             scale, end = 1.0, run[-1][0].end()
+            half, j = self._half_phrase(tokens, j, masked, end)
+            if half:
+                end = tokens[j - 1].end()
             if (
                 j < len(tokens)
                 and tokens[j].group().lower() in self.scales
@@ -132,16 +158,21 @@ class WordNumbers:
             ):
                 scale, end = self.scales[tokens[j].group().lower()], tokens[j].end()
                 j += 1
+            if not half and scale != 1.0:  # "deux millions et demi"
+                half, j = self._half_phrase(tokens, j, masked, end)
+                if half:
+                    end = tokens[j - 1].end()
             first = run[0][0].group().lower()
             if (
                 len(run) == 1
                 and first in self.one_words
                 and scale == 1.0
+                and not half
                 and not (run[0][1] >= 100)
             ):
                 i = j if j > i else i + 1
                 continue
-            total = _combine([v for _, v in run], self.multipliers) * scale
+            total = (_combine([v for _, v in run], self.multipliers) + half) * scale
             start = run[0][0].start()
             out.append(Quantity(total, start, end, text[start:end], False))
             i = j
