@@ -90,6 +90,11 @@ def capitalised_function_word(doc: Document, ctx: Context) -> Iterator[Finding]:
     words = ctx.pack.lower_set("function_words", "never_capitalised_mid_sentence") - homographs
     if not words:
         return
+    names = [
+        n.casefold()
+        for n in ctx.pack.get("function_words", "names_starting_with_function_word", [])
+    ]
+    first_names = ctx.pack.lower_set("function_words", "first_name_homographs")
     for sentence in doc.sentences:
         tokens = sentence.tokens
         for i in range(1, len(tokens)):
@@ -102,12 +107,29 @@ def capitalised_function_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue  # after a colon, quote, bracket or dash a capital may start a clause
             if "\n" in doc.text[prev.end : tok.start]:
                 continue
+            rest = doc.text[tok.start : tok.start + 40].casefold()
+            if any(rest.startswith(n) and not rest[len(n) : len(n) + 1].isalpha() for n in names):
+                continue  # "schrieb Die Linke", "laut Der Spiegel"
+            if i + 1 < len(tokens) and (
+                (tok.text.casefold() in first_names and tokens[i + 1].text[:1].isupper())
+                or _starts_a_name(tokens[i + 1].text, doc.lang)
+            ):
+                continue  # "von Will Smith", "Die Patching-Tore": a name, not a function word
             yield ctx.finding(
                 tok.start,
                 tok.end,
                 f"function word {tok.text!r} capitalised mid-sentence",
                 suggestion=tok.text.lower(),
             )
+
+
+def _starts_a_name(word: str, lang: str) -> bool:
+    """A capitalised word the language barely knows ("Patching") continues a name."""
+    if not word[:1].isupper() or word.isupper():
+        return False
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word.lower(), lang)) < 2.0
 
 
 @check(
