@@ -71,9 +71,8 @@ def _finding(console: Console, doc: DocumentResult, f: Finding, plain: bool) -> 
     if context is not None:
         console.print(context, overflow="fold")
     if f.suggestion is not None:
-        console.print(
-            Text(f"          suggestion: {f.suggestion!r}", style="green"), overflow="fold"
-        )
+        fix = f"{f.suggestion!r}" if f.suggestion else "delete it"
+        console.print(Text(f"          suggestion: {fix}", style="green"), overflow="fold")
 
 
 def _context(doc: DocumentResult, f: Finding, plain: bool) -> Text | None:
