@@ -224,3 +224,39 @@ def test_bad_option_value_names_the_option(cli, seeds_dir: Path, option: str, va
     result = cli("scan", seeds_dir, option, value, "--isolated")
     assert result.exit_code == 2
     assert f"option {option}" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "bad", ["malformed.tbx", "billion_laughs.tbx", "external_entity.tbx", "missing.tbx"]
+)
+def test_unusable_glossary_is_one_error_and_the_scan_goes_on(cli, corpus: Path, bad: str) -> None:
+    data = Path(__file__).parent / "glossary" / "data"
+    result = cli(
+        "scan",
+        corpus,
+        "--glossary",
+        data / bad,
+        "--glossary",
+        data / "mini.tbx",
+        "-f",
+        "json",
+        "--isolated",
+    )
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("tqcheck: error:")]
+    assert len(errors) == 1 and bad in errors[0] and "Traceback" not in result.output
+    docs = {Path(d["path"]).name: d for d in report(result)["documents"]}
+    assert any(f["rule"] == "FL001" for f in docs["bad.de.txt"]["findings"])  # the rest still ran
+    assert "glossary:none" not in report(result)["signature"]  # mini.tbx is still loaded
+
+
+def test_unusable_names_file_is_one_error_and_the_scan_goes_on(
+    cli, corpus: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "names.tbx"
+    bad.write_text("<martif><text><body><termEntry>", encoding="utf-8")
+    config = tmp_path / "tqcheck.toml"
+    config.write_text(f'names = ["{bad}"]\n', encoding="utf-8")
+    result = cli("scan", corpus, "--config", config, "-f", "json")
+    assert result.exit_code == 2 and "names.tbx" in result.stderr
+    assert report(result)["summary"]["documents"] == 2

@@ -26,6 +26,34 @@ class ConfigError(ValueError):
     """A config file or option that cannot be used; exit code 2."""
 
 
+class UnusableFile(ConfigError):
+    """A glossary or names file that cannot be read (missing, malformed, hostile XML).
+
+    Like a bad input document it is reported in one line and makes the exit code 2,
+    but the scan goes on without it: the checks that do not need it still run.
+    """
+
+    def __init__(self, message: str, key: str, path: str) -> None:
+        super().__init__(message)
+        self.key = key  # "glossaries" or "names"
+        self.path = path
+
+    def without(self, config: Config) -> Config:
+        """The config minus the unusable file (or minus the shipped file it is)."""
+        glossary = self.key == "glossaries"
+        files = config.glossaries if glossary else config.names
+        listed = [p for p in files if Path(p) != Path(self.path)]
+        if len(listed) < len(files):
+            if glossary:
+                return dataclasses.replace(config, glossaries=listed)
+            return dataclasses.replace(config, names=listed)
+        if glossary and config.shipped_glossary:
+            return dataclasses.replace(config, shipped_glossary=False)
+        if not glossary and config.shipped_names:
+            return dataclasses.replace(config, shipped_names=False)
+        raise ConfigError(str(self))
+
+
 @dataclass
 class Config:
     select: list[str] = field(default_factory=list)
@@ -115,18 +143,20 @@ class Config:
             try:
                 validate_config(self)
             except ValueError as exc:  # GlossaryError names the file at fault
+                if getattr(exc, "path", ""):
+                    raise UnusableFile(str(exc), "glossaries", exc.path) from None  # type: ignore[attr-defined]
                 where_ = self.origin("glossary_profile" if self.glossary_profile else "glossaries")
-                message = str(exc) if getattr(exc, "path", "") else f"{where_}: {exc}"
-                raise ConfigError(message) from None
+                raise ConfigError(f"{where_}: {exc}") from None
         if self.names or self.names_profile != Config.names_profile:
             from tqcheck.names.runtime import validate_config as validate_names
 
             try:
                 validate_names(self)
             except ValueError as exc:
+                if getattr(exc, "path", ""):
+                    raise UnusableFile(str(exc), "names", exc.path) from None  # type: ignore[attr-defined]
                 where_ = self.origin("names_profile" if self.names_profile else "names")
-                message = str(exc) if getattr(exc, "path", "") else f"{where_}: {exc}"
-                raise ConfigError(message) from None
+                raise ConfigError(f"{where_}: {exc}") from None
         return self
 
     def merged(self, **overrides: Any) -> Config:
@@ -233,4 +263,8 @@ def load(path: Path | None = None, start: Path | None = None) -> Config:
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("tqcheck", {})
-    return from_mapping(data, str(path)).validate()
+    config = from_mapping(data, str(path))
+    try:
+        return config.validate()
+    except UnusableFile:
+        return config  # the caller's validate() reports the file and goes on without it

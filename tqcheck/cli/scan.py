@@ -77,7 +77,8 @@ def scan(
             glossary_profile=glossary_profile,
             names_profile=names_profile,
             model=model,
-        ).validate()
+        )
+        cfg, unusable = _validated(cfg)
         checks = registry.select(registry.all_checks(), cfg.select, cfg.ignore, cfg.preview)
     except (config_mod.ConfigError, registry.RegistryError) as exc:
         raise fail(str(exc)) from None
@@ -88,11 +89,29 @@ def scan(
     with _progress(len(jobs)) as advance:
         result = engine.run(jobs, cfg, checks, upfront_errors=missing, on_document=advance)
     _emit(result, fmt, output, quiet)
-    if result.has_input_errors:
+    if result.has_input_errors or unusable:
         raise typer.Exit(EXIT_ERROR)
     if not result.all_passed and not exit_zero:
         raise typer.Exit(EXIT_FAIL)
     raise typer.Exit(EXIT_OK)
+
+
+def _validated(cfg):  # type: ignore[no-untyped-def]
+    """The validated config, and how many glossary or names files had to be left out.
+
+    An unreadable, malformed or hostile glossary is like a bad input file: one error
+    line and exit code 2, while the scan goes on with the checks that do not need it.
+    """
+    from tqcheck.config import UnusableFile
+
+    dropped = 0
+    while True:
+        try:
+            return cfg.validate(), dropped
+        except UnusableFile as exc:
+            typer.echo(f"tqcheck: error: {exc} (scanning without it)", err=True)
+            cfg = exc.without(cfg)
+            dropped += 1
 
 
 def _emit(result: object, fmt: str, output: Optional[Path], quiet: bool) -> None:
