@@ -48,3 +48,17 @@ def test_help_imports_nothing_heavy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_pre_commit_hook_covers_every_supported_file_type() -> None:
+    import re
+
+    import yaml
+
+    from tqcheck.readers import supported_extensions
+
+    root = Path(__file__).resolve().parent.parent
+    (hook,) = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["entry"].startswith("tqcheck scan")
+    files = re.compile(hook["files"])
+    assert all(files.search(f"doc{ext}") for ext in supported_extensions())
