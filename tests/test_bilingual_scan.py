@@ -135,3 +135,13 @@ def test_repeated_source_unit_translated_two_ways(cli, tmp_path: Path) -> None:
     assert [(f["text"], f["line"], f["suggestion"]) for f in findings] == [
         ("Ihre Änderungen sind gesichert.", 7, "Ihre Änderungen wurden gespeichert.")
     ]
+
+
+def test_units_without_a_translation_are_counted_in_a_notice(cli) -> None:
+    result = cli("scan", DATA / "de.xlf", "--isolated", "--format", "json", "--exit-zero")
+    notices = json.loads(result.stdout)["summary"]["notices"]
+    assert any("de.xlf" in n and "without a translation not checked" in n for n in notices)
+    clean = cli("scan", DATA / "clean" / "app.tsv", "--isolated", "--format", "json")
+    assert not any(
+        "without a translation" in n for n in json.loads(clean.stdout)["summary"]["notices"]
+    )

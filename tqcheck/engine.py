@@ -75,6 +75,11 @@ def run(
             )
         else:
             result = check_document(doc, checks, config, resources, notices)
+            if doc.unchecked_units:
+                n = doc.unchecked_units
+                notices[f"untranslated:{doc.path}"] = (
+                    f"{doc.path}: {n} unit{'s' if n != 1 else ''} without a translation not checked"
+                )
         results.append(result)
         if on_document:
             on_document(result)

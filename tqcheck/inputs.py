@@ -242,4 +242,5 @@ def load_job(job: Job, lang: str | None, source_lang: str | None, encoding: str)
         source=source_doc,
         units=read.units,
         skip=read.skip,
+        unchecked_units=read.empty_units,
     )

@@ -121,6 +121,8 @@ class Document:
     units: tuple[Unit, ...] = ()
     # Regions no check reports on (code blocks, front matter, `tqcheck off` zones).
     skip: tuple[tuple[int, int], ...] = ()
+    # Bilingual units the reader left out because they have no target text yet.
+    unchecked_units: int = 0
 
     @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
