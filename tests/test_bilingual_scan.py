@@ -137,11 +137,13 @@ def test_repeated_source_unit_translated_two_ways(cli, tmp_path: Path) -> None:
     ]
 
 
-def test_units_without_a_translation_are_counted_in_a_notice(cli) -> None:
+def test_units_without_a_translation_are_counted_in_a_notice(cli, tmp_path: Path) -> None:
     result = cli("scan", DATA / "de.xlf", "--isolated", "--format", "json", "--exit-zero")
     notices = json.loads(result.stdout)["summary"]["notices"]
     assert any("de.xlf" in n and "without a translation not checked" in n for n in notices)
-    clean = cli("scan", DATA / "clean" / "app.tsv", "--isolated", "--format", "json")
+    full = tmp_path / "full.tsv"
+    full.write_text("source\ttarget\nThe file was saved.\tDie Datei wurde gespeichert.\n", "utf-8")
+    clean = cli("scan", full, "--isolated", "--format", "json", "--lang", "de")
     assert not any(
         "without a translation" in n for n in json.loads(clean.stdout)["summary"]["notices"]
     )
