@@ -58,12 +58,13 @@ def _phrase_regex(phrase: str) -> str:
     parts = [p.strip() for p in phrase.split("…")]
     body = ""
     for i, part in enumerate(parts):
-        body += r"\s+".join(re.escape(w) for w in part.split())
+        # tokenised text splits clitics: "don 't", "n' ont"
+        body += r"\s+".join(re.escape(w).replace("'", r"\s?'\s?") for w in part.split())
         if i < len(parts) - 1:
             gap = r"(?:\s+[^\s,;:]+){0,4}?\s+"  # up to four words, never across , ; :
             body += r"[^\s,;:]*" + gap if part.endswith("'") else gap
-    lead = "" if phrase.startswith(("'", "n't")) else r"(?<![\w'])"
-    trail = "" if phrase.endswith("'") else r"(?![\w])"
+    lead = "" if phrase.startswith(("'", "n't")) or not phrase[:1].isalnum() else r"(?<![\w'])"
+    trail = "" if phrase.endswith("'") or not phrase[-1:].isalnum() else r"(?![\w])"
     return f"(?:{lead}{body}{trail})"
 
 
@@ -88,7 +89,7 @@ def cues(text: str, lang: str, offset: int = 0) -> list[Cue]:
     numbers: list[int] | None = None
     out = []
     for m in pattern.finditer(norm):
-        key = re.sub(r"\s+", " ", m.group())
+        key = re.sub(r"\s*'\s*", "'", re.sub(r"\s+", " ", m.group()))
         senses = meaning.get(key) or _wildcard_sense(key, meaning)
         prefix = bool(re.match(r"-\w", norm[m.end() :]))
         for cls, strong in senses:
