@@ -17,6 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from tqcheck.text.frequency import zipf
+
 if TYPE_CHECKING:
     from tqcheck.model import Document
 
@@ -62,17 +64,6 @@ def fold(word: str) -> str:
     """Lower case without accents: "Selenskyj" == "selenskyj", "Bärbock" -> "barbock"."""
     decomposed = unicodedata.normalize("NFD", word.lower().translate(_FOLD))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-@lru_cache(maxsize=200_000)
-def zipf(word: str, lang: str) -> float:
-    """The word's frequency in the language (wordfreq's Zipf scale, 0 = unknown)."""
-    from wordfreq import zipf_frequency
-
-    try:
-        return float(zipf_frequency(word, lang.split("-")[0].lower()))
-    except (LookupError, ValueError):
-        return 0.0
 
 
 def common(word: str, lang: str, level: float = COMMON) -> bool:

@@ -12,6 +12,7 @@ from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
 from tqcheck.numbers import extract
 from tqcheck.registry import check
+from tqcheck.text.frequency import zipf
 from tqcheck.text.langpack import load_pack
 
 LOWER, UPPER = ("at_least", "more_than"), ("at_most", "less_than")
@@ -121,8 +122,6 @@ def _affix_negations(text: str, lang: str, offset: int) -> list[Cue]:
     suffixes = tuple(data.get("suffixes", ()))
     if not prefixes and not suffixes:
         return []
-    from wordfreq import zipf_frequency
-
     min_stem = int(data.get("min_stem", 4))
     min_zipf = float(data.get("min_zipf", 2.5))
     rarer_by = float(data.get("rarer_by", 1.0))
@@ -133,9 +132,9 @@ def _affix_negations(text: str, lang: str, offset: int) -> list[Cue]:
         stems = [word[len(p) :] for p in prefixes if word.startswith(p) and not p.endswith("-")]
         stems += [word[: -len(x)] for x in suffixes if word.endswith(x)]
         stems = [stem for stem in stems if len(stem) >= min_stem]
-        known = max((zipf_frequency(stem, lang) for stem in stems), default=0.0)
-        if any(zipf_frequency(stem, lang) >= min_zipf for stem in hyphened) or (
-            known >= min_zipf and zipf_frequency(word, lang) <= known - rarer_by
+        known = max((zipf(stem, lang) for stem in stems), default=0.0)
+        if any(zipf(stem, lang) >= min_zipf for stem in hyphened) or (
+            known >= min_zipf and zipf(word, lang) <= known - rarer_by
         ):
             out.append(Cue("negation", False, m.group(), m.start() + offset, m.end() + offset))
     return out

@@ -8,15 +8,14 @@ from collections.abc import Iterator
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
 from tqcheck.registry import check
+from tqcheck.text.frequency import zipf
 
 _GAP_RE = re.compile(r"[ \t\u00a0\u202f]+")
 
 
 def _rare(word: str, lang: str) -> bool:
     """Not an everyday word of the language (wordfreq Zipf < 3): likely part of a name."""
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word.lower(), lang)) < 3.0
+    return zipf(word.lower(), lang) < 3.0
 
 
 @check(

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
 from tqcheck.registry import check
+from tqcheck.text.frequency import zipf
 
 # "word. lowercase" — the word before must be a real word (2+ letters), not a number.
 _STRAY_STOP_RE = re.compile(
@@ -127,9 +128,7 @@ def _starts_a_name(word: str, lang: str) -> bool:
     """A capitalised word the language barely knows ("Patching") continues a name."""
     if not word[:1].isupper() or word.isupper():
         return False
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word.lower(), lang)) < 2.0
+    return zipf(word.lower(), lang) < 2.0
 
 
 @check(

@@ -9,6 +9,7 @@ from functools import lru_cache
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Sentence, Severity
 from tqcheck.registry import check
+from tqcheck.text.frequency import zipf
 
 MIN_WORDS = 6  # shorter segments are names, titles and slogans too often
 MIN_PROBABILITY = 0.90
@@ -94,7 +95,7 @@ def _short_english(words: list[str], lang: str) -> bool:
         return False
     for i, word in enumerate(words):
         w = word.lower()
-        en, local = _zipf(w, "en"), _zipf(w, lang)
+        en, local = zipf(w, "en"), zipf(w, lang)
         if local - en >= LOCAL_MARGIN:
             return False
         if en >= ENGLISH_MIN_ZIPF and en - local >= ENGLISH_MARGIN:
@@ -150,16 +151,9 @@ def _wordfreq_languages() -> frozenset[str]:
     return frozenset(available_languages())
 
 
-@lru_cache(maxsize=50_000)
-def _zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, lang))
-
-
 def _is_english_not_local(word: str, lang: str, strict: bool) -> bool:
     w = word.lower()
-    en, local = _zipf(w, "en"), _zipf(w, lang)
+    en, local = zipf(w, "en"), zipf(w, lang)
     if strict:
         return en >= 3.5 and local < 2.0
     return en >= 3.0 and local < 3.0 and en - local >= 1.0
@@ -204,7 +198,7 @@ def untranslated_english_term(doc: Document, ctx: Context) -> Iterator[Finding]:
         if m.span("word") in seen:
             continue
         word, rest = m.group("word"), m.group("rest").split("-")[0]
-        if _zipf(rest.lower(), doc.lang) < 3.0:
+        if zipf(rest.lower(), doc.lang) < 3.0:
             continue  # the other part must be an ordinary local word
         if _is_english_not_local(word, doc.lang, strict=True):
             yield ctx.finding(

@@ -1,0 +1,38 @@
+"""The one word-frequency lookup every check shares."""
+
+from __future__ import annotations
+
+from tqcheck.text.frequency import zipf
+
+
+def test_known_words_and_region_tags() -> None:
+    assert zipf("haus", "de") > 4.0
+    assert zipf("haus", "de-AT") == zipf("haus", "de")
+    assert zipf("xqzvkw", "en") == 0.0
+
+
+def test_language_without_a_list_is_unknown_not_an_error() -> None:
+    assert zipf("juma", "und") == 0.0
+    assert zipf("juma", "xx") == 0.0
+
+
+def test_doubled_word_check_runs_on_an_undetermined_document(cli, tmp_path) -> None:
+    import json
+
+    path = tmp_path / "doc.txt"
+    path.write_text("Xq zv Juma Juma kl.\n", encoding="utf-8")
+    result = cli(
+        "scan",
+        path,
+        "--lang",
+        "und",
+        "--select",
+        "FL002",
+        "-f",
+        "json",
+        "--isolated",
+        "--exit-zero",
+    )
+    doc = json.loads(result.stdout)["documents"][0]
+    assert doc["errors"] == []  # a name-like double in an unknown language is left alone
+    assert doc["findings"] == []
