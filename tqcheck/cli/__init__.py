@@ -60,4 +60,4 @@ def main() -> None:
 
 
 # Each command module adds its commands to ``app``; imported last to avoid a cycle.
-from tqcheck.cli import align, glossary, rules, scan, score  # noqa: E402, F401
+from tqcheck.cli import align, evaluate, glossary, rules, scan, score  # noqa: E402, F401
