@@ -1,21 +1,136 @@
-"""The same word written twice in a row."""
+"""The same word written twice in a row, minus the doubles the language's grammar makes."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from tqcheck.context import Context
-from tqcheck.model import Category, Document, Finding, Severity
+from tqcheck.model import Category, Document, Finding, Severity, Token
 from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
+from tqcheck.text.langpack import LangPack
 
 _GAP_RE = re.compile(r"[ \t\u00a0\u202f]+")
+# Punctuation after which a clause (a relative clause among them) can start.
+_CLAUSE_MARKS = frozenset(",;:–—-([")
+ATTRIBUTE_WINDOW = 8  # tokens after the pair searched for an extended attribute
 
 
 def _rare(word: str, lang: str) -> bool:
     """Not an everyday word of the language (wordfreq Zipf < 3): likely part of a name."""
     return zipf(word.lower(), lang) < 3.0
+
+
+@dataclass(frozen=True)
+class DoubleGrammar:
+    """A language's grammatical doubles, from the ``[repetition]`` section of its pack."""
+
+    always: frozenset[str]  # "had had", "nous nous": never an error
+    clause_start: frozenset[str]  # der/die/das: fine where a clause can start
+    openers: frozenset[str]  # dass, weil, ob: words that open a clause
+    prepositions: frozenset[str]  # ", in der der": a relative clause after a preposition
+    coordinators: frozenset[str]  # "…, die die X und die die Y"
+    attribute_endings: tuple[str, ...]  # "die die Regierung stützenden Parteien"
+    particles: frozenset[str]  # "de de Gaulle", "von von der Leyen"
+    after: dict[str, frozenset[str]]  # "is is" only after "what" in the clause
+
+    @classmethod
+    def of(cls, pack: LangPack) -> DoubleGrammar:
+        section = pack.section("repetition")
+        return cls(
+            always=pack.lower_set("repetition", "grammatical_doubles"),
+            clause_start=pack.lower_set("repetition", "clause_start_doubles"),
+            openers=pack.lower_set("repetition", "clause_openers"),
+            prepositions=pack.lower_set("repetition", "clause_prepositions"),
+            coordinators=pack.lower_set("repetition", "coordinators"),
+            attribute_endings=tuple(section.get("attribute_endings", ())),
+            particles=pack.lower_set("repetition", "name_particles"),
+            after={
+                w.lower(): frozenset(x.lower() for x in words)
+                for w, words in section.get("allowed_after", {}).items()
+            },
+        )
+
+    def grammatical(self, tokens: tuple[Token, ...], i: int) -> bool:
+        """Whether tokens[i-1] tokens[i] (the same word twice) is grammatical here."""
+        word = tokens[i].text.lower()
+        if f"{word} {word}" in self.always:
+            return True
+        if word in self.particles and _name_follows(tokens, i + 1):
+            return True  # "de de Gaulle", "von von der Leyen"
+        clause = _clause_before(tokens, i - 1)
+        if word in self.after:
+            return any(t.text.lower() in self.after[word] for t in clause)
+        if word not in self.clause_start:
+            return False
+        if self._clause_start(tokens, i - 1, clause):
+            return True
+        return self._extended_attribute(tokens, i + 1)
+
+    def _clause_start(self, tokens: tuple[Token, ...], first: int, clause: list[Token]) -> bool:
+        """The pair opens a clause: after a comma or dash (", die die", ", in der der"), or
+        after a word that opens a clause ("dass das das", "weil die die")."""
+        j = first - 1
+        while j >= 0 and tokens[j].text.lower() in self.prepositions:
+            j -= 1
+        if j >= 0 and tokens[j].text in _CLAUSE_MARKS:
+            return True
+        if first > 0 and tokens[first - 1].text.lower() in self.openers:
+            return True
+        if first > 0 and tokens[first - 1].text.lower() in self.coordinators:
+            # "…, die die Zeitung liest und die die Kinder …": a second relative clause
+            return any(
+                tokens[k].text in _CLAUSE_MARKS and tokens[k + 1].text.lower() in self.clause_start
+                for k in range(first - 1)
+            )
+        return False
+
+    def _extended_attribute(self, tokens: tuple[Token, ...], j: int) -> bool:
+        """An article before an attribute that holds its own noun phrase: "die die
+        Regierung stützenden Parteien", "des des Amtes enthobenen Richters"."""
+        if not self.attribute_endings:
+            return False
+        noun_seen = False
+        for k in range(j, min(j + ATTRIBUTE_WINDOW, len(tokens) - 1)):
+            text = tokens[k].text
+            if not tokens[k].is_word:
+                return False
+            lower = text.lower()
+            if text[:1].isupper():
+                noun_seen = True
+            elif lower in self.prepositions or lower in self.clause_start:
+                noun_seen = False  # a new phrase: "der der Präsident am letzten Tag"
+            elif (
+                noun_seen
+                and len(text) >= 5
+                and text.endswith(self.attribute_endings)
+                and tokens[k + 1].text[:1].isupper()
+            ):
+                return True
+        return False
+
+
+def _name_follows(tokens: tuple[Token, ...], j: int) -> bool:
+    """A capitalised word follows, after at most two short particles ("der", "van den")."""
+    for k in range(j, min(j + 3, len(tokens))):
+        text = tokens[k].text
+        if text[:1].isupper():
+            return True
+        if not (text.isalpha() and text.islower() and len(text) <= 3):
+            return False
+    return False
+
+
+def _clause_before(tokens: tuple[Token, ...], first: int) -> list[Token]:
+    """The tokens of the clause before index ``first``, back to the last clause mark."""
+    out: list[Token] = []
+    for k in range(first - 1, -1, -1):
+        if tokens[k].text in _CLAUSE_MARKS:
+            break
+        out.append(tokens[k])
+    return out
 
 
 @check(
@@ -28,36 +143,42 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
     """The same word appears twice in a row, separated only by spaces.
 
     What it finds:
-    "die die", "the the", "le le" inside one sentence. Doubles that the
-    language allows are kept out by its pack: "had had", "nous nous", and in
-    German the article/relative-pronoun pairs ("das Haus, das das Kind sah"),
-    which are reported only where they open a sentence. Capitalised doubles of
-    rare words mid-sentence are names ("Bora Bora") and are left alone.
+    "der der größte", "the the", "le le" inside one sentence. The language
+    pack says which doubles its grammar makes: always ("had had", "nous
+    nous"), where a clause starts (German der/die/das after a comma, a
+    preposition after a comma or a clause-opening word: "die Frau, die die
+    Zeitung liest", "die Stadt, in der der Gipfel stattfand", "dass das das
+    Ende ist"), before an extended attribute that holds its own noun ("die die
+    Regierung stützenden Parteien"), before a name after a particle ("de de
+    Gaulle"), or after a given word in the clause ("what it is is").
+    Capitalised doubles of rare words mid-sentence are names ("Bora Bora"), and
+    runs of three or more short words are interjections ("la la la").
 
     Why it matters:
     Doubled words come from machine translation of repeated source tokens and
     from careless post-editing; spell checkers accept each word on its own.
 
     Example:
-    "Die die Regierung sagte ..." -> "Die Regierung sagte ..."
+    "Die USA sind der der größte Geldgeber." -> "Die USA sind der größte Geldgeber."
     """
-    allowed = ctx.pack.lower_set("repetition", "grammatical_doubles")
-    ambiguous = ctx.pack.lower_set("repetition", "ambiguous_doubles")
+    grammar = DoubleGrammar.of(ctx.pack)
     text = doc.text
     for sentence in doc.sentences:
-        words = sentence.words
-        for i in range(1, len(words)):
-            first, second = words[i - 1], words[i]
-            if first.text.lower() != second.text.lower() or first.text[0].isdigit():
+        tokens = sentence.tokens
+        for i in range(1, len(tokens)):
+            first, second = tokens[i - 1], tokens[i]
+            if not (first.is_word and second.is_word) or first.text[0].isdigit():
+                continue
+            if first.text.lower() != second.text.lower():
                 continue
             if not _GAP_RE.fullmatch(text[first.end : second.start]):
                 continue
-            pair = f"{first.text} {second.text}".lower()
-            if pair in allowed:
+            if _in_run(tokens, i):
+                continue  # "la la la", "ha ha ha"
+            if grammar.grammatical(tokens, i):
                 continue
-            if first.text.lower() in ambiguous and first is not words[0]:
-                continue
-            if first.text[0].isupper() and first is not words[0] and _rare(first.text, doc.lang):
+            sentence_start = all(not t.is_word for t in tokens[: i - 1])
+            if first.text[0].isupper() and not sentence_start and _rare(first.text, doc.lang):
                 continue  # a reduplicated name: "Bora Bora", "Ylang Ylang"
             yield ctx.finding(
                 first.start,
@@ -65,3 +186,13 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                 f"word repeated: {first.text!r}",
                 suggestion=first.text,
             )
+
+
+def _in_run(tokens: tuple[Token, ...], i: int) -> bool:
+    """Three or more of one short word in a row: an interjection, not a slip."""
+    word = tokens[i].text.lower()
+    if len(word) > 4:
+        return False
+    before = i >= 2 and tokens[i - 2].text.lower() == word
+    after = i + 1 < len(tokens) and tokens[i + 1].text.lower() == word
+    return before or after
