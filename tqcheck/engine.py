@@ -13,7 +13,7 @@ from tqcheck.context import Context
 from tqcheck.inputs import InputProblem, Job, load_job
 from tqcheck.model import Document, DocumentResult, Finding, InputError, Severity
 from tqcheck.registry import CheckSpec
-from tqcheck.resources_loader import Resources
+from tqcheck.resources_loader import Resources, batch_keys
 from tqcheck.scoring import passes, score
 
 NEED_HINTS = {
@@ -64,6 +64,8 @@ def run(
 ) -> RunResult:
     """Load each job, run the checks on it, score it; one bad input never stops the batch."""
     resources = Resources(config)
+    if len(jobs) > 1 and any("batch" in c.needs for c in checks):
+        resources.set_batch(_batch_lines(jobs, config))
     results: list[DocumentResult] = [_failed_result(err.path, err) for err in upfront_errors]
     notices: dict[str, str] = {}
     for job in jobs:
@@ -86,6 +88,18 @@ def run(
     out = RunResult(results, checks, config, notices=list(notices.values()))
     out.signature = signature(out, resources)
     return out
+
+
+def _batch_lines(jobs: list[Job], config: Config) -> Counter[str]:
+    """How many documents of the batch hold each short line (a first, light pass)."""
+    counts: Counter[str] = Counter()
+    for job in jobs:
+        try:
+            doc = load_job(job, config.lang, config.source_lang, config.encoding)
+        except InputProblem:
+            continue  # reported by the main pass
+        counts.update(batch_keys(doc.text))
+    return counts
 
 
 def check_document(
@@ -132,6 +146,8 @@ def _needs_met(
         if need == "source":
             if doc.source is None:
                 return False
+            continue
+        if need == "batch":
             continue
         ok, reason = resources.available(need)
         if not ok:

@@ -7,6 +7,7 @@ missing model costs one notice, not a crash.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -28,11 +29,38 @@ def provider(need: str) -> Callable[[Provider], Provider]:
     return register
 
 
+BATCH_LINE_WORDS = 30  # longer lines are prose, never boilerplate of a batch
+
+
+def line_key(line: str) -> str:
+    """The key under which a line is compared across the documents of a batch."""
+    return " ".join(line.lower().split())
+
+
+def batch_keys(text: str) -> set[str]:
+    """The keys of a text's short lines (what a batch counts per document)."""
+    return {
+        line_key(line)
+        for line in text.splitlines()
+        if line.strip() and len(line.split()) <= BATCH_LINE_WORDS
+    }
+
+
 class Resources:
     def __init__(self, config: Config) -> None:
         self.config = config
         self._loaded: dict[str, tuple[Any, str]] = {}
         self._prepared: set[str] = set()
+        self._batch: frozenset[str] = frozenset()
+
+    def set_batch(self, line_documents: Counter[str]) -> None:
+        """Lines counted once per document of the scan; those in two or more documents
+        are the batch's boilerplate (the idea behind jusText and trafilatura)."""
+        self._batch = frozenset(k for k, n in line_documents.items() if n >= 2)
+
+    def batch_lines(self) -> frozenset[str]:
+        """Keys of the short lines that recur in several documents of this scan."""
+        return self._batch
 
     def langpack(self, lang: str) -> LangPack:
         return load_pack(lang)

@@ -10,6 +10,7 @@ from tqcheck.checks.accuracy import (  # noqa: F401
     verbatim,
 )
 from tqcheck.checks.fluency import (  # noqa: F401
+    fragments,
     furniture,
     punctuation,
     quotes,

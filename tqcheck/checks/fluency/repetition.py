@@ -16,6 +16,7 @@ _GAP_RE = re.compile(r"[ \t\u00a0\u202f]+")
 # Punctuation after which a clause (a relative clause among them) can start.
 _CLAUSE_MARKS = frozenset(",;:–—-([")
 ATTRIBUTE_WINDOW = 8  # tokens after the pair searched for an extended attribute
+RARE_REDUPLICATION = 2.0  # Zipf below which a lower-case double is a reduplicated word
 
 
 def _rare(word: str, lang: str) -> bool:
@@ -35,6 +36,8 @@ class DoubleGrammar:
     attribute_endings: tuple[str, ...]  # "die die Regierung stützenden Parteien"
     particles: frozenset[str]  # "de de Gaulle", "von von der Leyen"
     after: dict[str, frozenset[str]]  # "is is" only after "what" in the clause
+    verb_first: frozenset[str]  # "Ist das das Aus?": a copula opening the clause
+    determiners: frozenset[str]  # French "ce fait fait débat": noun, then the verb
 
     @classmethod
     def of(cls, pack: LangPack) -> DoubleGrammar:
@@ -51,6 +54,8 @@ class DoubleGrammar:
                 w.lower(): frozenset(x.lower() for x in words)
                 for w, words in section.get("allowed_after", {}).items()
             },
+            verb_first=pack.lower_set("repetition", "verb_first_copulas"),
+            determiners=pack.lower_set("repetition", "noun_verb_after"),
         )
 
     def grammatical(self, tokens: tuple[Token, ...], i: int) -> bool:
@@ -61,12 +66,16 @@ class DoubleGrammar:
         if word in self.particles and _name_follows(tokens, i + 1):
             return True  # "de de Gaulle", "von von der Leyen"
         clause = _clause_before(tokens, i - 1)
+        if i >= 2 and tokens[i - 2].text.lower() in self.determiners:
+            return True  # "le moindre fait fait l'objet", "ce fait fait débat"
         if word in self.after:
             return any(t.text.lower() in self.after[word] for t in clause)
         if word not in self.clause_start:
             return False
+        if clause and len(clause) == 1 and clause[0].text.lower() in self.verb_first:
+            return True  # "Ist das das Aus?", "Sind die die Richtigen?"
         if self._clause_start(tokens, i - 1, clause):
-            return True
+            return self._verb_final(tokens, i + 1)
         return self._extended_attribute(tokens, i + 1)
 
     def _clause_start(self, tokens: tuple[Token, ...], first: int, clause: list[Token]) -> bool:
@@ -87,17 +96,34 @@ class DoubleGrammar:
             )
         return False
 
+    def _verb_final(self, tokens: tuple[Token, ...], j: int) -> bool:
+        """A subordinate clause ends in its (lower-case) verb: ", in der der Gipfel
+        stattfand" is one, ", in der der Nähe von Aveiro." is a slip. Languages without
+        clause openers in their pack do not ask."""
+        if not self.openers:
+            return True
+        last = None
+        for k in range(j, len(tokens)):
+            if tokens[k].text in _CLAUSE_MARKS or tokens[k].text in ".!?":
+                break
+            if tokens[k].is_word:
+                last = tokens[k].text
+        return last is None or last[:1].islower()
+
     def _extended_attribute(self, tokens: tuple[Token, ...], j: int) -> bool:
         """An article before an attribute that holds its own noun phrase: "die die
         Regierung stützenden Parteien", "des des Amtes enthobenen Richters"."""
         if not self.attribute_endings:
             return False
         noun_seen = False
+        adverbs = 0
         for k in range(j, min(j + ATTRIBUTE_WINDOW, len(tokens) - 1)):
             text = tokens[k].text
             if not tokens[k].is_word:
                 return False
             lower = text.lower()
+            if lower in self.coordinators:
+                return False  # "nach dem dem Fall der Mauer und lud später …": not one phrase
             if text[:1].isupper():
                 noun_seen = True
             elif lower in self.prepositions or lower in self.clause_start:
@@ -109,6 +135,10 @@ class DoubleGrammar:
                 and tokens[k + 1].text[:1].isupper()
             ):
                 return True
+            elif not text[0].isdigit():
+                adverbs += 1  # "die die Regierung massiv kritisierenden Medien"
+                if adverbs > 1:
+                    return False
         return False
 
 
@@ -177,15 +207,32 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue  # "la la la", "ha ha ha"
             if grammar.grammatical(tokens, i):
                 continue
-            sentence_start = all(not t.is_word for t in tokens[: i - 1])
-            if first.text[0].isupper() and not sentence_start and _rare(first.text, doc.lang):
-                continue  # a reduplicated name: "Bora Bora", "Ylang Ylang"
+            if _name_like(first.text, second.text, tokens, i, doc.lang, ctx.pack):
+                continue  # a reduplicated name: "Bora Bora", "Duran Duran"
             yield ctx.finding(
                 first.start,
                 second.end,
                 f"word repeated: {first.text!r}",
                 suggestion=first.text,
             )
+
+
+def _name_like(
+    first: str, second: str, tokens: tuple[Token, ...], i: int, lang: str, pack: LangPack
+) -> bool:
+    """A double that is a name: both words capitalised ("Wagga Wagga", "Talk Talk"), or a
+    capitalised double mid-sentence. Where the language capitalises nouns (German), only
+    short words that are rare as words are names: "Hilfe Hilfe" and
+    "Stahlkonzernen Stahlkonzernen" are slips."""
+    if not first[:1].isupper():
+        # "mahi mahi", "ylang ylang": a rare word said twice is a loanword's reduplication
+        # (where nouns are capitalised, a rare lower-case double is not a noun)
+        return zipf(first.lower(), lang) < RARE_REDUPLICATION
+
+    sentence_start = all(not t.is_word for t in tokens[: i - 1])
+    if pack.get("repetition", "nouns_capitalised", False):
+        return not sentence_start and len(first) <= 7 and zipf(first.lower(), lang) < 3.5
+    return second[:1].isupper() or not sentence_start
 
 
 def _in_run(tokens: tuple[Token, ...], i: int) -> bool:

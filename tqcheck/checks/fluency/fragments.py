@@ -1,0 +1,241 @@
+"""Runs of foreign words inside target-language sentences (a phrase left untranslated)."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tqcheck.checks.fluency.untranslated import quoted_regions
+from tqcheck.context import Context
+from tqcheck.model import Category, Document, Finding, Sentence, Severity, Token
+from tqcheck.registry import check
+from tqcheck.text.frequency import zipf
+from tqcheck.text.langpack import LangPack
+
+# A word leans foreign when it is a common word there (Zipf >= FOREIGN_MIN) and STRONG
+# (or WEAK) Zipf points more frequent there than in the target language; it leans local
+# when it is LOCAL_MARGIN points more frequent in the target language.
+FOREIGN_MIN = 3.0
+STRONG = 1.5
+WEAK = 0.8
+LOCAL_MARGIN = 0.5
+MIN_FOREIGN_WORDS = 2  # a fragment has at least two foreign words, one of them strong
+MIN_LOCAL_WORDS = 2  # ... inside a sentence with local words (else FL008's business)
+_MASK_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[#@]\w+")
+_BREAK = frozenset("'’-‐")  # punctuation that does not end a run
+
+
+class Lean(enum.Enum):
+    LOCAL = "local"
+    NEUTRAL = "neutral"
+    WEAK = "weak"
+    STRONG = "strong"
+
+
+@dataclass(frozen=True)
+class FragmentLexicon:
+    """What the pack says about foreign material in this language."""
+
+    lang: str
+    foreign: tuple[str, ...]
+    loan_phrases: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def of(cls, pack: LangPack, lang: str) -> FragmentLexicon:
+        default = ("en",) if lang != "en" else ("de", "fr")
+        foreign = tuple(pack.get("fragments", "foreign", default))
+        phrases = tuple(tuple(p.lower().split()) for p in pack.get("fragments", "loan_phrases", ()))
+        return cls(lang, tuple(f for f in foreign if f != lang), phrases)
+
+
+@lru_cache(maxsize=100_000)
+def lean(word: str, lang: str, foreign: tuple[str, ...]) -> Lean:
+    """How a lower-cased word leans between the target language and the foreign ones."""
+    local = zipf(word, lang)
+    best = max((zipf(word, f) for f in foreign), default=0.0)
+    if local - best >= LOCAL_MARGIN and local > 0:
+        return Lean.LOCAL
+    if best >= FOREIGN_MIN:
+        if best - local >= STRONG:
+            return Lean.STRONG
+        if best - local >= WEAK:
+            return Lean.WEAK
+    return Lean.NEUTRAL
+
+
+@check(
+    code="FL020",
+    name="foreign-fragment",
+    category=Category.FLUENCY,
+    severity=Severity.MAJOR,
+)
+def foreign_fragment(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A phrase in another language is left inside a target-language sentence.
+
+    What it finds:
+    Runs of two or more words that lean to another language (English in German
+    and French text; German or French in English text) by word frequency
+    (wordfreq): at least one of them much more common there than in the target
+    language, none of them a word of the target language, inside a sentence
+    that also has target-language words. Left alone: quotations, words in
+    title case (names and titles of works: "Lord of the Rings", "Human Rights
+    Watch"), capitalised words the document repeats (names), established
+    loanwords (common in the target language too: Team, Deal, online) and the
+    pack's loan phrases (de facto, joie de vivre), URLs, hashtags and handles.
+    Whole sentences in another language are FL008's.
+
+    Why it matters:
+    Machine translation passes through phrases it cannot place ("Die Regierung
+    will the new rules bis Herbst verschieben"); the reader of the translation
+    loses exactly that part of the meaning.
+
+    Example:
+    "Er sagte, the situation is under control, und reiste ab." -> translate
+    "the situation is under control"
+    """
+    lexicon = FragmentLexicon.of(ctx.pack, doc.lang)
+    if not lexicon.foreign:
+        return
+    masked = [m.span() for m in _MASK_RE.finditer(doc.text)]
+    names = _repeated_capitalised(doc)
+    quotations = [q for q in quoted_regions(doc) if _foreign_quotation(doc, q, lexicon)]
+    for sentence in doc.sentences:
+        for start, end in _fragments(doc, sentence, lexicon, quotations + masked, names):
+            words = len(re.findall(r"\w+", doc.text[start:end]))
+            yield ctx.finding(
+                start,
+                end,
+                f"{words} words in another language inside {doc.lang} text: "
+                f"{doc.text[start:end]!r}",
+            )
+
+
+def _foreign_quotation(doc: Document, span: tuple[int, int], lexicon: FragmentLexicon) -> bool:
+    """A quotation in another language as a whole (a quoted English sentence, a title)
+    is kept material; a quotation that mixes in target-language words is not: its
+    foreign run is a fragment like any other."""
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", doc.text[span[0] : span[1]])
+    local = sum(lean(w.lower(), doc.lang, lexicon.foreign) is Lean.LOCAL for w in words)
+    return local < MIN_LOCAL_WORDS
+
+
+def _repeated_capitalised(doc: Document) -> frozenset[str]:
+    """Capitalised words the document writes more than once not at a sentence start."""
+    counts: Counter[str] = Counter()
+    for sentence in doc.sentences:
+        for t in sentence.words[1:]:
+            if t.text[:1].isupper():
+                counts[t.text] += 1
+    return frozenset(w for w, n in counts.items() if n >= 2)
+
+
+def _fragments(
+    doc: Document,
+    sentence: Sentence,
+    lexicon: FragmentLexicon,
+    masked: list[tuple[int, int]],
+    names: frozenset[str],
+) -> Iterator[tuple[int, int]]:
+    tokens = sentence.tokens
+    leans: list[Lean | None] = []  # None: punctuation (ends a run)
+    first_word = True
+    for t in tokens:
+        if not t.is_word or t.text[0].isdigit():
+            leans.append(None if t.text not in _BREAK else Lean.NEUTRAL)
+            continue
+        leans.append(_token_lean(t, first_word, doc.lang, lexicon, masked, names))
+        first_word = False
+    _clear_loan_phrases(tokens, leans, lexicon)
+    local_words = sum(lv is Lean.LOCAL for lv in leans)
+    i = 0
+    while i < len(tokens):
+        if leans[i] not in (Lean.STRONG, Lean.WEAK):
+            i += 1
+            continue
+        j = i
+        last = i
+        while j < len(tokens) and leans[j] is not None and leans[j] is not Lean.LOCAL:
+            if leans[j] in (Lean.STRONG, Lean.WEAK):
+                last = j
+            j += 1
+        run = [k for k in range(i, last + 1) if tokens[k].is_word]
+        foreign = [k for k in run if leans[k] in (Lean.STRONG, Lean.WEAK)]
+        if (
+            len(foreign) >= MIN_FOREIGN_WORDS
+            and any(leans[k] is Lean.STRONG for k in foreign)
+            and local_words >= MIN_LOCAL_WORDS
+            and not _title(tokens, run, leans, i, last, _german_run(tokens, foreign))
+        ):
+            yield tokens[i].start, tokens[last].end
+        i = j
+
+
+def _german_run(tokens: tuple[Token, ...], foreign: list[int]) -> bool:
+    """Whether a run's foreign words are German, which capitalises its nouns."""
+    words = [tokens[k].text.lower() for k in foreign]
+    return sum(zipf(w, "de") >= max(zipf(w, "en"), zipf(w, "fr")) for w in words) * 2 > len(words)
+
+
+def _token_lean(
+    t: Token,
+    first_word: bool,
+    lang: str,
+    lexicon: FragmentLexicon,
+    masked: list[tuple[int, int]],
+    names: frozenset[str],
+) -> Lean:
+    if any(s <= t.start < e for s, e in masked):
+        return Lean.NEUTRAL
+    word = t.text
+    if word.isupper() and len(word) > 1:
+        return Lean.NEUTRAL  # an acronym
+    if word[0].isupper() and not first_word and word in names:
+        return Lean.NEUTRAL  # a name the document repeats
+    return lean(word.lower(), lang, lexicon.foreign)
+
+
+def _clear_loan_phrases(
+    tokens: tuple[Token, ...], leans: list[Lean | None], lexicon: FragmentLexicon
+) -> None:
+    """Words of an established loan phrase ("de facto", "joie de vivre") are neutral."""
+    lowered = [t.text.lower() for t in tokens]
+    for phrase in lexicon.loan_phrases:
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            if tuple(lowered[i : i + n]) == phrase:
+                for k in range(i, i + n):
+                    if leans[k] is not None:
+                        leans[k] = Lean.NEUTRAL
+
+
+def _title(
+    tokens: tuple[Token, ...],
+    run: list[int],
+    leans: list[Lean | None],
+    i: int,
+    last: int,
+    nouns_capitalised: bool,
+) -> bool:
+    """Title case: a name or a work ("Lord of the Rings", "Human Rights Watch"). The run
+    (or a capitalised foreign word just before it) starts capitalised and every word of
+    four letters or more is capitalised. In a language that capitalises its nouns
+    (German), every word must be: "im Laufe des Jahres" is a phrase."""
+    first = i
+    if i > 0 and leans[i - 1] not in (None, Lean.LOCAL) and _capital(tokens[i - 1].text):
+        first = i - 1
+    if not _capital(tokens[first].text):
+        return False
+    content = [tokens[k].text for k in run if len(tokens[k].text) >= 4 or nouns_capitalised]
+    if last + 1 < len(tokens) and leans[last + 1] not in (None, Lean.LOCAL):
+        if _capital(tokens[last + 1].text):
+            content.append(tokens[last + 1].text)
+    return bool(content) and all(_capital(w) for w in content)
+
+
+def _capital(word: str) -> bool:
+    """Capitalised, also after an elided particle: "d'Oklahoma", "l'Elysée"."""
+    return word[2:3].isupper() if word[1:2] in ("'", "’") else word[:1].isupper()

@@ -1,0 +1,125 @@
+"""One furniture analysis per document, shared by FL003-FL007.
+
+Structural hits (credits, site suffix, metadata, comment thread, tracking) come first;
+the scored detector adds the candidate lines whose score passes the threshold and that
+no structural hit covers. Each hit carries a kind; the kind decides the rule.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+from tqcheck.checks.fluency.furniture import scoring, structure
+from tqcheck.checks.fluency.furniture.lexicon import Lexicon, lexicon
+from tqcheck.model import Document
+from tqcheck.resources_loader import line_key
+
+KIND_RULE = {
+    "photo_credit": "FL004",
+    "site_suffix": "FL005",
+    "byline": "FL006",
+    "metadata": "FL006",
+    "reading_time": "FL006",
+    "comment_section": "FL007",
+}
+KIND_LABEL = {
+    "text_to_speech": "text-to-speech note",
+    "newsletter": "newsletter appeal",
+    "comment_form": "comment form",
+    "comment_moderation": "comment moderation note",
+    "comment_section": "reader comment section",
+    "paywall_appeal": "paywall or support appeal",
+    "related_links": "related-links line",
+    "share_widgets": "share widget",
+    "cookie_consent": "cookie notice",
+    "ads": "advertising label",
+    "app_promo": "app promotion",
+    "social_follow": "social-media appeal",
+    "navigation": "navigation link",
+    "editorial_note": "editorial note",
+    "photo_credit": "photo credit",
+    "site_suffix": "site name",
+    "byline": "byline",
+    "metadata": "date or update stamp",
+    "reading_time": "reading time",
+    "tracking": "tracking residue",
+    "widget": "page widget",
+}
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    kind: str
+    score: float  # 1.0 for a structural hit
+
+    @property
+    def rule(self) -> str:
+        return KIND_RULE.get(self.kind, "FL003")
+
+    @property
+    def label(self) -> str:
+        return KIND_LABEL.get(self.kind, self.kind.replace("_", " "))
+
+
+STRUCTURAL = (
+    structure.site_suffix,
+    structure.credits,
+    structure.metadata,
+    structure.comment_thread,
+    structure.related_links,
+    structure.editorial_notes,
+    structure.labels,
+    structure.tracking,
+)
+_CACHE: weakref.WeakKeyDictionary[Document, tuple[Hit, ...]] = weakref.WeakKeyDictionary()
+
+
+def analyse(doc: Document, repeated: frozenset[str] = frozenset()) -> tuple[Hit, ...]:
+    """Every furniture hit of a document, sorted; computed once per document.
+
+    ``repeated``: keys (``line_key``) of lines that recur in other documents of the scan.
+    """
+    if doc.units:
+        return ()  # bilingual unit files hold interface strings and segments, not pages
+    cached = _CACHE.get(doc)
+    if cached is None:
+        cached = tuple(sorted(_analyse(doc, lexicon(doc.lang), repeated), key=_order))
+        _CACHE[doc] = cached
+    return cached
+
+
+def _order(h: Hit) -> tuple[int, int]:
+    return h.start, h.end
+
+
+def _analyse(doc: Document, lex: Lexicon, repeated: frozenset[str]) -> list[Hit]:
+    hits: list[Hit] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(h.start < end and start < h.end for h in hits)
+
+    for detector in STRUCTURAL:
+        for start, end, kind in detector(doc, lex):
+            if start < end and free(start, end):
+                hits.append(Hit(start, end, kind, 1.0))
+    body = scoring.body_counts(doc)
+    limit = scoring.threshold()
+    for c in scoring.candidates(doc):
+        if not free(c.start, c.end):
+            continue
+        f = scoring.features(c, lex, body, line_key(c.text) in repeated)
+        p = scoring.score(f)
+        if p >= limit:
+            hits.append(Hit(c.start, c.end, _kind(f), p))
+    return hits
+
+
+def _kind(f: scoring.Features) -> str:
+    if f.kind_hits:
+        return max(f.kind_hits.items(), key=lambda kv: kv[1])[0]
+    if f.values["time"]:
+        return "metadata"
+    return "widget"
