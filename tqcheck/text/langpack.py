@@ -13,7 +13,7 @@ from importlib import resources
 from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LangPack:
     lang: str
     data: dict[str, Any] = field(default_factory=dict)
@@ -28,9 +28,11 @@ class LangPack:
     def section(self, section: str) -> dict[str, Any]:
         return dict(self.data.get(section, {}))
 
+    @lru_cache(maxsize=256)  # noqa: B019  (packs are loaded once and live for the run)
     def words(self, section: str, key: str) -> frozenset[str]:
         return frozenset(self.get(section, key, ()))
 
+    @lru_cache(maxsize=256)  # noqa: B019
     def lower_set(self, section: str, key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in self.get(section, key, ()))
 

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from tqcheck.checks.fluency.untranslated import quoted_regions
 from tqcheck.context import Context
@@ -44,12 +44,25 @@ class FragmentLexicon:
     foreign: tuple[str, ...]
     loan_phrases: tuple[tuple[str, ...], ...]
 
+    @cached_property
+    def loan_index(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Loan phrases by their first word."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.loan_phrases:
+            index.setdefault(phrase[0], []).append(phrase)
+        return {k: tuple(v) for k, v in index.items()}
+
     @classmethod
     def of(cls, pack: LangPack, lang: str) -> FragmentLexicon:
         default = ("en",) if lang != "en" else ("de", "fr")
         foreign = tuple(pack.get("fragments", "foreign", default))
         phrases = tuple(tuple(p.lower().split()) for p in pack.get("fragments", "loan_phrases", ()))
         return cls(lang, tuple(f for f in foreign if f != lang), phrases)
+
+
+@lru_cache(maxsize=32)
+def _lexicon(pack: LangPack, lang: str) -> FragmentLexicon:
+    return FragmentLexicon.of(pack, lang)
 
 
 @lru_cache(maxsize=100_000)
@@ -97,7 +110,7 @@ def foreign_fragment(doc: Document, ctx: Context) -> Iterator[Finding]:
     "Er sagte, the situation is under control, und reiste ab." -> translate
     "the situation is under control"
     """
-    lexicon = FragmentLexicon.of(ctx.pack, doc.lang)
+    lexicon = _lexicon(ctx.pack, doc.lang)
     if not lexicon.foreign:
         return
     masked = [m.span() for m in _MASK_RE.finditer(doc.text)]
@@ -203,9 +216,9 @@ def _clear_loan_phrases(
 ) -> None:
     """Words of an established loan phrase ("de facto", "joie de vivre") are neutral."""
     lowered = [t.text.lower() for t in tokens]
-    for phrase in lexicon.loan_phrases:
-        n = len(phrase)
-        for i in range(len(tokens) - n + 1):
+    for i, word in enumerate(lowered):
+        for phrase in lexicon.loan_index.get(word, ()):
+            n = len(phrase)
             if tuple(lowered[i : i + n]) == phrase:
                 for k in range(i, i + n):
                     if leans[k] is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity, Token
@@ -153,6 +154,11 @@ def _name_follows(tokens: tuple[Token, ...], j: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=32)
+def _grammar(pack: LangPack) -> DoubleGrammar:
+    return DoubleGrammar.of(pack)
+
+
 def _clause_before(tokens: tuple[Token, ...], first: int) -> list[Token]:
     """The tokens of the clause before index ``first``, back to the last clause mark."""
     out: list[Token] = []
@@ -191,7 +197,7 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
     Example:
     "Die USA sind der der größte Geldgeber." -> "Die USA sind der größte Geldgeber."
     """
-    grammar = DoubleGrammar.of(ctx.pack)
+    grammar = _grammar(ctx.pack)
     text = doc.text
     for sentence in doc.sentences:
         tokens = sentence.tokens

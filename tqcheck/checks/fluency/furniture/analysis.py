@@ -11,7 +11,9 @@ import weakref
 from dataclasses import dataclass
 
 from tqcheck.checks.fluency.furniture import scoring, structure
+from tqcheck.checks.fluency.furniture.credits import credits
 from tqcheck.checks.fluency.furniture.lexicon import Lexicon, lexicon
+from tqcheck.checks.fluency.furniture.metadata import metadata
 from tqcheck.model import Document
 from tqcheck.resources_loader import line_key
 
@@ -66,14 +68,19 @@ class Hit:
 
 STRUCTURAL = (
     structure.site_suffix,
-    structure.credits,
-    structure.metadata,
+    credits,
+    metadata,
     structure.comment_thread,
     structure.related_links,
     structure.editorial_notes,
     structure.labels,
     structure.tracking,
 )
+# What is furniture even without a page around it (a segment of a bilingual file, one
+# sentence): credits, metadata, labels, tracking. A site suffix needs a headline over a
+# body, and the scorer a page to judge a line's place in.
+SEGMENT_STRUCTURAL = tuple(d for d in STRUCTURAL if d is not structure.site_suffix)
+PAGE_LINES = 3  # non-blank lines that make a page
 _CACHE: weakref.WeakKeyDictionary[Document, tuple[Hit, ...]] = weakref.WeakKeyDictionary()
 
 
@@ -101,10 +108,13 @@ def _analyse(doc: Document, lex: Lexicon, repeated: frozenset[str]) -> list[Hit]
     def free(start: int, end: int) -> bool:
         return not any(h.start < end and start < h.end for h in hits)
 
-    for detector in STRUCTURAL:
+    page = sum(1 for line in doc.text.splitlines() if line.strip()) >= PAGE_LINES
+    for detector in STRUCTURAL if page else SEGMENT_STRUCTURAL:
         for start, end, kind in detector(doc, lex):
             if start < end and free(start, end):
                 hits.append(Hit(start, end, kind, 1.0))
+    if not page:
+        return hits  # a segment or a sentence: no page to judge a line's place in
     body = scoring.body_counts(doc)
     limit = scoring.threshold()
     for c in scoring.candidates(doc):
@@ -112,8 +122,11 @@ def _analyse(doc: Document, lex: Lexicon, repeated: frozenset[str]) -> list[Hit]
             continue
         f = scoring.features(c, lex, body, line_key(c.text) in repeated)
         p = scoring.score(f)
-        if p >= limit:
-            hits.append(Hit(c.start, c.end, _kind(f), p))
+        if p >= limit:  # a comment thread's start is structural (FL007); a scored line
+            kind = _kind(f)  # about comments is a comment widget
+            hits.append(
+                Hit(c.start, c.end, "comment_form" if kind == "comment_section" else kind, p)
+            )
     return hits
 
 

@@ -19,6 +19,7 @@ from tqcheck.text.frequency import zipf
 from tqcheck.text.langpack import LangPack, load_pack
 
 WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+INDEX_PREFIX = 3  # letters of a word's start under which stems are indexed
 
 
 @dataclass(frozen=True)
@@ -66,13 +67,23 @@ class Lexicon:
     agencies: tuple[str, ...]
     credit_words: frozenset[str]
 
+    index: dict[str, tuple[tuple[str, Stem], ...]]  # word start -> (kind, stem)
+    anywhere: tuple[tuple[str, Stem], ...]  # "*kommentar": looked for inside every word
+
     def kind_hits(self, words: list[str]) -> dict[str, int]:
-        """Distinct stems of each kind found in a list of lower-cased words."""
+        """Distinct stems of each kind found in a list of lower-cased words (one dictionary
+        look-up per word: stems are indexed by their first letters)."""
+        found: set[tuple[str, Stem]] = set()
+        for i, word in enumerate(words):
+            for kind, stem in self.index.get(word[:INDEX_PREFIX], ()):
+                if stem.matches_at(words, i):
+                    found.add((kind, stem))
+        for kind, stem in self.anywhere:
+            if any(stem.words[0] in w for w in words):
+                found.add((kind, stem))
         hits: dict[str, int] = {}
-        for kind, stems in self.stems.items():
-            n = sum(any(s.matches_at(words, i) for i in range(len(words))) for s in stems)
-            if n:
-                hits[kind] = n
+        for kind, _stem in found:
+            hits[kind] = hits.get(kind, 0) + 1
         return hits
 
 
@@ -116,9 +127,19 @@ def lexicon(lang: str) -> Lexicon:
     def patterns(key: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, flags) for p in _merged_list(packs, key))
 
+    index: dict[str, list[tuple[str, Stem]]] = {}
+    anywhere: list[tuple[str, Stem]] = []
+    for kind, bucket in stems.items():
+        for stem in bucket:
+            if stem.anywhere and len(stem.words) == 1:
+                anywhere.append((kind, stem))
+            else:
+                index.setdefault(stem.words[0][:INDEX_PREFIX], []).append((kind, stem))
     return Lexicon(
         lang=lang,
         stems={k: tuple(v) for k, v in stems.items()},
+        index={k: tuple(v) for k, v in index.items()},
+        anywhere=tuple(anywhere),
         second_person=frozenset(_merged_list(packs, "second_person")),
         first_person_plural=frozenset(own_structure.get("first_person_plural", [])),
         second_person_capitalised=frozenset(own_structure.get("second_person_capitalised", [])),
