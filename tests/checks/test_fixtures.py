@@ -4,7 +4,8 @@ A case gives ``lang``, ``target``, optional ``source``, ``config`` overrides,
 ``glossaries`` and ``names`` (names data files; the shipped one is then off unless
 ``config`` says ``shipped_names: true``); then either ``pass: true`` (the rule reports nothing) or
 ``expect``: the exact list of findings (``text`` required; ``suggestion``,
-``message`` substring and ``start`` optional). Extra findings fail the case.
+``message`` substring and ``start`` optional). Extra findings fail the case. ``xfail:
+<reason>`` marks a known miss (strict).
 """
 
 from __future__ import annotations
@@ -56,7 +57,14 @@ def run_rule(code: str, case: dict):
     return result.findings
 
 
-@pytest.mark.parametrize(("code", "case"), CASES, ids=[f"{c}-{k['name']}" for c, k in CASES])
+def _param(code: str, case: dict):  # type: ignore[no-untyped-def]
+    """A case may carry ``xfail: <reason>``: a known miss, kept visible (strict: it fails
+    the suite the day it passes, so the note is removed with the fix)."""
+    marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
+    return pytest.param(code, case, id=f"{code}-{case['name']}", marks=marks)
+
+
+@pytest.mark.parametrize(("code", "case"), [_param(c, k) for c, k in CASES])
 def test_fixture_case(code: str, case: dict) -> None:
     findings = run_rule(code, case)
     if case.get("pass"):
