@@ -74,6 +74,7 @@ STRUCTURAL = (
     structure.related_links,
     structure.editorial_notes,
     structure.labels,
+    structure.audio_credits,
     structure.tracking,
 )
 # What is furniture even without a page around it (a segment of a bilingual file, one

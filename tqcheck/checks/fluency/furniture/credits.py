@@ -14,7 +14,7 @@ from tqcheck.checks.fluency.furniture.lexicon import Lexicon, words_of
 from tqcheck.checks.fluency.furniture.shapes import CAP_RE, TOKEN_RE, Hit, alternation, line_bounds
 from tqcheck.model import Document
 
-AGENCY = "AGENCY"  # stands for a many-word agency name inside a credit
+AGENCY = "AGENCYNAME"  # stands for a many-word agency name inside a credit
 CAPTION_WORDS = 25  # a credit ending a line this short takes its one-sentence caption along
 NAME_PARTICLES = frozenset(
     "von van de der den da di del du la le y bin al ten ter zu dos das des el et and und & "

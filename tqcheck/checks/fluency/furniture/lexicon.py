@@ -63,6 +63,8 @@ class Lexicon:
     tracking: tuple[re.Pattern[str], ...]
     months: tuple[str, ...]
     self_reference: tuple[str, ...]
+    audio_credit_openers: tuple[str, ...]
+    self_reference_nouns: tuple[str, ...]
     publishing_verbs: tuple[str, ...]
     agencies: tuple[str, ...]
     credit_words: frozenset[str]
@@ -157,6 +159,8 @@ def lexicon(lang: str) -> Lexicon:
         tracking=patterns("tracking"),
         months=tuple(m.lower() for p in packs for m in p.get("segment", "months", [])),
         self_reference=tuple(own_structure.get("self_reference", [])),
+        audio_credit_openers=tuple(_merged_list(packs, "audio_credit_openers")),
+        self_reference_nouns=tuple(own_structure.get("self_reference_nouns", [])),
         publishing_verbs=tuple(own_structure.get("publishing_verbs", [])),
         agencies=tuple(common().get("agencies", [])),
         credit_words=frozenset(w.lower() for w in common().get("credit_words", [])),

@@ -60,8 +60,10 @@ def candidates(doc: Document) -> list[Candidate]:
         n_words = len(words_of(text[start:end]))
         if n_words == 0:
             continue
-        if index == 0 and n_words >= TITLE_WORDS and not _TERMINAL_RE.search(text[start:end]):
-            continue  # the page's headline: its furniture (a site suffix) is structural
+        line = text[start:end]
+        if index == 0 and n_words >= TITLE_WORDS and not _TERMINAL_RE.search(line):
+            if not any(ch in _SEPARATORS or ch.isdigit() for ch in line):
+                continue  # the page's headline: its furniture (a site suffix) is structural
         if n_words <= MAX_LINE_WORDS:
             out.append(Candidate(start, end, text[start:end], index, len(spans), True, isolated))
             continue

@@ -127,9 +127,11 @@ def editorial_notes(doc: Document, lex: Lexicon) -> Iterator[Hit]:
 def _editorial_pattern(lex: Lexicon) -> re.Pattern[str] | None:
     if not lex.self_reference or not lex.publishing_verbs:
         return None
-    refs = alternation(lex.self_reference)
-    verbs = "|".join(re.escape(v) for v in lex.publishing_verbs)
-    return re.compile(rf"\b(?:{refs})\b[^.!?]{{0,60}}?\b(?:{verbs})\w*", re.IGNORECASE)
+    dets = alternation(lex.self_reference)
+    nouns = alternation(lex.self_reference_nouns)
+    ref = rf"\b(?:{dets})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\b"
+    verb = r"\b(?:" + "|".join(re.escape(v) for v in lex.publishing_verbs) + r")\w*"
+    return re.compile(rf"{ref}[^.!?]{{0,80}}?{verb}|{verb}[^.!?]{{0,80}}?{ref}", re.IGNORECASE)
 
 
 def related_links(doc: Document, lex: Lexicon) -> Iterator[Hit]:
@@ -194,6 +196,22 @@ def labels(doc: Document, lex: Lexicon) -> Iterator[Hit]:
 
 def _covers(stem: Stem, words: list[str]) -> bool:
     return len(stem.words) == len(words) and stem.matches_at(words, 0)
+
+
+def audio_credits(doc: Document, lex: Lexicon) -> Iterator[Hit]:
+    """An audio player's credit on its own short line: "Narrated by Jane Roe", "Gesprochen
+    von künstlicher Intelligenz", "Lu par une voix de synthèse"."""
+    if not lex.audio_credit_openers:
+        return
+    opener = alternation(lex.audio_credit_openers)
+    pattern = re.compile(rf"^[ \t]*(?:{opener})\b[^\n\r]{{2,80}}$", re.IGNORECASE | re.MULTILINE)
+    for m in pattern.finditer(doc.text):
+        if len(words_of(m.group())) <= AUDIO_CREDIT_WORDS:
+            start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+            yield start, m.start() + len(m.group().rstrip()), "text_to_speech"
+
+
+AUDIO_CREDIT_WORDS = 8
 
 
 def tracking(doc: Document, lex: Lexicon) -> Iterator[Hit]:
