@@ -142,6 +142,9 @@ def credits(doc: Document, lex: Lexicon) -> Iterator[Hit]:
         marked = "/" in who or ":" in who or any(is_agency(t, lex) for t in TOKEN_RE.findall(who))
         if marked and credit_like(who, lex):
             yield from emit(m.start(), m.end())
+    captions = _caption_pattern(lex)
+    for m in captions.finditer(text) if captions else ():
+        yield from emit(m.start(), m.end())
     for m in _BARE_CREDIT_RE.finditer(text):
         who = m.group("who").strip()
         ls, le = line_bounds(text, m.start(), m.end())
@@ -175,6 +178,16 @@ def _credit_ends(text: str, start: int, end: int) -> bool:
             bool(re.match(r"\s*[.;–—|]?\s*[A-ZÄÖÜÀÂÉÈÊÎÔÛÇ„“\"«(]", rest)) or rest.strip() in ".)]"
         )
     )
+
+
+@lru_cache(maxsize=32)
+def _caption_pattern(lex: Lexicon) -> re.Pattern[str] | None:
+    """A caption under its label, a whole line: "Image caption, Firefighters …",
+    "Bildunterschrift: …", "Légende : …"."""
+    if not lex.caption_labels:
+        return None
+    labels = alternation(lex.caption_labels)
+    return re.compile(rf"^[ \t]*(?:{labels})[ \t]*[,:：][^\n\r]+", re.IGNORECASE | re.MULTILINE)
 
 
 def _credit_part(who: str) -> str:

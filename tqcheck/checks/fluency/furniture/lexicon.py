@@ -63,6 +63,7 @@ class Lexicon:
     tracking: tuple[re.Pattern[str], ...]
     months: tuple[str, ...]
     self_reference: tuple[str, ...]
+    caption_labels: tuple[str, ...]
     audio_credit_openers: tuple[str, ...]
     self_reference_nouns: tuple[str, ...]
     publishing_verbs: tuple[str, ...]
@@ -159,6 +160,7 @@ def lexicon(lang: str) -> Lexicon:
         tracking=patterns("tracking"),
         months=tuple(m.lower() for p in packs for m in p.get("segment", "months", [])),
         self_reference=tuple(own_structure.get("self_reference", [])),
+        caption_labels=tuple(_merged_list(packs, "caption_labels")),
         audio_credit_openers=tuple(_merged_list(packs, "audio_credit_openers")),
         self_reference_nouns=tuple(own_structure.get("self_reference_nouns", [])),
         publishing_verbs=tuple(own_structure.get("publishing_verbs", [])),

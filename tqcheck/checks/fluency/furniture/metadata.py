@@ -43,7 +43,9 @@ def _patterns(lex: Lexicon) -> _Patterns:
     units = alternation(lex.duration_units)
     reading = alternation(lex.reading_labels)
     labels = alternation(lex.metadata_labels)
-    months = alternation(tuple(lex.months)) or "(?!)"
+    # month names and their abbreviations: "4 Dec 2024", "3 déc.", "Sept. 5"
+    names = {m for full in lex.months for m in (full, full[:3], full[:4]) if len(m) >= 3}
+    months = f"(?:{alternation(tuple(sorted(names)))})\\.?" if names else "(?!)"
     openers = alternation(lex.byline_openers)
     day = (
         rf"(?:\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
@@ -70,7 +72,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         label=re.compile(rf"\b(?:{labels})\b", re.IGNORECASE),
         byline=re.compile(rf"^\W*(?:{openers})\s*:?\s+(?P<who>[^\n\r]{{2,120}})$", re.I | re.M),
         glued_byline=re.compile(
-            rf"(?<=[.!?»“\"] )(?:{openers})\s+(?P<who>[^.!?\n\r]{{2,80}})$", re.M
+            rf"(?<=[.!?»“\"] )(?:{openers})\s+(?P<who>[^.!?\n\r]{{2,80}})$", re.I | re.M
         ),
     )
 
@@ -132,8 +134,13 @@ def _signatures(doc: Document, lex: Lexicon) -> Iterator[Hit]:
     lines = [m for m in re.finditer(r"[^\n\r]+", doc.text) if m.group().strip()]
     joiners = {"avec", "with", "mit", "und", "and", "et", "&", "par", "by", "von"}
     glued = [m for m in _GLUED_BRACKET_RE.finditer(doc.text)]
-    for line in lines[:EDGE] + lines[-EDGE:] + glued:
+    edges = lines[:EDGE] + lines[-EDGE:]
+    for line in edges + glued:
         body = line.group().strip()
+        if line in edges and _name_line(body, doc.lang):
+            start = line.start() + (len(line.group()) - len(line.group().lstrip()))
+            yield start, start + len(body), "byline"
+            continue
         inner = body.strip("()[] .")
         tokens = [t for t in re.split(r"[\s/,;]+", mark_agencies(inner, lex)) if t]
         if not tokens or len(tokens) > 6 or re.search(r"[.!?]\s", inner):
@@ -149,6 +156,26 @@ def _signatures(doc: Document, lex: Lexicon) -> Iterator[Hit]:
         if agencies or (bracketed and initials and not names) or (initials and "/" in inner):
             start = line.start() + (len(line.group()) - len(line.group().lstrip()))
             yield start, start + len(body), "byline"
+
+
+NAME_ZIPF = 4.2  # a word of a name is rarer than this in the language
+
+
+def _name_line(body: str, lang: str) -> bool:
+    """A line that is only an author's name, with an outlet or an address: "Camille Roux",
+    "Dana Faraway, USA TODAY", "Pauline Garcia p.garcia@example.fr". Two or more
+    capitalised words that are no common words of the language, and nothing else."""
+    tokens = [t for t in re.split(r"[\s,]+", body.strip(" .")) if t]
+    if not 2 <= len(tokens) <= 6 or body.rstrip().endswith(":"):
+        return False
+    names = 0
+    for t in tokens:
+        if "@" in t or (t.isupper() and len(t) >= 2):
+            continue
+        if not CAP_RE.match(t) or zipf(t.lower(), lang) >= NAME_ZIPF:
+            return False
+        names += 1
+    return names >= 2 and _names_not_prose(tokens, lang)
 
 
 def _rel(lex: Lexicon) -> str:
@@ -171,7 +198,7 @@ def _bylines(doc: Document, lex: Lexicon) -> Iterator[Hit]:
             # Kyiv", "Von A | 08.33 Uhr"
             who = re.split(r"[,;(|]|\s[–—-]\s|\s(?:in|à|aus|from|at|en)\s", who)[0].strip(" .")
         words = who.split()
-        if 1 <= len(words) <= 8 and credit_like(who, lex) and _names_not_prose(words, doc.lang):
+        if 1 <= len(words) <= 12 and credit_like(who, lex) and _names_not_prose(words, doc.lang):
             start = line.start() + (len(line.group()) - len(line.group().lstrip()))
             yield start, line.start() + len(line.group().rstrip()), "byline"
 

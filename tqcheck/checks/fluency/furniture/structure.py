@@ -62,22 +62,30 @@ def site_suffix(doc: Document, lex: Lexicon) -> Iterator[Hit]:
 
 
 def _brand(brand: str, sep: str, body: str, lang: str) -> bool:
-    tokens = brand.split()
-    if not 1 <= len(tokens) <= 5 or re.search(r"[.!?,;]\s|[.!?]$", brand):
-        return False
+    """Whether what follows the headline's last separator is a site's name."""
+    tokens = [t for t in brand.split() if t not in "-–|"]
     domain = bool(re.search(r"\w\.(?:[a-z]{2,4})\b", brand))
     caps = any(t.isupper() and len(t) >= 2 for t in tokens)
+    limit = 7 if domain or caps else 5  # "NDR.de - Nachrichten - NDR Info"
+    if not 1 <= len(tokens) <= limit or re.search(r"[.!?,;]\s|[.!?]$", brand):
+        return False
     hint = any(
         t.lower() in BRAND_HINTS or any(t.lower().endswith(h) for h in BRAND_SUFFIXES)
         for t in tokens
     )
+    # The brand as a phrase in the article: a headline's own last words recur there.
+    in_body = bool(re.search(rf"(?<!\w){re.escape(brand.lower())}(?!\w)", body))
+    first = tokens[0]
+    if sep == "|" and len(tokens) <= 3 and not in_body:
+        # after a bar, a short name led by a capital, a digit or a rare word: "| 24
+        # heures", "| franceinfo", "| Sud Ouest"
+        return bool(CAP_RE.match(first) or first[0].isdigit() or zipf(first.lower(), lang) < 3)
     for t in tokens:
         if not (CAP_RE.match(t) or t.isdigit() or t.lower() in NAME_PARTICLES or "." in t):
             if not hint:  # "heise online": lower case with a brand word
                 return False
     if domain or caps:
         return True
-    in_body = all(t.lower() in body for t in tokens if len(t) > 3)
     if sep == "|":
         return not in_body or hint
     if hint:
