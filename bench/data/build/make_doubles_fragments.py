@@ -640,6 +640,15 @@ def main():
         for r in rows:
             r.pop("_where")
         rows = finish(family, rows, rng)
+        # a second, independent batch written as eval rows (own2:… origins)
+        extra = RAW / f"{family}_2.jsonl"
+        if extra.is_file():
+            seen = {(r["lang"], r["target"]) for r in rows}
+            for line in extra.read_text(encoding="utf-8").splitlines():
+                row = json.loads(line) if line else None
+                if row and (row["lang"], row["target"]) not in seen:
+                    seen.add((row["lang"], row["target"]))
+                    rows.append(row)
         split = splits.assign((r["lang"], r["origin"]) for r in rows)
         for r in rows:
             r["split"] = split[(r["lang"], r["origin"])]

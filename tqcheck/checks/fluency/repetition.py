@@ -16,8 +16,11 @@ from tqcheck.text.langpack import LangPack
 _GAP_RE = re.compile(r"[ \t\u00a0\u202f]+")
 # Punctuation after which a clause (a relative clause among them) can start.
 _CLAUSE_MARKS = frozenset(",;:–—-([")
+_ENDS = frozenset(".!?;:,)")
 ATTRIBUTE_WINDOW = 8  # tokens after the pair searched for an extended attribute
-RARE_REDUPLICATION = 2.0  # Zipf below which a lower-case double is a reduplicated word
+RARE_REDUPLICATION = 2.5  # Zipf below which a lower-case double is a reduplicated word
+PHRASAL_WINDOW = 4  # words back to a phrasal verb: "hand your essays in in time"
+COMMON_AT_START = 5.0  # at a sentence start, rarer doubles are chants and rhymes
 
 
 def _rare(word: str, lang: str) -> bool:
@@ -39,6 +42,17 @@ class DoubleGrammar:
     after: dict[str, frozenset[str]]  # "is is" only after "what" in the clause
     verb_first: frozenset[str]  # "Ist das das Aus?": a copula opening the clause
     determiners: frozenset[str]  # French "ce fait fait débat": noun, then the verb
+    homographs: frozenset[str]  # … for words that are both: fait, porte, will, can
+    articles: frozenset[str]  # never the end of a relative clause
+    relatives: frozenset[str]  # "students who cheat cheat": the clause's verb, then the main one
+    after_verb: frozenset[str]  # "dann haben die die Tür zugemacht": pronoun, then article
+    clause_final: frozenset[str]  # "… erreicht werden werden.": a verb cluster
+    phrasal: dict[str, frozenset[str]]  # "check in in the lobby": particle, then preposition
+    negations: frozenset[str]  # contrastive focus: "not drunk drunk"
+    alternatives: frozenset[str]  # … "a salad salad or a pasta salad"
+    skip_relative: frozenset[str]  # function words: never a relative clause's verb
+    numbers: frozenset[str]  # "four four seven", "at ten ten"
+    nouns_capitalised: bool  # German: "die Regeln regeln": noun, then verb
 
     @classmethod
     def of(cls, pack: LangPack) -> DoubleGrammar:
@@ -57,6 +71,20 @@ class DoubleGrammar:
             },
             verb_first=pack.lower_set("repetition", "verb_first_copulas"),
             determiners=pack.lower_set("repetition", "noun_verb_after"),
+            homographs=pack.lower_set("repetition", "noun_verb_homographs"),
+            articles=pack.lower_set("repetition", "articles"),
+            relatives=pack.lower_set("repetition", "relative_words"),
+            after_verb=pack.lower_set("repetition", "verb_then_doubles"),
+            clause_final=pack.lower_set("repetition", "clause_final_doubles"),
+            phrasal={
+                particle.lower(): frozenset(f for v in verbs for f in _verb_forms(v.lower()))
+                for particle, verbs in section.get("phrasal_verbs", {}).items()
+            },
+            negations=pack.lower_set("repetition", "contrastive_negations"),
+            alternatives=pack.lower_set("repetition", "contrastive_alternatives"),
+            skip_relative=pack.lower_set("repetition", "function_words"),
+            numbers=pack.lower_set("repetition", "number_words"),
+            nouns_capitalised=bool(section.get("nouns_capitalised", False)),
         )
 
     def grammatical(self, tokens: tuple[Token, ...], i: int) -> bool:
@@ -67,8 +95,8 @@ class DoubleGrammar:
         if word in self.particles and _name_follows(tokens, i + 1):
             return True  # "de de Gaulle", "von von der Leyen"
         clause = _clause_before(tokens, i - 1)
-        if i >= 2 and tokens[i - 2].text.lower() in self.determiners:
-            return True  # "le moindre fait fait l'objet", "ce fait fait débat"
+        if self._set_phrase(tokens, i, word, clause) or self._two_words(tokens, i, word, clause):
+            return True
         if word in self.after:
             return any(t.text.lower() in self.after[word] for t in clause)
         if word not in self.clause_start:
@@ -78,6 +106,55 @@ class DoubleGrammar:
         if self._clause_start(tokens, i - 1, clause):
             return self._verb_final(tokens, i + 1)
         return self._extended_attribute(tokens, i + 1)
+
+    def _set_phrase(
+        self, tokens: tuple[Token, ...], i: int, word: str, clause: list[Token]
+    ) -> bool:
+        """Interjections and numbers: "Danke danke, …", "Right right, I remember",
+        "four four seven"; contrastive focus: "a salad salad or a pasta salad", "not drunk
+        drunk"; a verb cluster ending its clause: "… erreicht werden werden."."""
+        nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else "."
+        if not clause and nxt in (",", "!"):
+            return True
+        if word in self.numbers:
+            return True
+        ahead = {t.text.lower() for t in tokens[i + 1 : i + 3]}
+        if self.alternatives & ahead or (clause and clause[0].text.lower() in self.negations):
+            return True
+        return word in self.clause_final and nxt in _ENDS
+
+    def _two_words(self, tokens: tuple[Token, ...], i: int, word: str, clause: list[Token]) -> bool:
+        """Two different words written alike: noun and verb ("ce fait fait débat", "die
+        Regeln regeln", "the political will will"), a relative clause's verb and the main
+        verb ("students who cheat cheat", "ce qu'il dit dit"), a particle and a preposition
+        ("check in in the lobby"), a pronoun and an article after a verb ("dann haben die
+        die Tür zugemacht")."""
+        first, second = tokens[i - 1].text, tokens[i].text
+        if self.nouns_capitalised and clause and first[0].isupper() != second[0].isupper():
+            return True
+        before = [t.text.lower() for t in tokens[max(0, i - PHRASAL_WINDOW - 1) : i - 1]]
+        if (
+            word in self.homographs
+            and before
+            and (
+                before[-1] in self.determiners
+                or (len(before) > 1 and before[-2] in self.determiners and before[-1].isalpha())
+            )
+        ):
+            return True
+        relative = any(t.text.lower() in self.relatives for t in clause)
+        if relative and word not in self.articles and word not in self.skip_relative:
+            return True
+        if word in self.phrasal and set(before) & self.phrasal[word]:
+            return True
+        prev = clause[0].text if clause else ""
+        return (
+            word in self.after_verb
+            and prev[:1].islower()
+            and prev.isalpha()
+            and prev.lower() not in self.prepositions | self.openers | self.coordinators
+            and prev.lower() not in self.clause_start
+        )
 
     def _clause_start(self, tokens: tuple[Token, ...], first: int, clause: list[Token]) -> bool:
         """The pair opens a clause: after a comma or dash (", die die", ", in der der"), or
@@ -159,6 +236,22 @@ def _grammar(pack: LangPack) -> DoubleGrammar:
     return DoubleGrammar.of(pack)
 
 
+def _verb_forms(verb: str) -> tuple[str, ...]:
+    """Regular English forms of a verb: hand, hands, handed, handing (stop: stopped)."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    doubled = verb + verb[-1] if len(verb) <= 4 and verb[-1] not in "aeiouwy" else verb
+    return (
+        verb,
+        verb + "s",
+        verb + "es",
+        stem + "ed",
+        stem + "ing",
+        doubled + "ed",
+        doubled + "ing",
+        verb + "d",
+    )
+
+
 def _clause_before(tokens: tuple[Token, ...], first: int) -> list[Token]:
     """The tokens of the clause before index ``first``, back to the last clause mark."""
     out: list[Token] = []
@@ -215,6 +308,8 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue
             if _name_like(first.text, second.text, tokens, i, doc.lang, ctx.pack):
                 continue  # a reduplicated name: "Bora Bora", "Duran Duran"
+            if i == 1 and zipf(first.text.lower(), doc.lang) < COMMON_AT_START:
+                continue  # "Heile heile Gänschen": a rhyme; slips at a start are "Der der"
             yield ctx.finding(
                 first.start,
                 second.end,
