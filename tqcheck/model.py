@@ -63,10 +63,11 @@ class Token:
     text: str
     start: int
     end: int
+    # computed once: every check asks it of every token
+    is_word: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def is_word(self) -> bool:
-        return any(ch.isalnum() for ch in self.text)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_word", any(ch.isalnum() for ch in self.text))
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class Sentence:
     paragraph: int
     tokens: tuple[Token, ...]
 
-    @property
+    @cached_property
     def words(self) -> tuple[Token, ...]:
         return tuple(t for t in self.tokens if t.is_word)
 

@@ -7,6 +7,7 @@ and a language wordfreq has no list for ("und", an undetermined document) answer
 
 from __future__ import annotations
 
+import enum
 from functools import lru_cache
 
 
@@ -20,3 +21,36 @@ def zipf(word: str, lang: str) -> float:
         return float(zipf_frequency(word, lang.split("-")[0].lower()))
     except (LookupError, ValueError):
         return 0.0
+
+
+# A word leans foreign when it is a common word there (Zipf >= FOREIGN_MIN) and STRONG
+# (or WEAK) Zipf points more frequent there than in the target language; it leans local
+# when it is LOCAL_MARGIN points more frequent in the target language.
+FOREIGN_MIN = 3.0
+STRONG = 1.5
+WEAK = 0.8
+LOCAL_MARGIN = 0.5
+
+
+class Lean(enum.Enum):
+    """Which way a word leans between a target language and other languages."""
+
+    LOCAL = "local"
+    NEUTRAL = "neutral"
+    WEAK = "weak"
+    STRONG = "strong"
+
+
+@lru_cache(maxsize=100_000)
+def lean(word: str, lang: str, foreign: tuple[str, ...]) -> Lean:
+    """How a lower-cased word leans between the target language and the foreign ones."""
+    local = zipf(word, lang)
+    best = max((zipf(word, f) for f in foreign), default=0.0)
+    if local - best >= LOCAL_MARGIN and local > 0:
+        return Lean.LOCAL
+    if best >= FOREIGN_MIN:
+        if best - local >= STRONG:
+            return Lean.STRONG
+        if best - local >= WEAK:
+            return Lean.WEAK
+    return Lean.NEUTRAL

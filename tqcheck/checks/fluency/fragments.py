@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -13,27 +12,13 @@ from tqcheck.checks.fluency.untranslated import quoted_regions
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Sentence, Severity, Token
 from tqcheck.registry import check
-from tqcheck.text.frequency import zipf
+from tqcheck.text.frequency import Lean, lean, zipf
 from tqcheck.text.langpack import LangPack
 
-# A word leans foreign when it is a common word there (Zipf >= FOREIGN_MIN) and STRONG
-# (or WEAK) Zipf points more frequent there than in the target language; it leans local
-# when it is LOCAL_MARGIN points more frequent in the target language.
-FOREIGN_MIN = 3.0
-STRONG = 1.5
-WEAK = 0.8
-LOCAL_MARGIN = 0.5
 MIN_FOREIGN_WORDS = 2  # a fragment has at least two foreign words, one of them strong
 MIN_LOCAL_WORDS = 2  # ... inside a sentence with local words (else FL008's business)
 _MASK_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[#@]\w+")
 _BREAK = frozenset("'’-‐")  # punctuation that does not end a run
-
-
-class Lean(enum.Enum):
-    LOCAL = "local"
-    NEUTRAL = "neutral"
-    WEAK = "weak"
-    STRONG = "strong"
 
 
 @dataclass(frozen=True)
@@ -63,21 +48,6 @@ class FragmentLexicon:
 @lru_cache(maxsize=32)
 def _lexicon(pack: LangPack, lang: str) -> FragmentLexicon:
     return FragmentLexicon.of(pack, lang)
-
-
-@lru_cache(maxsize=100_000)
-def lean(word: str, lang: str, foreign: tuple[str, ...]) -> Lean:
-    """How a lower-cased word leans between the target language and the foreign ones."""
-    local = zipf(word, lang)
-    best = max((zipf(word, f) for f in foreign), default=0.0)
-    if local - best >= LOCAL_MARGIN and local > 0:
-        return Lean.LOCAL
-    if best >= FOREIGN_MIN:
-        if best - local >= STRONG:
-            return Lean.STRONG
-        if best - local >= WEAK:
-            return Lean.WEAK
-    return Lean.NEUTRAL
 
 
 @check(
@@ -117,7 +87,8 @@ def foreign_fragment(doc: Document, ctx: Context) -> Iterator[Finding]:
     names = _repeated_capitalised(doc)
     quotations = [q for q in quoted_regions(doc) if _foreign_quotation(doc, q, lexicon)]
     for sentence in doc.sentences:
-        for start, end in _fragments(doc, sentence, lexicon, quotations + masked, names):
+        here = [(s, e) for s, e in quotations + masked if s < sentence.end and sentence.start < e]
+        for start, end in _fragments(doc, sentence, lexicon, here, names):
             words = len(re.findall(r"\w+", doc.text[start:end]))
             yield ctx.finding(
                 start,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 from functools import lru_cache
 
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Sentence, Severity
 from tqcheck.registry import check
-from tqcheck.text.frequency import zipf
+from tqcheck.text.frequency import Lean, lean, zipf
 
 MIN_WORDS = 6  # shorter segments are names, titles and slogans too often
 MIN_PROBABILITY = 0.90
@@ -63,8 +64,11 @@ def untranslated_segment(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     identifier = get_identifier()
     quoted = quoted_regions(doc)
+    others = ("en",) if doc.lang != "en" else ("de", "fr")
     for sentence in doc.sentences:
         remaining = _unquoted_words(doc, sentence, quoted)
+        if _clearly_local(remaining, doc.lang, others):
+            continue  # three everyday words of the language: no need to ask the model
         if len(remaining) < MIN_WORDS:
             if len(remaining) >= MIN_SHORT_WORDS and _short_english(remaining, doc.lang):
                 yield ctx.finding(
@@ -83,6 +87,23 @@ def untranslated_segment(doc: Document, ctx: Context) -> Iterator[Finding]:
             sentence.end,
             f"sentence is in {top.lang}, not {doc.lang} (p={top.probability:.2f})",
         )
+
+
+CLEARLY_LOCAL = 3  # everyday target-language words that make a sentence target language
+LOCAL_COMMON = 4.5  # Zipf of an everyday word
+
+
+def _clearly_local(words: list[str], lang: str, others: tuple[str, ...]) -> bool:
+    """At least three everyday words that lean to the document's language: the sentence
+    is in it, whatever else it holds (a fragment in it is FL020's)."""
+    n = 0
+    for w in words:
+        low = w.lower()
+        if zipf(low, lang) >= LOCAL_COMMON and lean(low, lang, others) is Lean.LOCAL:
+            n += 1
+            if n >= CLEARLY_LOCAL:
+                return True
+    return False
 
 
 def _short_english(words: list[str], lang: str) -> bool:
@@ -104,7 +125,18 @@ def _short_english(words: list[str], lang: str) -> bool:
     return english >= max(MIN_SHORT_WORDS, len(words) - 1) and lowercase >= 2
 
 
+_QUOTED: weakref.WeakKeyDictionary[Document, list[tuple[int, int]]] = weakref.WeakKeyDictionary()
+
+
 def quoted_regions(doc: Document) -> list[tuple[int, int]]:
+    """The document's quotations (computed once; FL008 and FL020 both ask)."""
+    regions = _QUOTED.get(doc)
+    if regions is None:
+        regions = _QUOTED[doc] = _quoted_regions(doc)
+    return regions
+
+
+def _quoted_regions(doc: Document) -> list[tuple[int, int]]:
     """Spans inside quotation marks, per paragraph: an opener reaches to the last matching
     closer before the next opener of its kind, so nested or foreign-style inner quotes
     ("„He said “no,” then left.“") stay inside the outer quotation."""
@@ -132,6 +164,8 @@ def quoted_regions(doc: Document) -> list[tuple[int, int]]:
 def _unquoted_words(doc: Document, sentence: Sentence, quoted: list[tuple[int, int]]) -> list[str]:
     chars = list(sentence.text)
     for start, end in quoted:
+        if start >= sentence.end or end <= sentence.start:
+            continue
         for pos in range(max(start, sentence.start), min(end, sentence.end)):
             chars[pos - sentence.start] = " "
     return _WORD_RE.findall(_MASK_RE.sub(" ", "".join(chars)))

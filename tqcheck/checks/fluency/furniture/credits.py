@@ -24,8 +24,9 @@ NAME_PARTICLES = frozenset(
 _BRACKET_RE = re.compile(r"[(\[](?P<who>[^()\[\]\n\r]{2,60})[)\]][ \t]*$", re.MULTILINE)
 # A caption's sentence, then a bare credit to the end of the line: "… on Monday. Stephen
 # Yang", "… mardi. AFP", "… lundi matin PHOTO MARTIN TREMBLAY, LA PRESSE".
+_SLASH_LINE_RE = re.compile(r"[^\n\r/]*/[^\n\r]*")  # the lines a slash credit can be on
 _BARE_CREDIT_RE = re.compile(
-    r"(?:(?<=[a-zàâéèêîôûçäöüß]{4}[.!?] )|(?<=[a-zàâéèêîôûç] )(?=PHOTO|FOTO|IMAGE|BILD))"
+    r"(?:[a-zàâéèêîôûçäöüß]{4}[.!?] |[a-zàâéèêîôûç] (?=PHOTO|FOTO|IMAGE|BILD))"
     r"(?P<who>[A-ZÄÖÜÀÂÉÈÊÎÔÛÇ][^.!?()\n\r]{1,60}?)[ \t]*$",
     re.MULTILINE,
 )
@@ -125,7 +126,10 @@ def credits(doc: Document, lex: Lexicon) -> Iterator[Hit]:
             end = m.start("who") + len(who)
             if credit_like(who, lex) and _credit_ends(text, m.start(), end):
                 yield from emit(m.start(), end)
-    for m in slash.finditer(text):
+    slashed = (
+        m for line in _SLASH_LINE_RE.finditer(text) for m in [slash.search(text, *line.span())] if m
+    )
+    for m in slashed:
         who = m.group("who")
         sides = [p.strip() for p in who.split("/")]
         ls, le = line_bounds(text, m.start(), m.end())

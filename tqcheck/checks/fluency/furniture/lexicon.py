@@ -81,9 +81,11 @@ class Lexicon:
             for kind, stem in self.index.get(word[:INDEX_PREFIX], ()):
                 if stem.matches_at(words, i):
                     found.add((kind, stem))
-        for kind, stem in self.anywhere:
-            if any(stem.words[0] in w for w in words):
-                found.add((kind, stem))
+        if self.anywhere:
+            joined = " ".join(words)
+            for kind, stem in self.anywhere:
+                if stem.words[0] in joined:
+                    found.add((kind, stem))
         hits: dict[str, int] = {}
         for kind, _stem in found:
             hits[kind] = hits.get(kind, 0) + 1
@@ -173,11 +175,12 @@ def words_of(text: str) -> list[str]:
     return [w.lower() for w in WORD_RE.findall(text)]
 
 
-def match_words(text: str) -> list[str]:
+def match_words(text: str, words: list[str] | None = None) -> list[str]:
     """Lower-cased words for stem matching; a hyphenated word also gives its last part
-    ("SZ-Startseite" -> "sz-startseite", "startseite")."""
+    ("SZ-Startseite" -> "sz-startseite", "startseite"). ``words``: the text's words, when
+    the caller has them already."""
     out: list[str] = []
-    for w in WORD_RE.findall(text):
+    for w in WORD_RE.findall(text) if words is None else words:
         low = w.lower()
         out.append(low)
         if "-" in low.strip("-"):

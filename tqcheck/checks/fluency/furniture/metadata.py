@@ -111,6 +111,9 @@ def _sentence(line: str) -> bool:
     )
 
 
+STAMP_CHARS = 160  # longer lines are no date stamps (checked before counting words)
+
+
 def _stamp_lines(
     doc: Document, day: re.Pattern[str], date: re.Pattern[str], label: re.Pattern[str]
 ) -> Iterator[Hit]:
@@ -119,8 +122,10 @@ def _stamp_lines(
     publié le …", "Publié à 18 h 05"."""
     for line in re.finditer(r"[^\n\r]+", doc.text):
         body = line.group().strip()
+        if not body or len(body) > STAMP_CHARS or not date.search(body) or _sentence(body):
+            continue
         words = words_of(body)
-        if not body or len(words) > 14 or _sentence(body) or not date.search(body):
+        if len(words) > 14:
             continue
         others = [w for w in words_of(date.sub(" ", body)) if not label.fullmatch(w)]
         if (len(others) <= 2 and day.search(body)) or label.search(body):

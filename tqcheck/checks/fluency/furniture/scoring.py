@@ -14,8 +14,15 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
-from tqcheck.checks.fluency.furniture.lexicon import Lexicon, common, match_words, words_of
+from tqcheck.checks.fluency.furniture.lexicon import (
+    WORD_RE,
+    Lexicon,
+    common,
+    match_words,
+    words_of,
+)
 from tqcheck.glossary.normalize import key_function
 from tqcheck.model import Document
 
@@ -93,10 +100,10 @@ def body_counts(doc: Document) -> Counter[str]:
 
 
 def features(c: Candidate, lex: Lexicon, body: Counter[str], repeated: bool = False) -> Features:
-    raw_words = re.findall(r"[^\W\d_][\w'’-]*", c.text)
+    raw_words = WORD_RE.findall(c.text)
     words = [w.lower() for w in raw_words]
     n = max(len(words), 1)
-    hits = lex.kind_hits(match_words(c.text))
+    hits = lex.kind_hits(match_words(c.text, raw_words))
     generic = hits.pop("interface", 0)
     n_hits = sum(hits.values())
     we = sum(w in lex.first_person_plural for w in words)
@@ -107,7 +114,7 @@ def features(c: Candidate, lex: Lexicon, body: Counter[str], repeated: bool = Fa
     )
     key = key_function(lex.lang)
     own = Counter(key(w) for w in words if len(w) >= _CONTENT_MIN)
-    content = [w for w in own if not any(w in a.lower() for a in lex.agencies)]
+    content = [w for w in own if w not in _agency_words(lex)]
     shared = sum(1 for w in content if body[w] > own[w])
     novelty = 1.0 - shared / len(content) if content else 0.5
     stripped = c.text.rstrip()
@@ -138,13 +145,26 @@ def features(c: Candidate, lex: Lexicon, body: Counter[str], repeated: bool = Fa
     return Features(values, hits)
 
 
+@lru_cache(maxsize=32)
+def _agency_words(lex: Lexicon) -> frozenset[str]:
+    """Agency names' words (as word keys): a credit's agency is no content word."""
+    key = key_function(lex.lang)
+    return frozenset(key(w) for a in lex.agencies for w in words_of(a) if len(w) >= _CONTENT_MIN)
+
+
 def _has_time(text: str, lex: Lexicon) -> bool:
     if _DIGIT_TIME_RE.search(text) or _NUM_DATE_RE.search(text):
         return True
     if any(p.search(text) for p in lex.relative_time):
         return True
+    duration = _duration_pattern(lex)
+    return bool(duration and duration.search(text))
+
+
+@lru_cache(maxsize=32)
+def _duration_pattern(lex: Lexicon) -> re.Pattern[str] | None:
     units = "|".join(re.escape(u) for u in lex.duration_units)
-    return bool(units and re.search(rf"\b\d+\s*(?:{units})\b\.?", text, re.IGNORECASE))
+    return re.compile(rf"\b\d+\s*(?:{units})\b\.?", re.IGNORECASE) if units else None
 
 
 def score(f: Features) -> float:

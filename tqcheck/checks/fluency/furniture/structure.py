@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqcheck.checks.fluency.furniture.credits import NAME_PARTICLES
-from tqcheck.checks.fluency.furniture.lexicon import Lexicon, Stem, words_of
+from tqcheck.checks.fluency.furniture.lexicon import INDEX_PREFIX, Lexicon, Stem, words_of
 from tqcheck.checks.fluency.furniture.shapes import (
     CAP_RE,
     Hit,
@@ -109,9 +109,11 @@ def comment_thread(doc: Document, lex: Lexicon) -> Iterator[Hit]:
         starts.append(line_bounds(text, reply.start(), reply.end()))
     stems = lex.stems.get("comment_section", ())
     for line in re.finditer(r"[^\n\r]+", text):
+        if len(line.group()) > LABEL_CHARS or line.start() <= len(text) // 3:
+            continue
         words = words_of(line.group())
         if 1 <= len(words) <= 3 and not re.search(r"[.!?]\s*$", line.group()):
-            if any(s.matches_at(words, 0) for s in stems) and line.start() > len(text) // 3:
+            if any(s.matches_at(words, 0) for s in stems):
                 starts.append(line_bounds(text, line.start(), line.end()))
                 break
     if starts:
@@ -172,6 +174,7 @@ def _related_pattern(lex: Lexicon) -> re.Pattern[str] | None:
     )
 
 
+LABEL_CHARS = 60  # a label line is short
 LABEL_KINDS = (
     "related_links",
     "share_widgets",
@@ -192,14 +195,19 @@ def labels(doc: Document, lex: Lexicon) -> Iterator[Hit]:
     kind (a stem covering the line), give or take arrows, colons and a count."""
     for line in re.finditer(r"[^\n\r]+", doc.text):
         body = line.group().strip()
+        if len(body) > LABEL_CHARS:
+            continue
         plain = words_of(body)
         if not 1 <= len(plain) <= 4 or re.search(r"[.!?]\s*\S", body):
             continue
-        for kind in LABEL_KINDS:
-            if any(_covers(stem, plain) for stem in lex.stems.get(kind, ())):
-                start = line.start() + (len(line.group()) - len(line.group().lstrip()))
-                yield start, start + len(body), kind
-                break
+        found = [
+            kind
+            for kind, stem in lex.index.get(plain[0][:INDEX_PREFIX], ())
+            if kind in LABEL_KINDS and _covers(stem, plain)
+        ]
+        if found:
+            start = line.start() + (len(line.group()) - len(line.group().lstrip()))
+            yield start, start + len(body), min(found, key=LABEL_KINDS.index)
 
 
 def _covers(stem: Stem, words: list[str]) -> bool:
