@@ -48,6 +48,7 @@ def collect() -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, float]:
             if any(s < c.end and c.start < e for s, e in structural):
                 continue
             f = scoring.features(c, lex, body)
+            assert f is not None
             names = names or sorted(f.values)
             xs.append([f.values[k] for k in names])
             ys.append(any(overlaps(c.start, c.end, sp) for sp in row.errors))

@@ -86,7 +86,10 @@ def foreign_fragment(doc: Document, ctx: Context) -> Iterator[Finding]:
     masked = [m.span() for m in _MASK_RE.finditer(doc.text)]
     names = _repeated_capitalised(doc)
     quotations = [q for q in quoted_regions(doc) if _foreign_quotation(doc, q, lexicon)]
+    strong = _strong_words(doc, lexicon)
     for sentence in doc.sentences:
+        if not any(t.text.lower() in strong for t in sentence.tokens):
+            continue  # no word that leans clearly to another language
         here = [(s, e) for s, e in quotations + masked if s < sentence.end and sentence.start < e]
         for start, end in _fragments(doc, sentence, lexicon, here, names):
             words = len(re.findall(r"\w+", doc.text[start:end]))
@@ -96,6 +99,12 @@ def foreign_fragment(doc: Document, ctx: Context) -> Iterator[Finding]:
                 f"{words} words in another language inside {doc.lang} text: "
                 f"{doc.text[start:end]!r}",
             )
+
+
+def _strong_words(doc: Document, lexicon: FragmentLexicon) -> frozenset[str]:
+    """The document's words (lower-cased) that lean clearly to another language."""
+    words = {t.text.lower() for t in doc.tokens if t.is_word}
+    return frozenset(w for w in words if lean(w, doc.lang, lexicon.foreign) is Lean.STRONG)
 
 
 def _foreign_quotation(doc: Document, span: tuple[int, int], lexicon: FragmentLexicon) -> bool:

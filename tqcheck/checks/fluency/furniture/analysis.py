@@ -8,6 +8,7 @@ no structural hit covers. Each hit carries a kind; the kind decides the rule.
 from __future__ import annotations
 
 import weakref
+from collections import Counter
 from dataclasses import dataclass
 
 from tqcheck.checks.fluency.furniture import scoring, structure
@@ -116,12 +117,20 @@ def _analyse(doc: Document, lex: Lexicon, repeated: frozenset[str]) -> list[Hit]
                 hits.append(Hit(start, end, kind, 1.0))
     if not page:
         return hits  # a segment or a sentence: no page to judge a line's place in
-    body = scoring.body_counts(doc)
+    body: list[Counter[str]] = []
+
+    def counts() -> Counter[str]:  # the article's words, counted once and only if asked
+        if not body:
+            body.append(scoring.body_counts(doc))
+        return body[0]
+
     limit = scoring.threshold()
     for c in scoring.candidates(doc):
         if not free(c.start, c.end):
             continue
-        f = scoring.features(c, lex, body, line_key(c.text) in repeated)
+        f = scoring.features(c, lex, counts, line_key(c.text) in repeated, floor=limit)
+        if f is None:
+            continue
         p = scoring.score(f)
         if p >= limit:  # a comment thread's start is structural (FL007); a scored line
             kind = _kind(f)  # about comments is a comment widget

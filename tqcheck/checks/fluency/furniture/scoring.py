@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -99,7 +100,16 @@ def body_counts(doc: Document) -> Counter[str]:
     return Counter(key(w) for w in words_of(doc.text) if len(w) >= _CONTENT_MIN)
 
 
-def features(c: Candidate, lex: Lexicon, body: Counter[str], repeated: bool = False) -> Features:
+def features(
+    c: Candidate,
+    lex: Lexicon,
+    body: Counter[str] | Callable[[], Counter[str]],
+    repeated: bool = False,
+    floor: float | None = None,
+) -> Features | None:
+    """The candidate's features. With ``floor`` (a score), None when the candidate cannot
+    reach it whatever its novelty: the words shared with the article are counted only for
+    lines with some evidence of furniture (``body`` may be a function that counts them)."""
     raw_words = WORD_RE.findall(c.text)
     words = [w.lower() for w in raw_words]
     n = max(len(words), 1)
@@ -112,11 +122,6 @@ def features(c: Candidate, lex: Lexicon, body: Counter[str], repeated: bool = Fa
         or (w in lex.second_person_capitalised and raw[:1].isupper() and i > 0)
         for i, (w, raw) in enumerate(zip(words, raw_words, strict=True))
     )
-    key = key_function(lex.lang)
-    own = Counter(key(w) for w in words if len(w) >= _CONTENT_MIN)
-    content = [w for w in own if w not in _agency_words(lex)]
-    shared = sum(1 for w in content if body[w] > own[w])
-    novelty = 1.0 - shared / len(content) if content else 0.5
     stripped = c.text.rstrip()
     edge = c.line < EDGE_LINES or c.line >= c.lines - EDGE_LINES
     values = {
@@ -139,9 +144,17 @@ def features(c: Candidate, lex: Lexicon, body: Counter[str], repeated: bool = Fa
         "first_line": 1.0 if c.line == 0 else 0.0,
         "own_line": 1.0 if c.own_line else 0.0,
         "isolated": 1.0 if c.isolated else 0.0,
-        "novelty": novelty,
+        "novelty": 1.0,
         "repeated": 1.0 if repeated else 0.0,
     }
+    if floor is not None and score(Features(values, hits)) < floor:
+        return None
+    key = key_function(lex.lang)
+    own = Counter(key(w) for w in words if len(w) >= _CONTENT_MIN)
+    content = [w for w in own if w not in _agency_words(lex)]
+    counts = body if isinstance(body, Counter) else body()
+    shared = sum(1 for w in content if counts[w] > own[w])
+    values["novelty"] = 1.0 - shared / len(content) if content else 0.5
     return Features(values, hits)
 
 
