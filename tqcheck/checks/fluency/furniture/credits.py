@@ -24,7 +24,7 @@ NAME_PARTICLES = frozenset(
 _BRACKET_RE = re.compile(r"[(\[](?P<who>[^()\[\]\n\r]{2,60})[)\]][ \t]*$", re.MULTILINE)
 # A caption's sentence, then a bare credit to the end of the line: "… on Monday. Stephen
 # Yang", "… mardi. AFP", "… lundi matin PHOTO MARTIN TREMBLAY, LA PRESSE".
-_SLASH_LINE_RE = re.compile(r"[^\n\r/]*/[^\n\r]*")  # the lines a slash credit can be on
+_SLASH_LINE_RE = re.compile(r"^[^\n\r/]*/[^\n\r]*", re.MULTILINE)  # lines with a slash
 _BARE_CREDIT_RE = re.compile(
     r"(?:[a-zàâéèêîôûçäöüß]{4}[.!?] |[a-zàâéèêîôûç] (?=PHOTO|FOTO|IMAGE|BILD))"
     r"(?P<who>[A-ZÄÖÜÀÂÉÈÊÎÔÛÇ][^.!?()\n\r]{1,60}?)[ \t]*$",
