@@ -60,6 +60,7 @@ def human_reference_rows() -> list[Row]:
                     lang=lang,
                     errors=[],
                     meta={"lang": lang, "origin": doc},
+                    clean_raters=1,
                 )
             )
     return rows
