@@ -16,6 +16,7 @@ from tqcheck.checks.fluency import (  # noqa: F401
     quotes,
     repetition,
     sentences,
+    spelling,
     untranslated,
 )
 from tqcheck.checks.glossary import gender, style, terms  # noqa: F401

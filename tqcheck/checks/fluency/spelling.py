@@ -1,0 +1,240 @@
+"""Misspelled words (FL021) and sentences in lower case (FL022).
+
+FL021 is a non-word check that earns its findings: a word is reported only when no
+dictionary knows it, nothing says it is a name or a compound, the document does not use it
+again and the source does not hold it, and a correction one edit away is much more frequent.
+The dictionaries are pyspellchecker's (word frequencies per language, MIT) for the edit
+candidates, and wordfreq's for what a known word is and how frequent a correction is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from tqcheck.context import Context
+from tqcheck.model import Category, Document, Finding, Severity, Token
+from tqcheck.names.text import compound_of_words, determiners
+from tqcheck.registry import check
+from tqcheck.text.frequency import zipf
+
+if TYPE_CHECKING:
+    from tqcheck.text.langpack import LangPack
+
+SPELL_LANGS = frozenset({"de", "en", "fr", "es", "it", "nl", "pt"})
+MIN_LETTERS = 5  # a shorter word has too many real words one edit away ("mimt", "mit")
+KNOWN = 3.0  # Zipf at which wordfreq alone vouches for a word (common typos reach 2.5)
+CORRECTION_MIN = 3.0  # a correction is an everyday word ...
+MARGIN = 2.0  # ... a hundred times more frequent than what is written
+_PART_RE = re.compile(r"[^\W\d_]+")
+_ADJ_ENDINGS = ("e", "en", "er", "es", "em")  # German adjective endings before a noun
+_ELISION_RE = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def speller(lang: str) -> Any:
+    """pyspellchecker's dictionary for a language (loaded on the first unknown word)."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language=lang, distance=1)
+
+
+@check(
+    code="FL021",
+    name="misspelled-word",
+    category=Category.FLUENCY,
+    severity=Severity.MINOR,
+    languages=SPELL_LANGS,
+)
+def misspelled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A word no dictionary knows, one edit away from a much more frequent word.
+
+    What it finds:
+    Letters dropped, doubled, swapped or mistyped in ordinary words:
+    "Regirung", "Parlamment", "goverment". A word is reported only when
+    wordfreq and pyspellchecker both do not know it, it is no name (in English
+    and French a capitalised word; in German a capitalised word not after a
+    determiner; any word of the names data or of the source text), no German
+    compound of known words, the document does not write it a second time, and
+    a correction one edit away is an everyday word at least a hundred times
+    more frequent.
+
+    Why it matters:
+    Spelling slips are the first thing a reader notices and the easiest to
+    fix; a plain dictionary lookup would drown them in names and compounds.
+
+    Example:
+    "Die Regirung beschloss das Gesetz." -> "Regierung"
+    """
+    lang = doc.lang.split("-")[0]
+    counts = Counter(t.text for t in doc.tokens if t.is_word)
+    source = _source_words(doc)
+    for sentence in doc.sentences:
+        words = sentence.words
+        for i, token in enumerate(words):
+            previous = words[i - 1].text if i else ""
+            for start, part in _parts(token):
+                if counts[part] > 1 or part.lower() in source:
+                    continue
+                if not _checkable(part, start == token.start, i == 0, previous, lang, ctx.pack):
+                    continue
+                correction = _correction(part, lang)
+                if correction is None:
+                    continue
+                yield ctx.finding(
+                    start,
+                    start + len(part),
+                    f"misspelled word {part!r} (did you mean {correction!r}?)",
+                    suggestion=correction,
+                )
+
+
+def _source_words(doc: Document) -> frozenset[str]:
+    if doc.source is None:
+        return frozenset()
+    return frozenset(w.lower() for w in _PART_RE.findall(doc.source.text))
+
+
+def _parts(token: Token) -> Iterator[tuple[int, str]]:
+    """The token's words: its hyphen parts, a French word without its elided article
+    ("l'opposition"); a part with an apostrophe inside is left alone ("couldn't",
+    "Starmer's")."""
+    pos = token.start
+    for piece in token.text.split("-"):
+        m = _ELISION_RE.match(piece)
+        word = piece[m.end() :] if m else piece
+        if word and _PART_RE.fullmatch(word):
+            yield pos + (m.end() if m else 0), word
+        pos += len(piece) + 1
+
+
+def _checkable(
+    word: str, first_part: bool, initial: bool, previous: str, lang: str, pack: LangPack
+) -> bool:
+    if len(word) < MIN_LETTERS or word.isupper() or any(c.isupper() for c in word[1:]):
+        return False  # too short, an acronym, or "iPhone"/"McDonald"
+    if zipf(word.lower(), lang) >= KNOWN:
+        return False
+    if word[0].isupper() and not (initial and first_part):
+        if not pack.get("repetition", "nouns_capitalised", False):
+            return False  # a name
+        adjective = previous.islower() and previous.endswith(_ADJ_ENDINGS)
+        if previous.lower() not in determiners(lang) and not adjective:
+            return False  # German: a noun follows a determiner or an adjective; else a name
+    if compound_of_words(word, lang) or _derived(word.lower(), lang, pack):
+        return False
+    # a compound's first part before a hyphen, with its linking s: "Ungleichheits-Skala"
+    return not (word.endswith("s") and zipf(word[:-1].lower(), lang) >= KNOWN)
+
+
+def _derived(word: str, lang: str, pack: LangPack) -> bool:
+    """A prefix or an ending of the language around a known word: "ungebogenen" is
+    un-gebogen-en, "kalben" kalb-en; a rare word that is a regular form of a known one."""
+    prefixes = ("", *pack.get("spelling", "prefixes", ()))
+    suffixes = ("", *pack.get("spelling", "suffixes", ()))
+    for pre in prefixes:
+        if not word.startswith(pre):
+            continue
+        stem = word[len(pre) :]
+        for suf in suffixes:
+            if (pre or suf) and stem.endswith(suf):
+                base = stem[: len(stem) - len(suf)] if suf else stem
+                if len(base) >= 3 and zipf(base, lang) >= KNOWN:
+                    return True
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def _correction(word: str, lang: str) -> str | None:
+    """The most frequent dictionary word one edit away, if much more frequent."""
+    low = word.lower()
+    spell = speller(lang)
+    if spell.known([low]):
+        return None
+    best, best_zipf = None, 0.0
+    for candidate in spell.candidates(low) or ():
+        if candidate == low:
+            continue
+        z = zipf(candidate, lang)
+        if z > best_zipf:
+            best, best_zipf = candidate, z
+    if best is None or best_zipf < CORRECTION_MIN or best_zipf - zipf(low, lang) < MARGIN:
+        return None
+    return best[0].upper() + best[1:] if word[0].isupper() else best
+
+
+_LIST_RE = re.compile(r"^\s*(?:[-–—•*·▪►]|\d+[.)]|[a-z][.)])\s")
+
+
+@check(
+    code="FL022",
+    name="lowercase-sentence",
+    category=Category.FLUENCY,
+    severity=Severity.MINOR,
+)
+def lowercase_sentence(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A sentence starts in lower case, or is written in lower case throughout.
+
+    What it finds:
+    A paragraph whose first word starts with a lower-case letter (not a list
+    item, not after a line ending in a colon, not a word written so, like
+    "iPhone", "eBay" or "de Gaulle", not a URL or a handle), and a sentence of
+    four words or more without a single capital letter. A lower-case word after
+    a full stop is FL013's.
+
+    Why it matters:
+    Lost capitals come from machine translation of lower-cased input and from
+    scraping; they read as careless and, in German, hide which words are nouns.
+
+    Example:
+    "die Minister trafen sich am Montag." -> "Die Minister …"
+    """
+    particles = ctx.pack.lower_set("repetition", "name_particles")
+    items: list[tuple[int, int]] = []  # list items and lines after a colon: lower case is fine
+    previous_end = -1
+    for para in doc.paragraphs:
+        before = doc.text[max(0, previous_end - 2) : para.start].rstrip()
+        previous_end = para.end
+        if _LIST_RE.match(para.text) or before.endswith(":"):
+            items.append((para.start, para.end))
+    lowered = [
+        s
+        for s in doc.sentences
+        if len(s.words) >= 4
+        and not any(c.isupper() for c in s.text)
+        and not any(a <= s.start < b for a, b in items)
+        and not re.search(r"https?://|www\.|@\w", s.text)
+    ]
+    for para in doc.paragraphs:
+        text = para.text
+        m = re.match(r"[^\W\d_][\w'’-]*", text)
+        if any(a == para.start for a, _b in items) or any(s.start == para.start for s in lowered):
+            continue  # a list item; or the whole sentence is reported below
+        if m and m.group().lower() in particles and _name_after(text[m.end() :]):
+            continue  # "de Gaulle a dit …", "von der Leyen sagte …"
+        if m and _lower_start(m.group()):
+            yield ctx.finding(
+                para.start + m.start(),
+                para.start + m.end(),
+                f"sentence starts in lower case: {m.group()!r}",
+                suggestion=m.group()[0].upper() + m.group()[1:],
+            )
+    for sentence in lowered:
+        yield ctx.finding(sentence.start, sentence.end, "sentence written in lower case throughout")
+
+
+def _name_after(rest: str) -> bool:
+    """A capitalised word within the next three, after short particles: "der Leyen"."""
+    for word in rest.split()[:3]:
+        if word[:1].isupper():
+            return True
+        if len(word) > 3:
+            return False
+    return False
+
+
+def _lower_start(word: str) -> bool:
+    return word[0].islower() and not any(c.isupper() for c in word[1:])
