@@ -215,6 +215,8 @@ def lowercase_sentence(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue  # a list item; or the whole sentence is reported below
         if m and m.group().lower() in particles and _name_after(text[m.end() :]):
             continue  # "de Gaulle a dit …", "von der Leyen sagte …"
+        if m and text[m.end() :].lstrip()[:1].isdigit():
+            continue  # a label before a figure: "date 2024-12" (FL006), "page 3"
         if m and _lower_start(m.group()):
             yield ctx.finding(
                 para.start + m.start(),
