@@ -2,6 +2,7 @@
 
 from tqcheck.checks.accuracy import (  # noqa: F401
     copied,
+    leftover,
     length,
     polarity,
     quantities,

@@ -36,6 +36,10 @@ if TYPE_CHECKING:
     from tqcheck.names.data import NamesData
 
 RARE = 3.0
+INTERNATIONAL = 1.0  # Zipf difference between two languages within which a word travels
+NAME_MAX = 5.0  # names are rarer than this (Paris, London sit just under it)
+TRAVELS = 2.0  # Zipf in the other language from which a German capitalised word may be a name
+NOUN_CAPITALISING = frozenset({"de", "lb"})
 
 
 @dataclass(frozen=True)
@@ -200,3 +204,162 @@ def respell(word: str, pair: str) -> str:
         return word
     pattern, replacements = found
     return pattern.sub(lambda m: replacements[(m.lastindex or 1) - 1], word)
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A source name none of whose words reaches the target window."""
+
+    name: str  # the source name as written ("Angela Merkel")
+    concept: Concept | None
+    window: tuple[int, int]  # the target sentence(s) where it belongs
+    replacement: tuple[int, int, str] | None  # the name standing in its place, if any
+
+
+def missing_names(doc: Document, data: NamesData | None, profile: str | None) -> list[Missing]:
+    """Source names that do not arrive: no word of the name (declined, respelled, in a
+    target form of the names data, or an exonym) stands in the target window, nor one
+    sentence either side, nor a near miss of it (that is NM005's). A capitalised rare
+    word of the window that no source word accounts for is the name that replaced it."""
+    assert doc.source is not None
+    from tqcheck.glossary.windows import window
+
+    src = doc.source
+    known = _source_concepts(src, data)
+    nouns = src.lang.split("-")[0] in NOUN_CAPITALISING
+    runs = [
+        [
+            (
+                p,
+                check
+                and (
+                    p.start in known
+                    or (
+                        not _acronym(p.text)
+                        and not (nouns and _after_adjective(src.text, p.start))
+                        and _source_name_like(p, src.lang, doc.lang, nouns)
+                    )
+                ),
+            )
+            for p, check in run
+        ]
+        for run in _source_names(src, known)
+    ]
+    # a lone word at a sentence start is capitalised anyway: a name only if the data says so
+    runs = [
+        run
+        for run in runs
+        if any(check for _p, check in run)
+        and not (len(run) == 1 and run[0][0].initial and run[0][0].start not in known)
+    ]
+    targets = [p for p in parts(doc) if len(p.text) >= 2]
+    source_forms = {
+        f
+        for run in _source_names(src, known)
+        for p, _c in run
+        for f in _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
+    }
+    exonyms = _exonyms(src.lang, doc.lang)
+    out: list[Missing] = []
+    for run in runs:
+        names = [p for p, check in run if check]
+        win = window(doc, run[0][0].start)
+        if win is None:
+            continue  # the whole sentence is missing: AC002's finding
+        lo, hi = _widened(doc, win.start, win.end)
+        here = [t for t in targets if lo <= t.start and t.end <= hi]
+        # every word of the window, whatever its case: a source "name" written lower case
+        # in the target was a common noun ("Pollen" / "pollen")
+        plain = [w.text for w in words(doc.text[lo:hi])]
+        arrived = False
+        for p in names:
+            forms = _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
+            forms |= exonyms.get(fold(p.text), set())
+            if any(_reads_as(w, forms, doc.lang) for w in plain) or any(
+                _near_miss(t, forms, doc.lang, data) for t in here
+            ):
+                arrived = True
+                break
+        if arrived:
+            continue
+        home = [t for t in targets if win.start <= t.start and t.end <= win.end]
+        stand_in = [
+            t
+            for k, t in enumerate(home)
+            if not _reads_as(t.text, source_forms, doc.lang)
+            and _name_like(t, doc.lang, src.lang if src.lang != doc.lang else "en")
+            and (not t.initial or (k + 1 < len(home) and home[k + 1].joined))
+        ]
+        text = " ".join(p.text for p, _c in run)
+        concept = next((known[p.start] for p in names if p.start in known), None)
+        replacement = None
+        if stand_in:  # the stand-in with the capitalised words joined to it: "Theresa May"
+            k = home.index(stand_in[0])
+            j = k
+            while (
+                j + 1 < len(home)
+                and home[j + 1].joined
+                and home[j + 1].sentence == home[k].sentence
+            ):
+                j += 1
+            replacement = (home[k].start, home[j].end, doc.text[home[k].start : home[j].end])
+        out.append(Missing(text, concept, win.home, replacement))
+    return out
+
+
+def _widened(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The window and one target sentence either side (sentence splits differ)."""
+    sentences = [(s.start, s.end) for s in doc.sentences]
+    i = next((k for k, (s, e) in enumerate(sentences) if e > start), 0)
+    j = next((k for k, (s, e) in enumerate(sentences) if e >= end), len(sentences) - 1)
+    lo = sentences[max(i - 1, 0)][0] if sentences else start
+    hi = sentences[min(j + 1, len(sentences) - 1)][1] if sentences else end
+    return min(lo, start), max(hi, end)
+
+
+def _acronym(word: str) -> bool:
+    """NATO, NPIs, UKs: acronyms are translated as often as kept (OTAN, INP)."""
+    return sum(c.isupper() for c in word) >= 2
+
+
+def _after_adjective(text: str, start: int) -> bool:
+    """German: a capitalised word after an inflected adjective is a noun ("schwarzes
+    Loch", "das Schwarze Loch")."""
+    m = re.search(r"(\w+)\s+$", text[:start])
+    if not m or not m.group(1).lower().endswith(("e", "en", "er", "es", "em")):
+        return False
+    return m.group(1).islower() or zipf(m.group(1).lower(), "de") >= RARE
+
+
+def _source_name_like(p: Part, lang: str, other: str, nouns: bool) -> bool:
+    """A source word taken for a name. Where the source language capitalises its nouns
+    (German), only a word about as frequent in the target language is: names travel,
+    nouns ("Kuriosität", "Zeitdilation") do not."""
+    if not nouns:
+        return _name_like(p, lang, other)
+    if p.after_det or compound_of_words(p.text, lang):
+        return False
+    here, there = zipf(p.text.lower(), lang), zipf(p.text.lower(), other)
+    return there >= TRAVELS and abs(here - there) < INTERNATIONAL and here < NAME_MAX
+
+
+def _name_like(t: Part, lang: str, other: str) -> bool:
+    """A capitalised word that reads as a name: not after a determiner (a noun), no
+    compound of common words, and rare in the language or about as frequent in another
+    one (names travel: "Theresa", "May", "Macron"; nouns do not: "Montag")."""
+    if t.after_det or compound_of_words(t.text, lang):
+        return False
+    here = max(zipf(b.lower(), lang) for b, _e in declined(t.text, lang))
+    if here >= NAME_MAX:
+        return False  # a function or everyday word ("Am", "Die")
+    return here < RARE or abs(here - zipf(t.text.lower(), other)) < INTERNATIONAL
+
+
+@lru_cache(maxsize=16)
+def _exonyms(src_lang: str, lang: str) -> dict[str, set[str]]:
+    """Folded source name -> folded target names (names.toml [exonyms]): Munich/München."""
+    table = language_data().get("exonyms", {}).get(f"{src_lang}-{lang}", {})
+    out: dict[str, set[str]] = {}
+    for source, targets in table.items():
+        out.setdefault(fold(source), set()).update(fold(t) for t in targets)
+    return out

@@ -61,3 +61,55 @@ def source_name_altered(doc: Document, ctx: Context) -> Iterator[Finding]:
             f"write {a.suggestion!r}",
             suggestion=a.suggestion,
         )
+
+
+@check(
+    code="NM006",
+    name="source-name-missing",
+    category=Category.NAME,
+    severity=Severity.MAJOR,
+    needs={"source"},
+)
+def source_name_missing(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A person, place or organisation named in the source does not reach the translation.
+
+    What it finds:
+    A source name (capitalised words that are not common words of the source
+    language, or a name the names data knows) none of whose words stands in the
+    aligned target sentences or one sentence either side: not unchanged, not
+    declined, not regularly respelled, not in a target form of the names data,
+    not as an exonym ("Munich" / "München"), and no near miss of it either
+    (that is NM005). When a capitalised word of the target sentence reads as a
+    name that no source word accounts for, the name was replaced ("Angela
+    Merkel" / "Theresa May"); otherwise it was dropped. A first name alone may
+    go ("Joe Biden" / "Biden").
+
+    Why it matters:
+    Names are the one thing a translation carries over letter for letter; a
+    name swapped for another changes who did what, and a dropped one leaves the
+    reader guessing.
+
+    Example:
+    source "Angela Merkel met Macron in Paris." / target "Theresa May traf
+    Macron in Paris." -> the source name 'Angela Merkel' was replaced by 'May'
+    """
+    from tqcheck.names.source import missing_names
+
+    data = names_of(ctx)
+    for m in missing_names(doc, data, profile(ctx)):
+        name = who(m.concept, doc.lang) if m.concept is not None else repr(m.name)
+        if m.replacement is not None:
+            start, end, text = m.replacement
+            yield ctx.finding(
+                start,
+                end,
+                f"name replaced: the source name {name} is not in the translation, "
+                f"{text!r} stands in its place",
+                suggestion=m.name,
+            )
+        else:
+            yield ctx.finding(
+                m.window[0],
+                m.window[1],
+                f"name dropped: the source name {name} is not in this sentence of the translation",
+            )
