@@ -287,7 +287,12 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             t
             for k, t in enumerate(home)
             if not _reads_as(t.text, source_forms, doc.lang)
-            and _name_like(t, doc.lang, src.lang if src.lang != doc.lang else "en")
+            and _source_name_like(
+                t,
+                doc.lang,
+                src.lang if src.lang != doc.lang else "en",
+                doc.lang.split("-")[0] in NOUN_CAPITALISING,
+            )
             and (not t.initial or (k + 1 < len(home) and home[k + 1].joined))
         ]
         text = " ".join(p.text for p, _c in run)
@@ -332,9 +337,9 @@ def _after_adjective(text: str, start: int) -> bool:
 
 
 def _source_name_like(p: Part, lang: str, other: str, nouns: bool) -> bool:
-    """A source word taken for a name. Where the source language capitalises its nouns
-    (German), only a word about as frequent in the target language is: names travel,
-    nouns ("Kuriosität", "Zeitdilation") do not."""
+    """A capitalised word taken for a name. Where the language capitalises its nouns
+    (German), only a word about as frequent in the other language is: names travel,
+    nouns ("Kuriosität", "Amtsenthebungsverfahren") do not."""
     if not nouns:
         return _name_like(p, lang, other)
     if p.after_det or compound_of_words(p.text, lang):
