@@ -173,9 +173,11 @@ def _resolve_alone(
         for nw in idx.foreign.get(key, []):
             if (nw.last or nw.count == 1) and transliterated(nw.concept):
                 return _Res(nw.concept, True, _foreign_kind(nw), _foreign_reason(nw), ending)
-    if p.after_det or compound_of_words(p.text, lang):
-        return None
     prev = ps[i - 1] if i > 0 and p.joined and not p.hyphen else None
+    # a surname right after a known first name is a name, whatever words it splits into
+    after_first = prev is not None and fold(prev.text) in idx.first_names
+    if p.after_det or (compound_of_words(p.text, lang) and not after_first):
+        return None
     best: tuple[int, float, _Res] | None = None
     for base, ending in declined(p.text, lang):
         if best is not None:
@@ -188,10 +190,19 @@ def _resolve_alone(
                 if found is None:
                     continue
                 rank, score, reason = found
+                if rank < 3 and _consistent(ps, p, nw.concept.id, present):
+                    continue  # the document's own spelling, twice or more, wins
                 candidate = _Res(nw.concept, True, "misspelling", reason, ending, fuzzy=True)
                 if best is None or (rank, score) > best[:2]:
                     best = (rank, score, candidate)
     return best[2] if best else None
+
+
+def _consistent(ps: list[Part], p: Part, concept_id: str, present: set[str]) -> bool:
+    """The document writes this form two times or more and never the known name's own
+    form: its spelling of another person, not a slip ("Schulz" ×3 is not "Scholz")."""
+    key = fold(p.text)
+    return concept_id not in present and sum(fold(o.text) == key for o in ps) >= 2
 
 
 def _near(
