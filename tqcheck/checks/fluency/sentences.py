@@ -10,11 +10,16 @@ from tqcheck.model import Category, Document, Finding, Severity
 from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
 
-# "word. lowercase" — the word before must be a real word (2+ letters), not a number.
+# "word. lowercase": the stop follows a word (2+ letters), a closing bracket or quote, a
+# percent or currency sign, or a figure (where the language writes no ordinal dot); a
+# question or exclamation mark counts as a stop too.
 _STRAY_STOP_RE = re.compile(
-    r"(?<![\w.])(?P<word>[^\W\d_]{2,})(?P<stop>\.)(?P<gap>[ \t]+)"
+    r"(?:(?<![\w.])(?P<word>[^\W\d_]{2,}|\d+)|(?P<mark>[)\]»”\"%$€£]))"
+    r"(?P<stop>\.|[ \u00a0\u202f]?[?!])(?P<gap>[ \t]+)"
     r"(?P<next>[a-zäöüßàâçéèêëîïôûùüÿœæ][\w-]*)"
 )
+# A short lower-case word this common is a word ("aus.", "it.", "lui."), not an abbreviation.
+SHORT_WORD_ZIPF = 4.5
 FINAL_MARKS = ".!?…:;\"'“”„«»‚‘’)]"
 
 
@@ -29,9 +34,14 @@ def lowercase_after_full_stop(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     What it finds:
     "Stoltenberg. sagte Reportern": a word (not an abbreviation from the
-    language pack, not an initial or a number) followed by a full stop and a
-    lower-case word. Languages that start sentences in lower case are not
-    affected, since the pattern needs a cased script.
+    language pack, not an initial, not a short rare word such as a unit), a
+    closing bracket or quote, a currency or percent sign, or a figure (not
+    where the language writes ordinals with a dot: "am 3. und 4. Mai")
+    followed by a full stop, a question or an exclamation mark and a
+    lower-case word. A question or exclamation inside quotes or after a
+    colon or dash is left alone ("Why now?" asked the mayor). Languages
+    that start sentences in lower case are not affected, since the pattern
+    needs a cased script.
 
     Why it matters:
     Machine translation that re-orders a reporting clause ("said X on Friday")
@@ -41,20 +51,36 @@ def lowercase_after_full_stop(doc: Document, ctx: Context) -> Iterator[Finding]:
     "sagte Bündnischef Jens Stoltenberg. sagte Reportern Am Freitag." -> one sentence
     """
     abbreviations = ctx.pack.lower_set("segment", "abbreviations")
+    ordinal_dot = bool(ctx.pack.get("segment", "ordinal_dot", False))
     for m in _STRAY_STOP_RE.finditer(doc.text):
-        word = m.group("word")
-        if word.lower() in abbreviations or (word.isupper() and len(word) <= 4):
+        word = m.group("word") or m.group("mark")
+        stop = m.group("stop").strip()
+        if word[0].isdigit():
+            if ordinal_dot or stop != ".":
+                continue  # "am 3. oktober" is an ordinal; "2 ? non" is not a sentence end
+        elif word[0].isalpha():
+            if word.lower() in abbreviations or (word.isupper() and len(word) <= 4):
+                continue
+            if len(word) <= 3 and word.islower() and zipf(word, doc.lang) < SHORT_WORD_ZIPF:
+                continue  # unit and ad-hoc abbreviations: "ft.", "km.", "ca."
+        if stop != "." and _quoted_question(doc.text, m.end("stop") - 1):
             continue
-        if len(word) <= 3 and word.islower():
-            continue  # unit and ad-hoc abbreviations: "ft.", "km.", "ca."
-        if _in_url_or_mail(doc.text, m.start("stop")):
+        if _in_url_or_mail(doc.text, m.end("stop") - 1):
             continue
+        mark_at = m.end("stop") - 1
         yield ctx.finding(
-            m.start("stop"),
+            mark_at,
             m.end("next"),
-            f"sentence continues in lower case after a full stop ({word}. {m.group('next')})",
+            f"sentence continues in lower case after {stop!r} ({word}{stop} {m.group('next')})",
             suggestion=f" {m.group('next')}",
         )
+
+
+def _quoted_question(text: str, pos: int) -> bool:
+    """A question or exclamation inside a sentence: quoted, or after a dash or colon."""
+    start = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos)) + 1
+    chunk = text[start:pos]
+    return any(c in chunk for c in "\"„“”«‚–—:")
 
 
 def _in_url_or_mail(text: str, pos: int) -> bool:

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 SPELL_LANGS = frozenset({"de", "en", "fr", "es", "it", "nl", "pt"})
 MIN_LETTERS = 5  # a shorter word has too many real words one edit away ("mimt", "mit")
+SHORT_LETTERS = 4  # ... so a four-letter word must be unseen and its correction very common
+SHORT_CORRECTION_MIN = 4.5
 KNOWN = 3.0  # Zipf at which wordfreq alone vouches for a word (common typos reach 2.5)
 CORRECTION_MIN = 3.0  # a correction is an everyday word ...
 MARGIN = 2.0  # ... a hundred times more frequent than what is written
@@ -82,7 +84,7 @@ def misspelled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                 if not _checkable(part, start == token.start, i == 0, previous, lang, ctx.pack):
                     continue
                 correction = _correction(part, lang)
-                if correction is None:
+                if correction is None or _derived(part.lower(), correction.lower(), lang, ctx.pack):
                     continue
                 yield ctx.finding(
                     start,
@@ -114,25 +116,33 @@ def _parts(token: Token) -> Iterator[tuple[int, str]]:
 def _checkable(
     word: str, first_part: bool, initial: bool, previous: str, lang: str, pack: LangPack
 ) -> bool:
-    if len(word) < MIN_LETTERS or word.isupper() or any(c.isupper() for c in word[1:]):
+    if len(word) < SHORT_LETTERS or word.isupper() or any(c.isupper() for c in word[1:]):
         return False  # too short, an acronym, or "iPhone"/"McDonald"
-    if zipf(word.lower(), lang) >= KNOWN:
-        return False
+    seen = zipf(word.lower(), lang)
+    if seen >= KNOWN or (len(word) < MIN_LETTERS and seen > 0):
+        return False  # known; a short word must be unseen: "iage", not "sehn"
+    if word[0].isupper() and initial and first_part and seen > 0:
+        return False  # a capital first word that wordfreq has seen is as likely a name: "Porro"
     if word[0].isupper() and not (initial and first_part):
         if not pack.get("repetition", "nouns_capitalised", False):
             return False  # a name
         adjective = previous.islower() and previous.endswith(_ADJ_ENDINGS)
-        if previous.lower() not in determiners(lang) and not adjective:
-            return False  # German: a noun follows a determiner or an adjective; else a name
-    if compound_of_words(word, lang) or _derived(word.lower(), lang, pack):
+        counted = previous[:1].isdigit()
+        if previous.lower() not in determiners(lang) and not adjective and not counted:
+            return False  # German: a noun follows a determiner, an adjective or a figure
+    if compound_of_words(word, lang):
         return False
-    # a compound's first part before a hyphen, with its linking s: "Ungleichheits-Skala"
-    return not (word.endswith("s") and zipf(word[:-1].lower(), lang) >= KNOWN)
+    # a noun compound's first part before a hyphen, with its linking s: "Ungleichheits-Skala"
+    linked = word[0].isupper() and word.endswith("s")
+    return not (linked and zipf(word[:-1].lower(), lang) >= KNOWN)
 
 
-def _derived(word: str, lang: str, pack: LangPack) -> bool:
+def _derived(word: str, correction: str, lang: str, pack: LangPack) -> bool:
     """A prefix or an ending of the language around a known word: "ungebogenen" is
-    un-gebogen-en, "kalben" kalb-en; a rare word that is a regular form of a known one."""
+    un-gebogen-en, "kalben" kalb-en; a rare word that is a regular form of a known one.
+    Not when the correction keeps that known part and differs in the affix: "publishd"
+    is publish-d, but "published" is the word ("donées"); nor when the ending only
+    doubles the known word's last letter ("maladiee", "gravess")."""
     prefixes = ("", *pack.get("spelling", "prefixes", ()))
     suffixes = ("", *pack.get("spelling", "suffixes", ()))
     for pre in prefixes:
@@ -143,7 +153,11 @@ def _derived(word: str, lang: str, pack: LangPack) -> bool:
             if (pre or suf) and stem.endswith(suf):
                 base = stem[: len(stem) - len(suf)] if suf else stem
                 if len(base) >= 3 and zipf(base, lang) >= KNOWN:
-                    return True
+                    if not correction.startswith(pre + base):
+                        return True
+                    doubled = suf and base.endswith(suf[0])
+                    if correction == pre + base and not doubled:
+                        return True  # a regular ending on the word itself: "toxicités"
     return False
 
 
@@ -161,7 +175,8 @@ def _correction(word: str, lang: str) -> str | None:
         z = zipf(candidate, lang)
         if z > best_zipf:
             best, best_zipf = candidate, z
-    if best is None or best_zipf < CORRECTION_MIN or best_zipf - zipf(low, lang) < MARGIN:
+    floor = CORRECTION_MIN if len(low) >= MIN_LETTERS else SHORT_CORRECTION_MIN
+    if best is None or best_zipf < floor or best_zipf - zipf(low, lang) < MARGIN:
         return None
     return best[0].upper() + best[1:] if word[0].isupper() else best
 
