@@ -80,7 +80,7 @@ def _quoted_question(text: str, pos: int) -> bool:
     """A question or exclamation inside a sentence: quoted, or after a dash or colon."""
     start = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos)) + 1
     chunk = text[start:pos]
-    return any(c in chunk for c in "\"„“”«‚–—:")
+    return any(c in chunk for c in '"„“”«‚–—:')
 
 
 def _in_url_or_mail(text: str, pos: int) -> bool:
