@@ -122,26 +122,60 @@ def _source_concepts(src: Document, data: NamesData | None) -> dict[int, Concept
     return out
 
 
-def _source_names(src: Document, known: dict[int, Concept]) -> list[list[tuple[Part, bool]]]:
+def _source_names(
+    src: Document, known: dict[int, Concept], other: str | None = None
+) -> list[list[tuple[Part, bool]]]:
     """Runs of joined capitalised words of the source ("Christian Lindner"), each word
-    with whether it is a name to check (not a common word of the source language)."""
+    with whether it is a name to check (not a common word of the source language).
+    Given the target language ``other``, a frequent word that travels (about as frequent
+    there) is a name where the context says so: after an honorific ("Mrs. Clinton") or
+    in a run whose every word is a name or travels ("Robin Williams"); alone it is as
+    often a word the target language shares ("Phase", "Minister")."""
     level = float(language_data().get("source_common", {}).get(src.lang.split("-")[0], 4.0))
+    honorifics = _honorifics(src.lang)
     runs: list[list[tuple[Part, bool]]] = []
+    travelling: set[int] = set()
     previous: Part | None = None
     for p in parts(src):
         frequency = max(zipf(b.lower(), src.lang) for b, _e in declined(p.text, src.lang))
         if p.start not in known and p.initial and frequency >= RARE:
             previous = None
             continue  # "The", "Yesterday": capitalised for the sentence start
+        common = frequency >= level
+        if common and other is not None and _travels(p.text, frequency, other):
+            travelling.add(p.start)
         check = p.start in known or not (
-            len(p.text) < 3 or p.hyphen or frequency >= level or compound_of_words(p.text, src.lang)
+            len(p.text) < 3 or p.hyphen or common or compound_of_words(p.text, src.lang)
         )
         if previous is not None and p.joined and p.sentence == previous.sentence:
             runs[-1].append((p, check))
         else:
             runs.append([(p, check)])
         previous = p
-    return runs
+    if not travelling:
+        return runs
+    out = []
+    for run in runs:
+        titled = _word_before(src.text, run[0][0].start).lower() in honorifics
+        named = len(run) > 1 and all(c or p.start in travelling for p, c in run)
+        out.append([(p, c or (p.start in travelling and (titled or named))) for p, c in run])
+    return out
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"([^\W\d_]+)\.?\s+$", text[max(0, start - 40) : start])
+    return m.group(1) if m else ""
+
+
+@lru_cache(maxsize=16)
+def _honorifics(lang: str) -> frozenset[str]:
+    words = language_data().get("honorifics", {}).get(lang.split("-")[0], [])
+    return frozenset(w.lower() for w in words)
+
+
+def _travels(word: str, frequency: float, other: str) -> bool:
+    """About as frequent in the target language: a name, not a word that gets translated."""
+    return frequency < NAME_MAX and abs(frequency - zipf(word.lower(), other)) < INTERNATIONAL
 
 
 def _acceptable(name: str, src_lang: str, lang: str, concept: Concept | None) -> set[str]:
@@ -243,23 +277,32 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             )
             for p, check in run
         ]
-        for run in _source_names(src, known)
+        for run in _source_names(src, known, doc.lang)
     ]
-    # a lone word at a sentence start is capitalised anyway: a name only if the data says so
+    # a lone word at a sentence start is capitalised anyway: a name only if the data says
+    # so or the source writes it capitalised mid-sentence too, and never in lower case
+    inside = {p.text for p in parts(src) if not p.initial}
+    lowered = {w.lower() for w in re.findall(r"\b[^\W\d_A-Z][\w'’-]*", src.text)}
     runs = [
         run
         for run in runs
         if any(check for _p, check in run)
-        and not (len(run) == 1 and run[0][0].initial and run[0][0].start not in known)
+        and not (
+            len(run) == 1
+            and run[0][0].initial
+            and run[0][0].start not in known
+            and (run[0][0].text not in inside or run[0][0].text.lower() in lowered)
+        )
     ]
     targets = [p for p in parts(doc) if len(p.text) >= 2]
     source_forms = {
         f
-        for run in _source_names(src, known)
+        for run in _source_names(src, known, doc.lang)
         for p, _c in run
         for f in _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
     }
     exonyms = _exonyms(src.lang, doc.lang)
+    target_honorifics = _honorifics(doc.lang)
     out: list[Missing] = []
     for run in runs:
         names = [p for p, check in run if check]
@@ -287,13 +330,19 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             t
             for k, t in enumerate(home)
             if not _reads_as(t.text, source_forms, doc.lang)
-            and _source_name_like(
-                t,
-                doc.lang,
-                src.lang if src.lang != doc.lang else "en",
-                doc.lang.split("-")[0] in NOUN_CAPITALISING,
+            and (
+                (
+                    _source_name_like(
+                        t,
+                        doc.lang,
+                        src.lang if src.lang != doc.lang else "en",
+                        doc.lang.split("-")[0] in NOUN_CAPITALISING,
+                    )
+                    and (not t.initial or (k + 1 < len(home) and home[k + 1].joined))
+                )
+                # after "Frau", "Mme": a name, however rare ("Frau Kowalczyk")
+                or _word_before(doc.text, t.start).lower() in target_honorifics
             )
-            and (not t.initial or (k + 1 < len(home) and home[k + 1].joined))
         ]
         text = " ".join(p.text for p, _c in run)
         concept = next((known[p.start] for p in names if p.start in known), None)
