@@ -21,4 +21,4 @@ from tqcheck.checks.fluency import (  # noqa: F401
     untranslated,
 )
 from tqcheck.checks.glossary import gender, style, terms  # noqa: F401
-from tqcheck.checks.names import consistency, known, source  # noqa: F401
+from tqcheck.checks.names import consistency, known, source, typo  # noqa: F401

@@ -75,16 +75,22 @@ def inconsistent_spellings(doc: Document, known: frozenset[str] = frozenset()) -
     for form, ps in by_form.items():
         groups.setdefault(lemma[form], []).extend(ps)
     forms = [f for f in groups if _nameish(f, groups[f], lang, known)]
-    counts = Counter({f: len(groups[f]) for f in forms})
+    # a very frequent name ("Deutschland", "Putin") is a majority only for a minority
+    # that no word list has ever seen ("Deutschlnd", "Pudin")
+    frequent = [f for f in groups if f not in forms and _frequent_name(f, groups[f], lang)]
+    counts = Counter({f: len(groups[f]) for f in (*forms, *frequent)})
     out: list[Variant] = []
     for minor in forms:
-        if counts[minor] != 1 or not _rare(minor, groups[minor][0], lang, known):
+        unseen = zipf(minor.lower(), lang) == 0 and len(minor) >= MIN_LEN + 1
+        if counts[minor] != 1 or not _rare(minor, groups[minor][0], lang, known, unseen):
             continue
+        # the majority is written twice or more; or, against a spelling no word list has
+        # seen, once is enough for a name the word lists know ("Putin" / "Pudin")
         majors = [
             m
-            for m in forms
+            for m in (*forms, *(frequent if unseen else ()))
             if m != minor
-            and counts[m] >= 2
+            and (counts[m] >= 2 or (unseen and zipf(m.lower(), lang) >= RARE))
             and _similar(minor, m, lang=lang)
             and not _derived(minor, m)
         ]
@@ -134,11 +140,21 @@ def _nameish(form: str, ps: list[Part], lang: str, known: frozenset[str]) -> boo
     return not all(p.initial for p in ps) or zipf(form.lower(), lang) < RARE
 
 
-def _rare(form: str, part: Part, lang: str, known: frozenset[str]) -> bool:
+def _frequent_name(form: str, ps: list[Part], lang: str) -> bool:
+    """A very frequent capitalised word used as a name: never after a determiner, no
+    compound, capitalised mid-sentence at least once ("in Deutschland")."""
+    if zipf(form.lower(), lang) < VERY_COMMON or compound_of_words(form, lang):
+        return False
+    return not any(p.after_det for p in ps) and not all(p.initial for p in ps)
+
+
+def _rare(form: str, part: Part, lang: str, known: frozenset[str], unseen: bool) -> bool:
+    """A possible minority spelling: rare, not a noun after a determiner (unless no word
+    list has seen it: "in der Tükei"), no compound."""
     return (
         fold(form) not in known
         and zipf(form.lower(), lang) < RARE
-        and not part.after_det
+        and (unseen or not part.after_det)
         and not compound_of_words(form, lang)
     )
 

@@ -13,18 +13,18 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity, Token
 from tqcheck.names.text import compound_of_words, determiners
 from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
+from tqcheck.text.spell import SPELL_LANGS, known, nearest
 
 if TYPE_CHECKING:
     from tqcheck.text.langpack import LangPack
 
-SPELL_LANGS = frozenset({"de", "en", "fr", "es", "it", "nl", "pt"})
 MIN_LETTERS = 5  # a shorter word has too many real words one edit away ("mimt", "mit")
 SHORT_LETTERS = 4  # ... so a four-letter word must be unseen and its correction very common
 SHORT_CORRECTION_MIN = 4.5
@@ -34,14 +34,6 @@ MARGIN = 2.0  # ... a hundred times more frequent than what is written
 _PART_RE = re.compile(r"[^\W\d_]+")
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")  # German adjective endings before a noun
 _ELISION_RE = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
-
-
-@lru_cache(maxsize=8)
-def speller(lang: str) -> Any:
-    """pyspellchecker's dictionary for a language (loaded on the first unknown word)."""
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language=lang, distance=1)
 
 
 @check(
@@ -165,18 +157,14 @@ def _derived(word: str, correction: str, lang: str, pack: LangPack) -> bool:
 def _correction(word: str, lang: str) -> str | None:
     """The most frequent dictionary word one edit away, if much more frequent."""
     low = word.lower()
-    spell = speller(lang)
-    if spell.known([low]):
+    if known(low, lang):
         return None
-    best, best_zipf = None, 0.0
-    for candidate in spell.candidates(low) or ():
-        if candidate == low:
-            continue
-        z = zipf(candidate, lang)
-        if z > best_zipf:
-            best, best_zipf = candidate, z
+    found = nearest(low, lang)
+    if found is None:
+        return None
+    best, best_zipf = found
     floor = CORRECTION_MIN if len(low) >= MIN_LETTERS else SHORT_CORRECTION_MIN
-    if best is None or best_zipf < floor or best_zipf - zipf(low, lang) < MARGIN:
+    if best_zipf < floor or best_zipf - zipf(low, lang) < MARGIN:
         return None
     return best[0].upper() + best[1:] if word[0].isupper() else best
 

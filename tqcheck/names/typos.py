@@ -1,0 +1,86 @@
+"""A name no word list has seen, one edit from a well-known one (NM007).
+
+A lone misspelled name ("Lomdon", "Campblel", "Opama") has no second spelling in the
+document to compare with and may be missing from the names data; what it has is a
+famous neighbour. A capitalised word that wordfreq has never seen, neither in the
+document's language nor in English (names travel through English), and that is one
+edit (insert, delete, replace, transpose: pyspellchecker's candidates) from a word
+both dictionaries know well, is that word misspelled. Real rare names are kept out by
+the evidence a typo lacks: the document writes them twice, the source holds them, the
+names data knows them, or they decline or compound from seen words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from tqcheck.model import Document
+from tqcheck.names.text import Part, compound_of_words, declined, fold, parts
+from tqcheck.text.frequency import zipf
+from tqcheck.text.spell import SPELL_LANGS, nearest
+
+MIN_LETTERS = 4
+FAMOUS = 4.0  # Zipf: the neighbour is a word everyone has read ("London", "Obama")
+PIVOT = "en"  # names travel through English: a name seen there is no typo
+
+
+@dataclass(frozen=True)
+class Typo:
+    part: Part
+    correction: str
+
+
+def name_typos(
+    doc: Document, nouns: bool = False, known: frozenset[str] = frozenset()
+) -> list[Typo]:
+    """Lone capitalised words no word list has seen, one edit from a famous word.
+    ``nouns``: the language capitalises its nouns (a word after a determiner is a noun,
+    FL021's); ``known`` holds folded words the names data knows."""
+    lang = doc.lang.split("-")[0].lower()
+    if lang not in SPELL_LANGS:
+        return []
+    every = parts(doc)
+    counts = Counter(fold(p.text) for p in every)
+    source = {fold(w) for w in doc.source.text.split()} if doc.source is not None else frozenset()
+    out: list[Typo] = []
+    for p in every:
+        word = p.text
+        if len(word) < MIN_LETTERS or p.hyphen or p.initial or (nouns and p.after_det):
+            continue
+        if word.isupper() or any(c.isupper() for c in word[1:]):
+            continue  # an acronym, "McAllister"
+        key = fold(word)
+        if counts[key] > 1 or key in source or key in known:
+            continue
+        if any(_seen(base, lang) for base, _e in declined(word, lang)):
+            continue
+        if compound_of_words(word, lang):
+            continue
+        correction = _famous_neighbour(word, lang)
+        if correction is not None and fold(correction) != key:
+            out.append(Typo(p, correction))
+    return out
+
+
+def _seen(word: str, lang: str) -> bool:
+    low = word.lower()
+    return zipf(low, lang) > 0 or zipf(low, PIVOT) > 0
+
+
+def _famous_neighbour(word: str, lang: str) -> str | None:
+    best: tuple[float, str] | None = None
+    for where in dict.fromkeys((lang, PIVOT)):
+        found = nearest(word, where)
+        if found is None:
+            continue
+        candidate, _frequency = found
+        # famous in the document's language or in English, and known in the former
+        here = zipf(candidate, lang)
+        frequency = max(here, zipf(candidate, PIVOT))
+        if frequency >= FAMOUS and here >= FAMOUS - 1:
+            if best is None or frequency > best[0]:
+                best = (frequency, candidate)
+    if best is None:
+        return None
+    return best[1][0].upper() + best[1][1:]
