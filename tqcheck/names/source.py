@@ -133,6 +133,7 @@ def _source_names(
     often a word the target language shares ("Phase", "Minister")."""
     level = float(language_data().get("source_common", {}).get(src.lang.split("-")[0], 4.0))
     honorifics = _honorifics(src.lang)
+    exonyms = _exonyms(src.lang, other) if other is not None else {}
     runs: list[list[tuple[Part, bool]]] = []
     travelling: set[int] = set()
     previous: Part | None = None
@@ -142,8 +143,11 @@ def _source_names(
             previous = None
             continue  # "The", "Yesterday": capitalised for the sentence start
         common = frequency >= level
-        if common and other is not None and _travels(p.text, frequency, other):
-            travelling.add(p.start)
+        if common and other is not None and not p.initial:
+            if fold(p.text) in exonyms:
+                common = False  # "Brazil" / "Brasilien": the names data says it is a name
+            elif _travels(p.text, frequency, other):
+                travelling.add(p.start)
         check = p.start in known or not (
             len(p.text) < 3 or p.hyphen or common or compound_of_words(p.text, src.lang)
         )
