@@ -1,4 +1,4 @@
-"""The development sets of bench/data, both halves, per language: the figures of issue 10.
+"""The development sets of bench/data, both halves, per language: the figures of issues 10-11.
 
 For each detector its labelled set is scanned with ``tqcheck eval``'s library (the same
 code as the command) and split into the tuning and the held-out half (split by origin:
@@ -10,7 +10,12 @@ site, document, talk). Printed per half and language:
 - doubled words (FL002) on bench/data/doubles.jsonl: recall, grammatical doubles reported;
 - foreign fragments (FL020) on bench/data/fragments.jsonl: recall, kept names and
   loanwords reported; and findings per 1000 words on the human references (WMT MQM
-  German references and their English sources, joined into documents).
+  German references and their English sources, joined into documents);
+- issue 11's corruption sets (source names replaced or dropped, names outside the names
+  data misspelled, source words left untranslated, spelling slips, sentence case): recall
+  per half and language, and findings per 1000 words on the human reference pairs with
+  their sources (WMT MQM en->de references, the same reversed de->en, and the WMT21
+  terminology en->fr references), one row per segment.
 
     .venv/bin/python bench/dev_sets.py [--json]
 """
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import defaultdict
@@ -34,11 +40,44 @@ from tqcheck.config import Config  # noqa: E402
 from tqcheck.evaluation import Row, evaluate, read_rows  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
-SETS = {
-    "furniture": ("furniture.jsonl", "FL003,FL004,FL005,FL006,FL007", "Fluency/Page furniture"),
-    "doubled words": ("doubles.jsonl", "FL002", "Fluency/Duplication"),
-    "foreign fragments": ("fragments.jsonl", "FL020", "Accuracy/Source language fragment"),
+# name: (file, rules, categories, preview rules included)
+SETS: dict[str, tuple[str, str, tuple[str, ...], bool]] = {
+    "furniture": (
+        "furniture.jsonl",
+        "FL003,FL004,FL005,FL006,FL007",
+        ("Fluency/Page furniture",),
+        False,
+    ),
+    "doubled words": ("doubles.jsonl", "FL002", ("Fluency/Duplication",), False),
+    "foreign fragments": (
+        "fragments.jsonl",
+        "FL020",
+        ("Accuracy/Source language fragment",),
+        False,
+    ),
+    "source names": (
+        "names_source.jsonl",
+        "NM006",
+        ("Accuracy/Mistranslation/Name", "Accuracy/Omission/Name"),
+        True,
+    ),
+    "unknown names": (
+        "names_unknown.jsonl",
+        "NM001,NM002,NM003,NM007",
+        ("Fluency/Spelling/Name",),
+        True,
+    ),
+    "source words": ("source_words.jsonl", "AC010", ("Accuracy/Untranslated text",), False),
+    "spelling": ("spelling.jsonl", "FL021", ("Fluency/Spelling",), False),
+    "sentence case": (
+        "sentence_case.jsonl",
+        "FL013,FL022",
+        ("Fluency/Spelling/Capitalisation",),
+        False,
+    ),
 }
+PAIR_SETS = ("source names", "unknown names", "source words", "spelling", "sentence case")
+TERMINOLOGY_ENFR = BENCHMARKS / "terminology-enfr" / "wmt21_dev_enfr.jsonl"
 
 
 def human_reference_rows() -> list[Row]:
@@ -66,9 +105,58 @@ def human_reference_rows() -> list[Row]:
     return rows
 
 
-def figures(rows: list[Row], codes: str, category: str) -> dict[str, dict]:
-    cfg = Config(select=codes.split(",")).validate()
-    checks = registry.select(registry.all_checks(), cfg.select)
+def human_pair_rows() -> list[Row]:
+    """Human reference segments with their sources: en->de and de->en (WMT MQM), en->fr
+    (WMT21 terminology references, detokenised). Error-free rows, one per unique pair."""
+    rows: list[Row] = []
+    seen: set[tuple[str, str]] = set()
+    for unit in load().values():
+        if unit["system"] not in ("ref", "refA") or (unit["source"], unit["target"]) in seen:
+            continue
+        seen.add((unit["source"], unit["target"]))
+        for lang, src_lang, target, source in (
+            ("de", "en", unit["target"], unit["source"]),
+            ("en", "de", unit["source"], unit["target"]),
+        ):
+            rows.append(_pair(f"{unit['doc']}/{len(rows)}", lang, src_lang, target, source))
+    if TERMINOLOGY_ENFR.is_file():
+        for line in TERMINOLOGY_ENFR.open(encoding="utf-8"):
+            r = json.loads(line)
+            if r.get("target_kind") == "reference":
+                target, source = _detokenised(r["target"]), _detokenised(r["source"])
+                rows.append(_pair(r["id"], "fr", "en", target, source))
+    return rows
+
+
+def _detokenised(text: str) -> str:
+    """The WMT21 terminology files are tokenised with sentence starts in lower case
+    ("d' une mère , et ... . le 12 avril"): joined and capitalised again, as written."""
+    text = re.sub(r" ([,.)\]])", r"\1", text)
+    text = re.sub(r"([(\[]) ", r"\1", text)
+    text = re.sub(r"(\b\w+['’]) (?=\w)", r"\1", text)
+    return re.sub(r"(^|[.?!] +)(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
+
+
+def _pair(rid: str, lang: str, src_lang: str, target: str, source: str) -> Row:
+    return Row(
+        id=rid,
+        target=target,
+        lang=lang,
+        errors=[],
+        meta={"lang": lang, "origin": rid},
+        clean_raters=1,
+        source=source,
+        source_lang=src_lang,
+    )
+
+
+def _checks(codes: str, preview: bool) -> tuple[Config, list]:
+    cfg = Config(select=codes.split(","), preview=preview).validate()
+    return cfg, registry.select(registry.all_checks(), cfg.select, preview=preview)
+
+
+def figures(rows: list[Row], codes: str, categories: tuple[str, ...], preview: bool) -> dict:
+    cfg, checks = _checks(codes, preview)
     out = {}
     for half in ("tune", "heldout"):
         for lang in ("all", "de", "en", "fr"):
@@ -76,15 +164,31 @@ def figures(rows: list[Row], codes: str, category: str) -> dict[str, dict]:
             if not sub:
                 continue
             g = evaluate(sub, checks, cfg)["groups"]["all"]
-            cat = g["categories"].get(category, {})
+            cats = [g["categories"].get(c, {}) for c in categories]
+            spans = sum(c.get("spans", 0) for c in cats)
+            found = sum(c.get("found", 0) for c in cats)
             out[f"{half}/{lang}"] = {
-                "spans": cat.get("spans", 0),
-                "recall": cat.get("recall"),
+                "spans": spans,
+                "recall": found / spans if spans else None,
                 "error_free_words": g["error_free_words"],
                 "per_1000_words_error_free": g["per_1000_words_error_free"],
                 "negatives": g["negatives"],
                 "negatives_hit": g["negatives_hit"],
             }
+    return out
+
+
+def on_pairs(pairs: list[Row], codes: str, preview: bool) -> dict[str, dict]:
+    cfg, checks = _checks(codes, preview)
+    out = {}
+    for lang in ("de", "en", "fr"):
+        sub = [r for r in pairs if r.lang == lang]
+        g = evaluate(sub, checks, cfg)["groups"]["all"]
+        out[lang] = {
+            "words": g["words"],
+            "findings": g["findings"],
+            "per_1000_words": g["per_1000_words_error_free"],
+        }
     return out
 
 
@@ -94,10 +198,10 @@ def main() -> None:
     args = ap.parse_args()
     started = time.perf_counter()
     results: dict[str, dict] = {}
-    for name, (file, codes, category) in SETS.items():
+    for name, (file, codes, categories, preview) in SETS.items():
         rows, problems = read_rows(DATA / file)
         assert not problems, problems
-        results[name] = figures(rows, codes, category)
+        results[name] = figures(rows, codes, categories, preview)
     human = human_reference_rows() if BENCHMARKS.is_dir() else []
     if human:
         cfg = Config(select=["FL020"]).validate()
@@ -108,6 +212,12 @@ def main() -> None:
             "findings": g["findings"],
             "per_1000_words": g["per_1000_words_error_free"],
         }
+    pairs = human_pair_rows() if BENCHMARKS.is_dir() else []
+    if pairs:
+        for name in PAIR_SETS:
+            _file, codes, _cats, preview = SETS[name]
+            for lang, r in on_pairs(pairs, codes, preview).items():
+                results[name][f"human pairs {lang}"] = r
     if args.json:
         print(json.dumps(results, indent=2))
         return
@@ -118,9 +228,9 @@ def main() -> None:
             f"{'per 1000w':>9} {'negatives hit':>14}"
         )
         for key, r in res.items():
-            if key == "human references":
+            if key == "human references" or key.startswith("human pairs"):
                 print(
-                    f"  human references: {r['findings']} findings in {r['words']} words = "
+                    f"  {key}: {r['findings']} findings in {r['words']} words = "
                     f"{r['per_1000_words']} per 1000 words"
                 )
                 continue
