@@ -185,8 +185,9 @@ def lowercase_sentence(doc: Document, ctx: Context) -> Iterator[Finding]:
     A paragraph whose first word starts with a lower-case letter (not a list
     item, not after a line ending in a colon, not a word written so, like
     "iPhone", "eBay" or "de Gaulle", not a URL or a handle), and a sentence of
-    four words or more without a single capital letter. A lower-case word after
-    a full stop is FL013's.
+    four words or more without a single capital letter. In a bilingual file, a
+    unit whose source starts in lower case too is a fragment or an interface
+    string and left alone. A lower-case word after a full stop is FL013's.
 
     Why it matters:
     Lost capitals come from machine translation of lower-cased input and from
@@ -216,6 +217,8 @@ def lowercase_sentence(doc: Document, ctx: Context) -> Iterator[Finding]:
         m = re.match(r"[^\W\d_][\w'’-]*", text)
         if any(a == para.start for a, _b in items) or any(s.start == para.start for s in lowered):
             continue  # a list item; or the whole sentence is reported below
+        if _source_unit_lower(doc, para.start):
+            continue  # the unit's source starts in lower case too: a fragment, a UI string
         if m and m.group().lower() in particles and _name_after(text[m.end() :]):
             continue  # "de Gaulle a dit …", "von der Leyen sagte …"
         if m and text[m.end() :].lstrip()[:1].isdigit():
@@ -229,6 +232,14 @@ def lowercase_sentence(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
     for sentence in lowered:
         yield ctx.finding(sentence.start, sentence.end, "sentence written in lower case throughout")
+
+
+def _source_unit_lower(doc: Document, pos: int) -> bool:
+    for unit in doc.units:
+        if unit.start <= pos < max(unit.end, unit.start + 1):
+            first = re.search(r"[^\W\d_]", unit.source)
+            return bool(first and first.group().islower())
+    return False
 
 
 def _name_after(rest: str) -> bool:
