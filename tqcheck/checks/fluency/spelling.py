@@ -9,6 +9,7 @@ candidates, and wordfreq's for what a known word is and how frequent a correctio
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -197,6 +198,7 @@ def lowercase_sentence(doc: Document, ctx: Context) -> Iterator[Finding]:
     "die Minister trafen sich am Montag." -> "Die Minister …"
     """
     particles = ctx.pack.lower_set("repetition", "name_particles")
+    unit_starts = [u.start for u in doc.units]
     items: list[tuple[int, int]] = []  # list items and lines after a colon: lower case is fine
     previous_end = -1
     for para in doc.paragraphs:
@@ -209,15 +211,16 @@ def lowercase_sentence(doc: Document, ctx: Context) -> Iterator[Finding]:
         for s in doc.sentences
         if len(s.words) >= 4
         and not any(c.isupper() for c in s.text)
-        and not any(a <= s.start < b for a, b in items)
+        and not _inside(items, s.start)
         and not re.search(r"https?://|www\.|@\w", s.text)
     ]
+    skip = {a for a, _b in items} | {s.start for s in lowered}
     for para in doc.paragraphs:
         text = para.text
         m = re.match(r"[^\W\d_][\w'’-]*", text)
-        if any(a == para.start for a, _b in items) or any(s.start == para.start for s in lowered):
+        if para.start in skip:
             continue  # a list item; or the whole sentence is reported below
-        if _source_unit_lower(doc, para.start):
+        if _source_unit_lower(doc, unit_starts, para.start):
             continue  # the unit's source starts in lower case too: a fragment, a UI string
         if m and m.group().lower() in particles and _name_after(text[m.end() :]):
             continue  # "de Gaulle a dit …", "von der Leyen sagte …"
@@ -234,12 +237,20 @@ def lowercase_sentence(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(sentence.start, sentence.end, "sentence written in lower case throughout")
 
 
-def _source_unit_lower(doc: Document, pos: int) -> bool:
-    for unit in doc.units:
-        if unit.start <= pos < max(unit.end, unit.start + 1):
-            first = re.search(r"[^\W\d_]", unit.source)
-            return bool(first and first.group().islower())
-    return False
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """``pos`` lies in one of ``spans`` (in text order, not overlapping)."""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and pos < spans[k][1]
+
+
+def _source_unit_lower(doc: Document, starts: list[int], pos: int) -> bool:
+    """The bilingual unit holding ``pos`` has a source that starts in lower case (units
+    are in text order, ``starts`` their starts: a bisection, not a scan per paragraph)."""
+    k = bisect.bisect_right(starts, pos) - 1
+    if k < 0 or pos >= max(doc.units[k].end, doc.units[k].start + 1):
+        return False
+    first = re.search(r"[^\W\d_]", doc.units[k].source)
+    return bool(first and first.group().islower())
 
 
 def _name_after(rest: str) -> bool:
