@@ -74,19 +74,20 @@ def untranslated_source_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                 start, end = piece.start + m.start(), piece.start + m.end()
                 if word[0].isupper() and not (nouns or source_nouns):
                     continue  # a capitalised word in English or French: a name or a title
-                if _in_address(piece.text, m) or _quoted(piece.text, m, lower_source):
-                    continue
                 if word.isupper() and len(word) > 1:
                     continue  # an acronym: "MIT", "SPD"
+                if not _left(word, lower_source, src_lang, doc.lang):
+                    continue  # (first: the cheap test, before the context is read)
+                if _in_address(piece.text, m) or _quoted(piece.text, m, lower_source):
+                    continue
                 if word[0].isupper() and _in_capital_run(piece.text, m):
                     continue  # "Regine Kunde", "Pistol Brace Rule": a name or a title
                 if nouns and _hyphen_compound(piece.text, m, doc.lang):
                     continue  # "Fast-Food-Kette": a compound of the target language
-                if _left(word, lower_source, src_lang, doc.lang):
-                    if run and doc.text[run[-1][1] : start].strip() == "":
-                        run[-1] = (run[-1][0], end)
-                    else:
-                        run.append((start, end))
+                if run and doc.text[run[-1][1] : start].strip() == "":
+                    run[-1] = (run[-1][0], end)
+                else:
+                    run.append((start, end))
             for start, end in run:
                 text = doc.text[start:end]
                 yield ctx.finding(
