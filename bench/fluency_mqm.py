@@ -39,7 +39,7 @@ CATEGORIES = (
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--select", action="append", default=["fluency"])
+    ap.add_argument("--select", action="append", default=None, help="rules (default: fluency)")
     ap.add_argument("--preview", action="store_true", help="also run preview rules")
     ap.add_argument("--show", default="", help="print this rule's findings on clean segments")
     args = ap.parse_args()
@@ -50,7 +50,8 @@ def main() -> None:
     from tqcheck.model import Document
     from tqcheck.resources_loader import Resources
 
-    cfg = Config(select=args.select, preview=args.preview).validate()
+    select = [code for arg in args.select or ["fluency"] for code in arg.split(",")]
+    cfg = Config(select=select, preview=args.preview).validate()
     checks = registry.select(registry.all_checks(), cfg.select)
     resources = Resources(cfg)
     units = load(args.limit)
