@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tqcheck.names.analysis import LANG_NAMES
+from tqcheck.names.cluster import Variant, inconsistent_spellings
 
 if TYPE_CHECKING:
     from tqcheck.context import Context
     from tqcheck.glossary.model import Concept
+    from tqcheck.model import Document
     from tqcheck.names.data import NamesData
 
 
@@ -44,3 +46,13 @@ def language(lang: str) -> str:
 def with_note(message: str, note: str | None) -> str:
     note = " ".join((note or "").split())
     return f"{message} ({note})" if note else message
+
+
+def spelling_clusters(
+    doc: Document, data: NamesData | None, known: frozenset[str]
+) -> list[Variant]:
+    """The document's minority spellings (NM002), computed once per document when the
+    names data is loaded (NM002 and NM007 both read them)."""
+    if data is None:
+        return inconsistent_spellings(doc, known)
+    return data.per_doc(doc, "spelling-clusters", lambda: inconsistent_spellings(doc, known))

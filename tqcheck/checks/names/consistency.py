@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.names.common import names_of, profile
+from tqcheck.checks.names.common import names_of, profile, spelling_clusters
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
+from tqcheck.names.analysis import analyse
 from tqcheck.registry import check
 
 
@@ -37,17 +38,14 @@ def name_spelled_inconsistently(doc: Document, ctx: Context) -> Iterator[Finding
     Example:
     "Kowalczyk sagte … Kowalczyk fügte hinzu … Kowalczik betonte" -> "Kowalczyk"
     """
-    from tqcheck.names.cluster import inconsistent_spellings
 
     data = names_of(ctx)
     known: frozenset[str] = frozenset()
     reported: set[tuple[int, int]] = set()
     if data is not None:
-        from tqcheck.names.analysis import analyse
-
         known = frozenset(data.index(doc.lang).approved)
         reported = {(i.start, i.end) for i in analyse(doc, data, profile(ctx))}
-    for v in inconsistent_spellings(doc, known):
+    for v in spelling_clusters(doc, data, known):
         p = v.part
         if any(s <= p.start and p.end <= e for s, e in reported):
             continue

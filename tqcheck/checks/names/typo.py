@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tqcheck.checks.names.common import names_of, profile
+from tqcheck.checks.names.common import names_of, profile, spelling_clusters
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
 from tqcheck.names.analysis import analyse
-from tqcheck.names.cluster import inconsistent_spellings
 from tqcheck.names.typos import name_typos
 from tqcheck.registry import check
 
@@ -46,7 +45,7 @@ def name_near_famous_name(doc: Document, ctx: Context) -> Iterator[Finding]:
     if data is not None:
         known = frozenset(data.index(doc.lang).approved)
         reported = [(i.start, i.end) for i in analyse(doc, data, profile(ctx))]
-    reported += [(v.part.start, v.part.end) for v in inconsistent_spellings(doc, known)]
+    reported += [(v.part.start, v.part.end) for v in spelling_clusters(doc, data, known)]
     nouns = bool(ctx.pack.get("repetition", "nouns_capitalised", False))
     for typo in name_typos(doc, nouns, known):
         p = typo.part
