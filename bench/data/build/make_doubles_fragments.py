@@ -11,7 +11,8 @@ Inputs
 
 Raw line formats (``#`` starts a comment line, blank lines are ignored)
 -----------------------------------------------------------------------
-Own sentences (files ``*_own_<lang>.txt``)::
+Own sentences (files ``*_own_<lang>.txt``; ``*_probe_<lang>.txt`` with ``probe:`` origins are
+sentences written later, after the rules, to probe their gaps: always in the tuning half)::
 
     @ own:<slug>                      starts an origin group (3-6 rows each)
     E <sentence with ⟦der der⟧>       doubles: error span
@@ -438,8 +439,9 @@ def read_raw(family, car, used):
     if not files:
         raise SystemExit(f"no raw files {RAW}/{family}_*.txt")
     for path in files:
-        m = re.search(r"_own_(de|fr|en)\.txt$", path.name)
-        own_lang = m.group(1) if m else None
+        m = re.search(r"_(own|probe)_(de|fr|en)\.txt$", path.name)
+        own_lang = m.group(2) if m else None
+        prefix = f"{m.group(1)}:" if m else ""
         origin = None
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             line = line.rstrip()
@@ -449,8 +451,8 @@ def read_raw(family, car, used):
                 if own_lang:
                     if line.startswith("@"):
                         origin = line[1:].strip()
-                        if not origin.startswith("own:"):
-                            raise RawError("origin must start with own:")
+                        if not origin.startswith(prefix):
+                            raise RawError(f"origin must start with {prefix}")
                         continue
                     if origin is None:
                         raise RawError("row before any @ origin line")
@@ -651,7 +653,9 @@ def main():
                     rows.append(row)
         split = splits.assign((r["lang"], r["origin"]) for r in rows)
         for r in rows:
-            r["split"] = split[(r["lang"], r["origin"])]
+            # probe: rows were written after the rules, to find their gaps: tuning only
+            probe = r["origin"].startswith("probe:")
+            r["split"] = "tune" if probe else split[(r["lang"], r["origin"])]
         problems = check_rows(family, rows)
         for p in problems:
             print("PROBLEM", family, p, file=sys.stderr)

@@ -18,8 +18,9 @@ _GAP_RE = re.compile(r"[ \t\u00a0\u202f]+")
 _CLAUSE_MARKS = frozenset(",;:–—-([")
 _ENDS = frozenset(".!?;:,)")
 ATTRIBUTE_WINDOW = 8  # tokens after the pair searched for an extended attribute
-RARE_REDUPLICATION = 2.5  # Zipf below which a lower-case double is a reduplicated word
+RARE_REDUPLICATION = 3.0  # Zipf below which a lower-case double is a reduplicated word
 PHRASAL_WINDOW = 4  # words back to a phrasal verb: "hand your essays in in time"
+SOUND_ZIPF = 4.5  # a sound word is no everyday word ("geht um um" is a slip)
 COMMON_AT_START = 5.0  # at a sentence start, rarer doubles are chants and rhymes
 
 
@@ -53,6 +54,15 @@ class DoubleGrammar:
     skip_relative: frozenset[str]  # function words: never a relative clause's verb
     numbers: frozenset[str]  # "four four seven", "at ten ten"
     nouns_capitalised: bool  # German: "die Regeln regeln": noun, then verb
+    lang: str
+    not_before: dict[str, frozenset[str]]  # "that that the plan": a slip before these
+    emphatic: frozenset[str]  # "they do do their chores": an auxiliary stressed
+    not_emphatic_after: frozenset[str]  # "to do do", "will do do": not a stressed auxiliary
+    object_subject: frozenset[str]  # "tell you you could": object, then subject
+    finite: frozenset[str]  # … when a finite verb follows
+    sound_verbs: frozenset[str]  # "the dog went woof woof": a sound, said twice
+    stranded: frozenset[str]  # "the town she grew up in in 1990": a stranded preposition
+    subjects: frozenset[str]  # … in a contact clause opened by a subject pronoun
 
     @classmethod
     def of(cls, pack: LangPack) -> DoubleGrammar:
@@ -85,12 +95,29 @@ class DoubleGrammar:
             skip_relative=pack.lower_set("repetition", "function_words"),
             numbers=pack.lower_set("repetition", "number_words"),
             nouns_capitalised=bool(section.get("nouns_capitalised", False)),
+            lang=pack.lang,
+            not_before={
+                w.lower(): frozenset(x.lower() for x in words)
+                for w, words in section.get("slip_before", {}).items()
+            },
+            emphatic=pack.lower_set("repetition", "emphatic_auxiliaries"),
+            not_emphatic_after=pack.lower_set("repetition", "not_emphatic_after"),
+            object_subject=pack.lower_set("repetition", "object_subject_pronouns"),
+            finite=pack.lower_set("repetition", "finite_verbs"),
+            sound_verbs=pack.lower_set("repetition", "sound_verbs"),
+            stranded=pack.lower_set("repetition", "stranded_prepositions"),
+            subjects=pack.lower_set("repetition", "subject_pronouns"),
         )
 
     def grammatical(self, tokens: tuple[Token, ...], i: int) -> bool:
         """Whether tokens[i-1] tokens[i] (the same word twice) is grammatical here."""
         word = tokens[i].text.lower()
+        nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+        if nxt in self.not_before.get(word, ()):
+            return False  # "I think that that the plan will work"
         if f"{word} {word}" in self.always:
+            return True
+        if self._stressed(tokens, i, word, nxt):
             return True
         if word in self.particles and _name_follows(tokens, i + 1):
             return True  # "de de Gaulle", "von von der Leyen"
@@ -107,6 +134,29 @@ class DoubleGrammar:
             return self._verb_final(tokens, i + 1)
         return self._extended_attribute(tokens, i + 1)
 
+    def _stressed(self, tokens: tuple[Token, ...], i: int, word: str, nxt: str) -> bool:
+        """A stressed auxiliary after its subject ("the kids do do their chores"), or a
+        pronoun that is a verb's object and the next clause's subject ("did she tell you
+        you could go?")."""
+        prev = tokens[i - 2].text.lower() if i >= 2 else ""
+        if (
+            prev in self.sound_verbs
+            and word not in self.skip_relative | self.articles
+            and zipf(word, self.lang) < SOUND_ZIPF
+        ):
+            return True  # "the old clock went tick tick", "das Baby machte gluck gluck"
+        if word in self.stranded and _contact_clause(tokens, i - 1, self.subjects, self.skip_relative):
+            return True
+        if word in self.emphatic:
+            return bool(prev) and tokens[i - 2].is_word and prev not in self.not_emphatic_after
+        return (
+            word in self.object_subject
+            and nxt in self.finite
+            and prev.isalpha()
+            and prev[:1].islower()
+            and prev not in self.skip_relative
+        )
+
     def _set_phrase(
         self, tokens: tuple[Token, ...], i: int, word: str, clause: list[Token]
     ) -> bool:
@@ -117,10 +167,15 @@ class DoubleGrammar:
         if not clause and nxt in (",", "!"):
             return True
         if word in self.numbers:
+            # "four four seven", "at ten ten"; a number that is also an article ("un un
+            # accès") only when it runs on into numbers or ends the phrase
+            lower_word = nxt.isalpha() and nxt[:1].islower() and nxt not in self.numbers
+            return word not in self.articles or not lower_word
+        ahead = [t.text.lower() for t in tokens[i + 1 : i + 3]]
+        if self.alternatives & set(ahead) or (clause and clause[0].text.lower() in self.negations):
             return True
-        ahead = {t.text.lower() for t in tokens[i + 1 : i + 3]}
-        if self.alternatives & ahead or (clause and clause[0].text.lower() in self.negations):
-            return True
+        if ahead[:1] == [","] and ahead[1:] and ahead[1] in self.negations:
+            return True  # "a job job, not another internship"
         return word in self.clause_final and nxt in _ENDS
 
     def _two_words(self, tokens: tuple[Token, ...], i: int, word: str, clause: list[Token]) -> bool:
@@ -150,10 +205,20 @@ class DoubleGrammar:
         prev = clause[0].text if clause else ""
         return (
             word in self.after_verb
+            and not self._subject_before(clause[1:])
             and prev[:1].islower()
             and prev.isalpha()
             and prev.lower() not in self.prepositions | self.openers | self.coordinators
             and prev.lower() not in self.clause_start
+        )
+
+    def _subject_before(self, clause: list[Token]) -> bool:
+        """An article and a noun before the verb (``clause`` read backwards): the verb
+        has its subject, so "die die" after it is no pronoun ("Die Regierung will die die
+        Steuern senken")."""
+        return any(
+            clause[k].text[:1].isupper() and clause[k + 1].text.lower() in self.clause_start
+            for k in range(len(clause) - 1)
         )
 
     def _clause_start(self, tokens: tuple[Token, ...], first: int, clause: list[Token]) -> bool:
@@ -218,6 +283,21 @@ class DoubleGrammar:
                 if adverbs > 1:
                     return False
         return False
+
+
+def _contact_clause(
+    tokens: tuple[Token, ...], first: int, subjects: frozenset[str], function: frozenset[str]
+) -> bool:
+    """A clause with no relative word, opened by a subject pronoun after a noun, ends in a
+    stranded preposition at ``first``: "the town [she grew up in] in 1990"."""
+    for k in range(first - 1, 0, -1):
+        text = tokens[k].text
+        if text in _CLAUSE_MARKS or not tokens[k].is_word:
+            return False
+        before = tokens[k - 1]
+        if text.lower() in subjects and before.is_word and before.text.lower() not in function:
+            return before.text.lower() not in subjects
+    return False
 
 
 def _name_follows(tokens: tuple[Token, ...], j: int) -> bool:
