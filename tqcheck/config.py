@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import tqcheck.checks  # noqa: F401  (registers every check and resource provider)
+from tqcheck.glossary.runtime import validate_config as validate_glossaries
 from tqcheck.model import Severity
+from tqcheck.names.runtime import validate_config as validate_names
 from tqcheck.registry import CheckSpec, RegistryError, all_checks, matches, validate_selectors
 
 CONFIG_FILES = ("tqcheck.toml", ".tqcheck.toml")
@@ -138,18 +141,14 @@ class Config:
             except ValueError as exc:
                 raise ConfigError(f"{where}: severity.{selector}: {exc}") from None
         if self.glossaries or self.glossary_profile:  # a bad glossary is exit 2, not a skip
-            from tqcheck.glossary.runtime import validate_config
-
             try:
-                validate_config(self)
+                validate_glossaries(self)
             except ValueError as exc:  # GlossaryError names the file at fault
                 if getattr(exc, "path", ""):
                     raise UnusableFile(str(exc), "glossaries", exc.path) from None  # type: ignore[attr-defined]
                 where_ = self.origin("glossary_profile" if self.glossary_profile else "glossaries")
                 raise ConfigError(f"{where_}: {exc}") from None
         if self.names or self.names_profile != Config.names_profile:
-            from tqcheck.names.runtime import validate_config as validate_names
-
             try:
                 validate_names(self)
             except ValueError as exc:

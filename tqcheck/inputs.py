@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tqcheck.model import Document, InputError
 from tqcheck.readers import ReadHints, ReadResult, reader_for, supported_extensions
+from tqcheck.readers.errors import InputProblem
 from tqcheck.text.langcodes import is_valid, primary
 
 LANG_IN_NAME_RE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)$")
@@ -28,15 +29,6 @@ IO_ERRORS = {
     "IO006": ("source-unusable", "The paired source document could not be read."),
     "IO007": ("malformed-input", "A structured input (XML, glossary) is malformed or hostile."),
 }
-
-
-class InputProblem(Exception):
-    """Raised inside input handling only, turned into an InputError at the boundary."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 @dataclass(frozen=True)

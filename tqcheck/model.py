@@ -8,9 +8,28 @@ from __future__ import annotations
 
 import bisect
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+
+# Segmentation is text-layer logic (language packs, abbreviations); the model sits below it
+# and only declares the two functions a Document calls. ``tqcheck.text.segment`` installs
+# them when it is imported, and the package root imports it, so every Document has them.
+ParagraphSplitter = Callable[[str], "tuple[Paragraph, ...]"]
+SentenceSplitter = Callable[[str, str, "tuple[Paragraph, ...]"], "tuple[Sentence, ...]"]
+_SEGMENTATION: list[tuple[ParagraphSplitter, SentenceSplitter]] = []
+
+
+def install_segmentation(paragraphs: ParagraphSplitter, sentences: SentenceSplitter) -> None:
+    """Set the paragraph and sentence splitters every Document uses (the text layer's)."""
+    _SEGMENTATION[:] = [(paragraphs, sentences)]
+
+
+def _segmentation() -> tuple[ParagraphSplitter, SentenceSplitter]:
+    if not _SEGMENTATION:
+        raise RuntimeError("no segmentation installed: import tqcheck.text.segment")
+    return _SEGMENTATION[0]
 
 
 class Severity(enum.IntEnum):
@@ -127,15 +146,11 @@ class Document:
 
     @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
-        from tqcheck.text.segment import split_paragraphs
-
-        return split_paragraphs(self.text)
+        return _segmentation()[0](self.text)
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
-        from tqcheck.text.segment import split_sentences
-
-        return split_sentences(self.text, self.lang, self.paragraphs)
+        return _segmentation()[1](self.text, self.lang, self.paragraphs)
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:

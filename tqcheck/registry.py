@@ -101,9 +101,13 @@ def check(
 
 
 def all_checks() -> list[CheckSpec]:
-    """Every registered check, sorted by code (imports the check modules once)."""
-    import tqcheck.checks  # noqa: F401  (explicit registration list lives there)
+    """Every registered check, sorted by code.
 
+    The registry sits below the checks: ``tqcheck.checks`` (imported by ``tqcheck.config``
+    and everything above it) holds the explicit registration list.
+    """
+    if not _REGISTRY:
+        raise RegistryError("no checks registered: import tqcheck.checks first")
     return sorted(_REGISTRY.values(), key=lambda s: s.code)
 
 

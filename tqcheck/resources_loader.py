@@ -88,9 +88,7 @@ class Resources:
 
     def _load(self, need: str) -> tuple[Any, str]:
         if need not in self._loaded:
-            if need not in PROVIDERS:
-                import tqcheck.checks  # noqa: F401  (the families register their providers)
-            make = PROVIDERS.get(need)
+            make = PROVIDERS.get(need)  # the check families register their providers
             self._loaded[need] = make(self) if make else (None, f"no provider for {need!r}")
         return self._loaded[need]
 

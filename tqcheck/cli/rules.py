@@ -18,6 +18,7 @@ def rules(
     from rich.console import Console
     from rich.table import Table
 
+    import tqcheck.checks  # noqa: F401  (registers every check)
     from tqcheck import registry
     from tqcheck.inputs import IO_ERRORS
 

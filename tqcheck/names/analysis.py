@@ -53,6 +53,7 @@ from tqcheck.names.text import (
     parts,
     zipf,
 )
+from tqcheck.text.urls import in_url
 
 if TYPE_CHECKING:
     from tqcheck.glossary.matcher import Match
@@ -94,8 +95,6 @@ def analyse(doc: Document, data: NamesData, profile: str | None) -> list[Issue]:
 
 
 def _analyse(doc: Document, data: NamesData, profile: str | None) -> list[Issue]:
-    from tqcheck.checks.glossary.common import in_url
-
     matches = [m for m in data.find(doc) if not m.nested and not in_url(doc.text, m.start, m.end)]
     ps = list(parts(doc))
     res: dict[int, _Res] = {}

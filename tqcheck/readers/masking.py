@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tqcheck.model import Unit
+from tqcheck.readers.errors import InputProblem
 
 if TYPE_CHECKING:
     from tqcheck.readers import ReadResult
@@ -174,7 +175,5 @@ def _merge(spans: list[list[int]]) -> list[list[int]]:
 
 
 def problem(message: str) -> Exception:
-    """An IO007 malformed-input problem (imported late: inputs imports the readers)."""
-    from tqcheck.inputs import InputProblem
-
+    """An IO007 malformed-input problem."""
     return InputProblem("IO007", message)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqcheck.model import Paragraph, Sentence, Token
+from tqcheck.model import Paragraph, Sentence, Token, install_segmentation
 from tqcheck.text.langpack import load_pack
 
 TOKEN_RE = re.compile(
@@ -128,3 +128,6 @@ def _is_boundary(
         return False
     # dotted abbreviations written without spaces: "z.B.", "U.S.", "e.g."
     return not re.fullmatch(r"(?:\w\.)+\w", bare)
+
+
+install_segmentation(split_paragraphs, split_sentences)

@@ -145,7 +145,9 @@ class DoubleGrammar:
             and zipf(word, self.lang) < SOUND_ZIPF
         ):
             return True  # "the old clock went tick tick", "das Baby machte gluck gluck"
-        if word in self.stranded and _contact_clause(tokens, i - 1, self.subjects, self.skip_relative):
+        if word in self.stranded and _contact_clause(
+            tokens, i - 1, self.subjects, self.skip_relative
+        ):
             return True
         if word in self.emphatic:
             return bool(prev) and tokens[i - 2].is_word and prev not in self.not_emphatic_after

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tqcheck.text.urls import in_url
+
 if TYPE_CHECKING:
     from tqcheck.context import Context
     from tqcheck.glossary.matcher import Match
@@ -14,27 +16,6 @@ if TYPE_CHECKING:
 def glossary_of(ctx: Context) -> Glossary:
     glossary: Glossary = ctx.resources.get("glossary")
     return glossary
-
-
-def in_url(text: str, start: int, end: int) -> bool:
-    """A term inside a URL, e-mail address or domain ("www.nato.int") is not prose."""
-    lo = start
-    while lo > 0 and not text[lo - 1].isspace():
-        lo -= 1
-    hi = end
-    while hi < len(text) and not text[hi].isspace():
-        hi += 1
-    chunk = text[lo:hi]
-    return (
-        "://" in chunk
-        or "www." in chunk.lower()
-        or "@" in chunk
-        or (
-            text[end : end + 1] == "."
-            and text[end + 1 : end + 2].isalpha()
-            and text[end + 1 : end + 2].islower()
-        )
-    )
 
 
 def prose_matches(text: str, matches: list[Match]) -> list[Match]:
