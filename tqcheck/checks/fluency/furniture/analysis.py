@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tqcheck.checks.fluency.furniture import scoring, structure
+from tqcheck.checks.fluency.furniture.appeals import appeal_boxes
 from tqcheck.checks.fluency.furniture.credits import credits
 from tqcheck.checks.fluency.furniture.lexicon import Lexicon, lexicon
 from tqcheck.checks.fluency.furniture.metadata import metadata
@@ -77,6 +78,7 @@ STRUCTURAL = (
     structure.labels,
     structure.audio_credits,
     structure.tracking,
+    appeal_boxes,
 )
 # What is furniture even without a page around it (a segment of a bilingual file, one
 # sentence): credits, metadata, labels, tracking. A site suffix needs a headline over a
