@@ -105,6 +105,18 @@ def test_output_file_written_atomically(cli, corpus: Path, tmp_path: Path) -> No
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]
 
 
+def test_report_to_a_file_prints_one_totals_line_off_a_terminal(
+    cli, corpus: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "r.sarif"
+    result = cli("scan", corpus, "--isolated", "-f", "sarif", "-o", out, "--exit-zero")
+    data = json.loads(out.read_text())
+    results = sum(len(run["results"]) for run in data["runs"])
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1 and "┃" not in result.stdout, result.stdout
+    assert f" {results} findings" in lines[0] and "documents" in lines[0]
+
+
 @pytest.mark.parametrize("fmt", ["sarif", "junit"])
 def test_other_formats(cli, corpus: Path, fmt: str) -> None:
     result = cli("scan", corpus, "--isolated", "-f", fmt, "--exit-zero")

@@ -86,7 +86,8 @@ class Token:
     is_word: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "is_word", any(ch.isalnum() for ch in self.text))
+        text = self.text
+        object.__setattr__(self, "is_word", text.isalnum() or any(ch.isalnum() for ch in text))
 
 
 @dataclass(frozen=True)

@@ -129,10 +129,14 @@ def _emit(result: object, fmt: str, output: Optional[Path], quiet: bool) -> None
         except OSError as exc:
             raise fail(f"cannot write {output}: {exc.strerror}") from None
         typer.echo(f"tqcheck: report written to {output}", err=True)
-        if fmt != "rich":
+        if fmt != "rich" and sys.stdout.isatty():
             from tqcheck.formats import rich_report
 
             rich_report.render(result, sys.stdout, quiet=True)  # type: ignore[arg-type]
+        elif fmt != "rich":
+            from tqcheck.formats import summary_line
+
+            typer.echo(summary_line(result))  # type: ignore[arg-type]
     else:
         write(sys.stdout)
 

@@ -41,6 +41,21 @@ def _junit(result: RunResult, out: TextIO) -> None:
 FORMATS: dict[str, Renderer] = {"rich": _rich, "json": _json, "sarif": _sarif, "junit": _junit}
 
 
+def summary_line(result: RunResult) -> str:
+    """The run's totals in one plain line (after a report written to a file, off a
+    terminal: a CI log wants the count, not a table as wide as the batch is long)."""
+    s = result.summary()
+    severities = s["by_severity"]
+    assert isinstance(severities, dict)
+    parts = ", ".join(f"{n} {label}" for label, n in severities.items() if n)
+    return (
+        f"tqcheck: {s['documents']} documents, {s['words']} words, {s['findings']} findings"
+        + (f" ({parts})" if parts else "")
+        + f"; {s['passed']} passed, {s['failed']} failed"
+        + (f", {s['input_errors']} input errors" if s["input_errors"] else "")
+    )
+
+
 def write_atomically(path: Path, render: Callable[[TextIO], None]) -> None:
     """Write to a temporary file beside ``path`` and rename it: no half-written reports."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from tqcheck.glossary.model import Concept, Status, Term, TermBase
@@ -101,16 +102,7 @@ class Matcher:
         """Every term occurrence, overlaps resolved: longest first, ties to exact case."""
         if self.size == 0:
             return []
-        pieces: list[str] = [" "]
-        starts: list[int] = []  # key-string offset of each word's key
-        spans: list[tuple[int, int]] = []
-        pos = 1
-        for word, key in token_keys(text, self.lang):
-            starts.append(pos)
-            spans.append((word.start, word.end) if word else (-1, -1))
-            pieces.append(key + " ")
-            pos += len(key) + 1
-        keys = "".join(pieces)
+        keys, starts, spans = keyed(text, self.lang)
         found: list[Match] = []
         for end, (length, entries) in self.automaton.iter(keys):
             first = end - length + 1  # where the pattern starts in the key string
@@ -143,6 +135,23 @@ class Matcher:
         text: str, entry: Entry, start: int, end: int, exact: bool, compound: bool = False
     ) -> Match:
         return Match(start, end, text[start:end], entry.concept, entry.term, exact, compound)
+
+
+@lru_cache(maxsize=8)
+def keyed(text: str, lang: str) -> tuple[str, tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """The text as one string of word keys (" key key | key "), with the key-string offset
+    and the text span of each word; (-1, -1) for a barrier. Made once per text and
+    language: the glossary and the names data match the same document."""
+    pieces: list[str] = [" "]
+    starts: list[int] = []
+    spans: list[tuple[int, int]] = []
+    pos = 1
+    for word, key in token_keys(text, lang):
+        starts.append(pos)
+        spans.append((word.start, word.end) if word else (-1, -1))
+        pieces.append(key + " ")
+        pos += len(key) + 1
+    return "".join(pieces), tuple(starts), tuple(spans)
 
 
 def resolve(found: list[Match]) -> list[Match]:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 WORD_RE = re.compile(r"[^\W_]+")
 # What may stand between two words of one term: spaces, hyphens, apostrophes.
@@ -53,8 +53,9 @@ SNOWBALL = {
 COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "no", "is", "fi"})
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word and its offsets (a named tuple: the matcher makes one per word of a text)."""
+
     text: str
     start: int
     end: int

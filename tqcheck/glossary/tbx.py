@@ -7,6 +7,7 @@ with one clear message before anything is expanded or fetched.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from tqcheck.glossary.model import (
     TermBase,
     fingerprint_bytes,
 )
+from tqcheck.text.cache import load_or_build
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MAX_BYTES = 200_000_000  # a term base larger than this is not a glossary
@@ -37,7 +39,9 @@ def read_tbx(path: str | Path) -> TermBase:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise GlossaryError(name, f"cannot read: {exc.strerror or exc}") from None
-    return parse_tbx(data, name)
+    # parsed once per content and kept in the disk cache (a bad file raises, and is not kept)
+    digest = hashlib.sha256(data).hexdigest()
+    return load_or_build("tbx", f"{digest}|{name}", lambda: parse_tbx(data, name))
 
 
 def parse_tbx(data: bytes, path: str = "<tbx>") -> TermBase:

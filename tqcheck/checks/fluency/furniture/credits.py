@@ -11,7 +11,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqcheck.checks.fluency.furniture.lexicon import Lexicon, words_of
-from tqcheck.checks.fluency.furniture.shapes import CAP_RE, TOKEN_RE, Hit, alternation, line_bounds
+from tqcheck.checks.fluency.furniture.shapes import (
+    CAP_RE,
+    TOKEN_RE,
+    Hit,
+    alternation,
+    first_chars,
+    line_bounds,
+)
 from tqcheck.model import Document
 
 AGENCY = "AGENCYNAME"  # stands for a many-word agency name inside a credit
@@ -88,8 +95,11 @@ def credit_like(who: str, lex: Lexicon) -> bool:
 def _credit_patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
     labels = alternation(lex.credit_labels)
     joiners = alternation(lex.credit_joiners)
+    prefixes = ("Pool", "Archiv", "Symbol")
     label = re.compile(
-        rf"(?<![\w-])(?:Pool|Archiv|Symbol)?(?:{labels})\s*(?:[:：]|,(?=\s*[A-Z])|\s(?:{joiners})\b)"
+        first_chars(*prefixes, *lex.credit_labels)
+        + rf"(?<![\w-])(?:{'|'.join(prefixes)})?(?:{labels})"
+        rf"\s*(?:[:：]|,(?=\s*[A-Z])|\s(?:{joiners})\b)"
         rf"\s*(?P<who>[^\n\r]{{2,120}})",
         re.IGNORECASE,
     )

@@ -15,6 +15,7 @@ from tqcheck.checks.fluency.furniture.shapes import (
     TOKEN_RE,
     Hit,
     alternation,
+    first_chars,
     short_line_or,
 )
 from tqcheck.model import Document
@@ -22,7 +23,9 @@ from tqcheck.text.frequency import zipf
 
 EDGE = 6  # lines at the top and bottom where bylines and signatures stand
 # A bracketed group ending a paragraph after its last sentence: "… gesagt. (APA, red)".
-_GLUED_BRACKET_RE = re.compile(r"(?<=[.!?»“\"] )[(\[][^()\[\]\n\r]{2,60}[)\]][ \t]*$", re.M)
+# (the bracket first, then the look back: a pattern that opens with a look-behind is tried
+# at every position)
+_GLUED_BRACKET_RE = re.compile(r"[(\[](?<=[.!?»“\"] [(\[])[^()\[\]\n\r]{2,60}[)\]][ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,9 @@ def _patterns(lex: Lexicon) -> _Patterns:
     return _Patterns(
         header=re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?", re.IGNORECASE),
         reading=re.compile(
-            rf"(?:{reading})\s*:?\s*(?:ca\.\s*|env\.\s*|~\s*)?\d+\s*(?:{units})\b\.?"
-            rf"|\b\d+(?:\s*[-–]\s*\d+)?\s*(?:{units})\.?\s+(?:{reading}|read|lesen|lecture)\b",
+            first_chars(*lex.reading_labels, digits=True)
+            + rf"(?:(?:{reading})\s*:?\s*(?:ca\.\s*|env\.\s*|~\s*)?\d+\s*(?:{units})\b\.?"
+            rf"|\b\d+(?:\s*[-–]\s*\d+)?\s*(?:{units})\.?\s+(?:{reading}|read|lesen|lecture)\b)",
             re.IGNORECASE,
         ),
         labelled=re.compile(
@@ -72,7 +76,9 @@ def _patterns(lex: Lexicon) -> _Patterns:
         label=re.compile(rf"\b(?:{labels})\b", re.IGNORECASE),
         byline=re.compile(rf"^\W*(?:{openers})\s*:?\s+(?P<who>[^\n\r]{{2,120}})$", re.I | re.M),
         glued_byline=re.compile(
-            rf"(?<=[.!?»“\"] )(?:{openers})\s+(?P<who>[^.!?\n\r]{{2,80}})$", re.I | re.M
+            first_chars(*lex.byline_openers)
+            + rf"(?<=[.!?»“\"] )(?:{openers})\s+(?P<who>[^.!?\n\r]{{2,80}})$",
+            re.I | re.M,
         ),
     )
 

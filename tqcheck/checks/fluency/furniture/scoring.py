@@ -138,7 +138,7 @@ def features(
         "interface": min(generic, 2) / 2.0,
         "publisher": min(we, 2) / 2.0,
         "time": 1.0 if _has_time(c.text, lex) else 0.0,
-        "separator": 1.0 if any(ch in _SEPARATORS for ch in c.text) else 0.0,
+        "separator": 0.0 if _SEPARATORS.isdisjoint(c.text) else 1.0,
         "url": 1.0 if _URL_RE.search(c.text) else 0.0,
         "edge": 1.0 if edge else 0.0,
         "first_line": 1.0 if c.line == 0 else 0.0,

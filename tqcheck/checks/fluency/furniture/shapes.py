@@ -26,6 +26,15 @@ def alternation(words: tuple[str, ...]) -> str:
     return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)
 
 
+def first_chars(*words: str, digits: bool = False) -> str:
+    """A lookahead for the characters a match can start with (both cases): a pattern that
+    opens with a long alternation is otherwise tried in full at every position."""
+    chars = {c for w in words if w for c in (w[0].lower(), w[0].upper())}
+    if digits:
+        chars.update("0123456789")
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+
+
 def short_line_or(text: str, start: int, end: int) -> tuple[int, int]:
     ls, le = line_bounds(text, start, end)
     return (ls, le) if len(words_of(text[ls:le])) <= 12 else (start, end)

@@ -1,0 +1,92 @@
+"""The disk cache of compiled language data: read back, rebuilt when damaged or foreign,
+off on request, and never a reason to fail."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tqcheck.text import cache
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "c"))
+    return tmp_path / "c"
+
+
+def counting(value: object) -> tuple[list[int], object]:
+    calls: list[int] = []
+
+    def build() -> object:
+        calls.append(1)
+        return value
+
+    return calls, build
+
+
+def test_second_load_reads_the_stored_entry(folder: Path) -> None:
+    calls, build = counting({"haus": 3})
+    assert cache.load_or_build("t", "k1", build) == {"haus": 3}
+    assert cache.load_or_build("t", "k1", build) == {"haus": 3}
+    assert len(calls) == 1
+    (entry,) = folder.iterdir()
+    assert entry.stat().st_mode & 0o777 == 0o600
+    # another key (another library version, language) is another entry
+    cache.load_or_build("t", "k2", build)
+    assert len(calls) == 2
+
+
+def test_a_damaged_entry_is_rebuilt_and_replaced(folder: Path) -> None:
+    calls, build = counting([1, 2])
+    cache.load_or_build("t", "k", build)
+    (entry,) = folder.iterdir()
+    entry.write_bytes(b"not a pickle")
+    assert cache.load_or_build("t", "k", build) == [1, 2]
+    assert cache.load_or_build("t", "k", build) == [1, 2]
+    assert len(calls) == 2
+
+
+def test_an_entry_others_may_write_is_not_read(folder: Path) -> None:
+    calls, build = counting("x")
+    cache.load_or_build("t", "k", build)
+    (entry,) = folder.iterdir()
+    os.chmod(entry, 0o666)
+    cache.load_or_build("t", "k", build)
+    assert len(calls) == 2
+
+
+def test_off_builds_every_time_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.CACHE_ENV, "off")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    calls, build = counting(1)
+    cache.load_or_build("t", "k", build)
+    cache.load_or_build("t", "k", build)
+    assert len(calls) == 2
+    assert not any(tmp_path.rglob("*.pickle"))
+
+
+def test_an_unwritable_folder_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the folder should be")
+    monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "sub"))
+    calls, build = counting(7)
+    assert cache.load_or_build("t", "k", build) == 7
+    assert cache.load_or_build("t", "k", build) == 7
+    assert len(calls) == 2
+
+
+def test_a_parsed_term_base_comes_back_equal(folder: Path) -> None:
+    from tqcheck.glossary.tbx import read_tbx
+
+    path = next((Path(__file__).resolve().parent.parent / "glossaries").glob("*.tbx"))
+    first = read_tbx(path)
+    assert any(folder.iterdir())
+    second = read_tbx(path)
+    assert [c.id for c in second.concepts] == [c.id for c in first.concepts]
+    assert second.fingerprint == first.fingerprint
