@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tqcheck.glossary.normalize import words
-from tqcheck.names.similarity import edits, jaro_winkler, same_initial
+from tqcheck.names.similarity import edits, jaro_winkler, same_initial, skeleton
 from tqcheck.names.text import (
     Part,
     compound_of_words,
@@ -39,6 +39,9 @@ RARE = 3.0
 INTERNATIONAL = 1.0  # Zipf difference between two languages within which a word travels
 NAME_MAX = 5.0  # names are rarer than this (Paris, London sit just under it)
 TRAVELS = 2.0  # Zipf in the other language from which a German capitalised word may be a name
+UNKNOWN = 2.0  # Zipf under which a word is known in neither language: a name ("Rebull")
+UNKNOWN_LETTERS = 10  # longer unknown German words are compounds ("Aufstehzeiten")
+INITIAL_NAME = 2.5  # a sentence's first word this rare is a name ("Gerdes announced …")
 NOUN_CAPITALISING = frozenset({"de", "lb"})
 
 
@@ -265,22 +268,27 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     src = doc.source
     known = _source_concepts(src, data)
     nouns = src.lang.split("-")[0] in NOUN_CAPITALISING
-    runs = [
-        [
-            (
-                p,
-                check
-                and (
-                    p.start in known
-                    or (
-                        not _acronym(p.text)
-                        and not (nouns and _after_adjective(src.text, p.start))
-                        and _source_name_like(p, src.lang, doc.lang, nouns)
-                    )
-                ),
+    # weak evidence (a word only rare, or only frequent in both languages) is reported
+    # only as "replaced", when a rare name stands where the source name belongs
+    weak: set[int] = set()
+
+    def strong(p: Part) -> bool:
+        return p.start in known or (
+            not _acronym(p.text)
+            and (
+                not (nouns and _after_adjective(src.text, p.start))
+                and _source_name_like(p, src.lang, doc.lang, nouns)
             )
-            for p, check in run
-        ]
+        )
+
+    def unknown(p: Part) -> bool:  # "sagte Rebull": known in neither language
+        if nouns and _unknown(p, src.lang, doc.lang):
+            weak.add(p.start)
+            return True
+        return False
+
+    runs = [
+        [(p, check and (strong(p) or unknown(p))) for p, check in run]
         for run in _source_names(src, known, doc.lang)
     ]
     # a lone word at a sentence start is capitalised anyway: a name only if the data says
@@ -295,9 +303,26 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             len(run) == 1
             and run[0][0].initial
             and run[0][0].start not in known
-            and (run[0][0].text not in inside or run[0][0].text.lower() in lowered)
+            and (
+                (run[0][0].text not in inside and not _rare_initial(run[0][0], weak, src.lang))
+                or run[0][0].text.lower() in lowered
+            )
         )
     ]
+    # famous names are frequent words ("Clinton", "Japan", "Yankees"): a capitalised word
+    # about as frequent in both languages is checked too, but only reported as replaced,
+    # with another name standing where it belongs
+    checked = {p.start for run in runs for p, c in run if c}
+    famous = [
+        [(run[0][0], True)]
+        for run in _source_names(src, known, doc.lang)
+        if len(run) == 1
+        and not nouns
+        and run[0][0].start not in checked
+        and _famous(run[0][0], src.text, src.lang, doc.lang)
+    ]
+    runs += famous
+    weak |= {run[0][0].start for run in famous}
     targets = [p for p in parts(doc) if len(p.text) >= 2]
     source_forms = {
         f
@@ -322,27 +347,35 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         for p in names:
             forms = _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
             forms |= exonyms.get(fold(p.text), set())
-            if any(_reads_as(w, forms, doc.lang) for w in plain) or any(
-                _near_miss(t, forms, doc.lang, data) for t in here
+            if (
+                any(_reads_as(w, forms, doc.lang) for w in plain)
+                or any(_near_miss(t, forms, doc.lang, data) for t in here)
+                or any(_close(t.text, forms) for t in here)
             ):
                 arrived = True
                 break
         if arrived:
             continue
         home = [t for t in targets if win.start <= t.start and t.end <= win.end]
+        other = src.lang if src.lang != doc.lang else "en"
+        target_nouns = doc.lang.split("-")[0] in NOUN_CAPITALISING
         stand_in = [
             t
             for k, t in enumerate(home)
             if not _reads_as(t.text, source_forms, doc.lang)
             and (
                 (
-                    _source_name_like(
-                        t,
-                        doc.lang,
-                        src.lang if src.lang != doc.lang else "en",
-                        doc.lang.split("-")[0] in NOUN_CAPITALISING,
+                    (
+                        _source_name_like(t, doc.lang, other, target_nouns)
+                        or (target_nouns and _unknown(t, doc.lang, other))
                     )
-                    and (not t.initial or (k + 1 < len(home) and home[k + 1].joined))
+                    and (
+                        not t.initial
+                        or (k + 1 < len(home) and home[k + 1].joined)
+                        # a sentence's first word for a sentence's first word: "Gerdes
+                        # announced" / "Tsahkna hatte angekündigt", if it can only be a name
+                        or (run[0][0].initial and _rare_name(t, doc.text, doc.lang, src.lang))
+                    )
                 )
                 # after "Frau", "Mme": a name, however rare ("Frau Kowalczyk")
                 or _word_before(doc.text, t.start).lower() in target_honorifics
@@ -361,6 +394,10 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             ):
                 j += 1
             replacement = (home[k].start, home[j].end, doc.text[home[k].start : home[j].end])
+        if all(p.start in weak for p in names) and not (
+            stand_in and _rare_name(stand_in[0], doc.text, doc.lang, src.lang)
+        ):
+            continue  # weak evidence: only a rare name standing in its place counts
         out.append(Missing(text, concept, win.home, replacement))
     return out
 
@@ -378,6 +415,47 @@ def _widened(doc: Document, start: int, end: int) -> tuple[int, int]:
 def _acronym(word: str) -> bool:
     """NATO, NPIs, UKs: acronyms are translated as often as kept (OTAN, INP)."""
     return sum(c.isupper() for c in word) >= 2
+
+
+def _close(word: str, forms: set[str]) -> bool:
+    """A target word one or two letters from a form of the name, however common: the name
+    arrived in the target's spelling ("Mossul" / "Mosul", "Olympis" / "Olympics")."""
+    low = fold(word)
+    return len(low) >= 5 and any(
+        same_initial(low, f)
+        and (
+            (
+                abs(len(low) - len(f)) <= 2
+                and edits(low, f) <= max(1, len(f) // 4)
+                and jaro_winkler(low, f) >= 0.88
+            )
+            or (len(skeleton(f)) >= 3 and skeleton(low) == skeleton(f))  # Toqajew / Tokayev
+        )
+        for f in forms
+        if len(f) >= 5
+    )
+
+
+def _rare_initial(p: Part, weak: set[int], lang: str) -> bool:
+    """A sentence's first word rare enough in the language to be a name ("Gerdes
+    announced"); weak evidence (technical words are rare too: "Serology")."""
+    if _acronym(p.text) or len(p.text) < 3:
+        return _acronym(p.text)
+    if zipf(p.text.lower(), lang) >= INITIAL_NAME:
+        return False
+    weak.add(p.start)
+    return True
+
+
+def _rare_name(t: Part, text: str, lang: str, other: str) -> bool:
+    """A stand-in that can only be a name: one word, no compound of known words, rare, or
+    (where nouns are not capitalised) a lone word as frequent in the other language
+    ("Tottenham", "Greece")."""
+    if t.hyphen or t.after_det or "-" in t.text or compound_of_words(t.text, lang):
+        return False
+    if zipf(t.text.lower(), lang) < RARE:
+        return True
+    return lang.split("-")[0] not in NOUN_CAPITALISING and _famous(t, text, lang, other)
 
 
 def _after_adjective(text: str, start: int) -> bool:
@@ -401,13 +479,40 @@ def _source_name_like(p: Part, lang: str, other: str, nouns: bool) -> bool:
     return there >= TRAVELS and abs(here - there) < INTERNATIONAL and here < NAME_MAX
 
 
+def _famous(p: Part, text: str, lang: str, other: str) -> bool:
+    """A lone capitalised word mid-sentence (not in a title like "World Champion", not
+    after a colon or a determiner), frequent but about as frequent in the other language:
+    names travel ("Clinton", "Tottenham"), words are translated."""
+    if p.initial or p.after_det or len(p.text) < 3 or _acronym(p.text):
+        return False
+    if re.search(r"[:;\"“„«(]\s*$", text[max(0, p.start - 3) : p.start]):
+        return False
+    here = zipf(p.text.lower(), lang)
+    return RARE <= here < NAME_MAX and _travels(p.text, here, other)
+
+
+def _unknown(p: Part, lang: str, other: str) -> bool:
+    """Known in neither language, short, no compound of known words: a name ("Rebull"),
+    even after a word that looks like an adjective ("sagte Rebull")."""
+    if p.after_det or not 4 <= len(p.text) <= UNKNOWN_LETTERS:
+        return False
+    low = p.text.lower()
+    if zipf(low, lang) >= UNKNOWN or zipf(low, other) >= UNKNOWN:
+        return False
+    return not compound_of_words(p.text, lang)
+
+
 def _name_like(t: Part, lang: str, other: str) -> bool:
     """A capitalised word that reads as a name: not after a determiner (a noun), no
     compound of common words, and rare in the language or about as frequent in another
     one (names travel: "Theresa", "May", "Macron"; nouns do not: "Montag")."""
     if t.after_det or compound_of_words(t.text, lang):
         return False
-    here = max(zipf(b.lower(), lang) for b, _e in declined(t.text, lang))
+    # the word as written ("Biles" is rare, "bile" is not); its undeclined forms only when
+    # the written one is unknown ("Merkels")
+    here = zipf(t.text.lower(), lang) or max(
+        zipf(b.lower(), lang) for b, _e in declined(t.text, lang)
+    )
     if here >= NAME_MAX:
         return False  # a function or everyday word ("Am", "Die")
     return here < RARE or abs(here - zipf(t.text.lower(), other)) < INTERNATIONAL
