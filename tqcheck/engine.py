@@ -11,11 +11,12 @@ from tqcheck import __version__
 from tqcheck.config import Config
 from tqcheck.context import Context
 from tqcheck.inputs import InputProblem, Job, load_job
-from tqcheck.model import Document, DocumentResult, Finding, InputError, Severity
+from tqcheck.model import Document, DocumentResult, Excerpt, Finding, InputError, Severity
 from tqcheck.registry import CheckSpec
 from tqcheck.resources_loader import Resources, batch_keys
 from tqcheck.scoring import passes, score
 
+CONTEXT_CHARS = 70  # characters of context kept on either side of a finding's span
 NEED_HINTS = {
     "model": "the semantic checks were skipped",
     "glossary": "the glossary checks were skipped",
@@ -134,7 +135,27 @@ def check_document(
         score=doc_score,
         passed=not errors
         and passes(findings, doc_score, config.threshold, config.fail_on_severity()),
-        document=doc,
+        excerpts=[excerpt(doc, f) for f in findings],
+    )
+
+
+def excerpt(doc: Document, f: Finding) -> Excerpt:
+    """The sentence around a finding, trimmed to a window, and where the span ends."""
+    text = doc.text
+    sentence = doc.sentence_at(f.start)
+    lo, hi = (sentence.start, sentence.end) if sentence else (f.start, f.end)
+    lo, hi = min(lo, f.start), max(hi, f.end)
+    lo = max(lo, f.start - CONTEXT_CHARS)
+    hi = min(hi, f.end + CONTEXT_CHARS)
+    end_line, end_column = doc.line_col(f.end)
+    return Excerpt(
+        before=text[lo : f.start],
+        span=text[f.start : f.end],
+        after=text[f.end : hi],
+        more_before=bool(lo > 0 and sentence and lo > sentence.start),
+        more_after=bool(sentence and hi < sentence.end),
+        end_line=end_line,
+        end_column=end_column,
     )
 
 

@@ -203,6 +203,21 @@ class Finding:
     text: str
     suggestion: str | None = None
 
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "category": self.category.value,
+            "severity": self.severity.label,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "text": self.text,
+            "suggestion": self.suggestion,
+        }
+
 
 @dataclass(frozen=True)
 class InputError:
@@ -213,9 +228,24 @@ class InputError:
     path: str = ""
 
 
+@dataclass(frozen=True)
+class Excerpt:
+    """The text around a finding and where its span ends, kept with the result so that a
+    report needs no Document (a result stays small however long its text was)."""
+
+    before: str  # the sentence before the span, trimmed to a window
+    span: str
+    after: str
+    more_before: bool  # the sentence goes on before / after the window
+    more_after: bool
+    end_line: int
+    end_column: int
+
+
 @dataclass
 class DocumentResult:
-    """What one document produced: findings, errors, and its score."""
+    """What one document produced: findings, errors, and its score. A plain value: it
+    holds no Document, pickles small, and ``to_dict`` gives the JSON report's shape."""
 
     path: str
     target_lang: str
@@ -226,4 +256,22 @@ class DocumentResult:
     errors: list[InputError] = field(default_factory=list)
     score: float = 0.0
     passed: bool = False
-    document: Document | None = None
+    excerpts: list[Excerpt] = field(default_factory=list)  # one per finding, same order
+    notices: list[str] = field(default_factory=list)  # run notices this document raised
+
+    def to_dict(self) -> dict[str, object]:
+        """The document's entry of the JSON report (schema version 1)."""
+        return {
+            "path": self.path,
+            "target_lang": self.target_lang,
+            "source_path": self.source_path,
+            "source_lang": self.source_lang,
+            "words": self.words,
+            "score": self.score,
+            "passed": self.passed,
+            "findings": [f.to_dict() for f in self.findings],
+            "errors": [{"code": e.code, "message": e.message} for e in self.errors],
+        }
+
+    def excerpt(self, index: int) -> Excerpt | None:
+        return self.excerpts[index] if index < len(self.excerpts) else None

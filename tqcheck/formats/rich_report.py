@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tqcheck.model import Category, DocumentResult, Finding, Severity
+from tqcheck.model import Category, DocumentResult, Excerpt, Finding, Severity
 
 if TYPE_CHECKING:
     from tqcheck.engine import RunResult
@@ -22,7 +22,6 @@ SEVERITY_STYLE = {
     Severity.MAJOR: "bold yellow",
     Severity.MINOR: "cyan",
 }
-CONTEXT_CHARS = 70
 CATEGORY_COLUMNS = (
     (Category.FLUENCY, "FL"),
     (Category.NAME, "NM"),
@@ -52,14 +51,14 @@ def _document(console: Console, doc: DocumentResult, plain: bool) -> None:
     console.print(head, overflow="fold")
     for err in doc.errors:
         console.print(Text(f"  error {err.code}: {err.message}", style="bold red"), overflow="fold")
-    for f in doc.findings:
-        _finding(console, doc, f, plain)
+    for index, f in enumerate(doc.findings):
+        _finding(console, doc, index, f, plain)
     if not doc.findings and not doc.errors:
         console.print(Text("  no findings", style="green"))
     console.print()
 
 
-def _finding(console: Console, doc: DocumentResult, f: Finding, plain: bool) -> None:
+def _finding(console: Console, doc: DocumentResult, index: int, f: Finding, plain: bool) -> None:
     line = Text("  ")
     line.append(f"{f.line}:{f.column}".ljust(8))
     line.append(f.rule, style="bold")
@@ -67,7 +66,7 @@ def _finding(console: Console, doc: DocumentResult, f: Finding, plain: bool) -> 
     line.append(f.severity.label, style=SEVERITY_STYLE[f.severity])
     line.append(f"  {f.message}")
     console.print(line, overflow="fold")
-    context = _context(doc, f, plain)
+    context = _context(doc.excerpt(index), plain)
     if context is not None:
         console.print(context, overflow="fold")
     if f.suggestion is not None:
@@ -75,26 +74,18 @@ def _finding(console: Console, doc: DocumentResult, f: Finding, plain: bool) -> 
         console.print(Text(f"          suggestion: {fix}", style="green"), overflow="fold")
 
 
-def _context(doc: DocumentResult, f: Finding, plain: bool) -> Text | None:
+def _context(ex: Excerpt | None, plain: bool) -> Text | None:
     """The sentence around the span, trimmed to a window, with the span highlighted."""
-    if doc.document is None:
+    if ex is None:
         return None
-    text = doc.document.text
-    sentence = doc.document.sentence_at(f.start)
-    lo, hi = (sentence.start, sentence.end) if sentence else (f.start, f.end)
-    lo, hi = min(lo, f.start), max(hi, f.end)
-    lo = max(lo, f.start - CONTEXT_CHARS)
-    hi = min(hi, f.end + CONTEXT_CHARS)
-    before = _flat(text[lo : f.start])
-    span = _flat(text[f.start : f.end]) or "∅"
-    after = _flat(text[f.end : hi])
+    before, span, after = _flat(ex.before), _flat(ex.span) or "∅", _flat(ex.after)
     out = Text("          ")
-    out.append(("…" if lo > 0 and sentence and lo > sentence.start else "") + before, style="dim")
+    out.append(("…" if ex.more_before else "") + before, style="dim")
     if plain:
         out.append(f"»{span}«", style="bold")
     else:
         out.append(span, style="bold underline red")
-    out.append(after + ("…" if sentence and hi < sentence.end else ""), style="dim")
+    out.append(after + ("…" if ex.more_after else ""), style="dim")
     return out
 
 

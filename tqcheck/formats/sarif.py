@@ -30,8 +30,9 @@ def render(result: RunResult, out: TextIO) -> None:
     results: list[dict[str, Any]] = []
     for doc in result.documents:
         uri = Path(doc.path).as_posix()
-        for f in doc.findings:
-            end_line, end_col = doc.document.line_col(f.end) if doc.document else (f.line, f.column)
+        for index, f in enumerate(doc.findings):
+            ex = doc.excerpt(index)
+            end_line, end_col = (ex.end_line, ex.end_column) if ex else (f.line, f.column)
             results.append(
                 {
                     "ruleId": f.rule,
