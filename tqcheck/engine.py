@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from tqcheck import __version__
@@ -25,35 +25,146 @@ NEED_HINTS = {
 
 
 @dataclass
+class Totals:
+    """Running totals over document results: what a report's summary says, kept without
+    the results themselves (a streamed scan keeps no list of documents)."""
+
+    documents: int = 0
+    passed: int = 0
+    input_errors: int = 0
+    words: int = 0
+    findings: int = 0
+    severities: Counter[str] = field(default_factory=Counter)
+    categories: Counter[str] = field(default_factory=Counter)
+    rules: Counter[str] = field(default_factory=Counter)
+    notices: dict[str, None] = field(default_factory=dict)  # ordered, unique
+    prints: dict[str, str] = field(default_factory=dict)  # resource fingerprints
+    langs: set[str] = field(default_factory=set)
+
+    def add(self, d: DocumentResult) -> None:
+        self.documents += 1
+        self.passed += d.passed
+        self.input_errors += len(d.errors)
+        self.words += d.words
+        self.findings += len(d.findings)
+        for f in d.findings:
+            self.severities[f.severity.label] += 1
+            self.categories[f.category.value] += 1
+            self.rules[f.rule] += 1
+        self.notices.update(dict.fromkeys(d.notices))
+        self.prints.update(d.resources)
+        if not d.errors:
+            self.langs.add(f"{d.source_lang or 'none'}-{d.target_lang}")
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "documents": self.documents,
+            "passed": self.passed,
+            "failed": self.documents - self.passed,
+            "input_errors": self.input_errors,
+            "words": self.words,
+            "findings": self.findings,
+            "by_severity": {s.label: self.severities[s.label] for s in Severity},
+            "by_category": dict(sorted(self.categories.items())),
+            "by_rule": dict(sorted(self.rules.items())),
+            "notices": list(self.notices),
+        }
+
+
+@dataclass
 class RunResult:
+    """A run's documents (empty when they were streamed out), totals and signature."""
+
     documents: list[DocumentResult]
     checks: list[CheckSpec]
     config: Config
     signature: str = ""
     notices: list[str] = field(default_factory=list)
+    totals: Totals = field(default_factory=Totals)
 
     @property
     def has_input_errors(self) -> bool:
-        return any(d.errors for d in self.documents)
+        return self.totals.input_errors > 0
 
     @property
     def all_passed(self) -> bool:
-        return all(d.passed for d in self.documents)
+        return self.totals.passed == self.totals.documents
 
     def summary(self) -> dict[str, object]:
-        findings = [f for d in self.documents for f in d.findings]
-        return {
-            "documents": len(self.documents),
-            "passed": sum(d.passed for d in self.documents),
-            "failed": sum(not d.passed for d in self.documents),
-            "input_errors": sum(len(d.errors) for d in self.documents),
-            "words": sum(d.words for d in self.documents),
-            "findings": len(findings),
-            "by_severity": {s.label: sum(f.severity == s for f in findings) for s in Severity},
-            "by_category": dict(sorted(Counter(f.category.value for f in findings).items())),
-            "by_rule": dict(sorted(Counter(f.rule for f in findings).items())),
-            "notices": list(self.notices),
-        }
+        return self.totals.summary()
+
+
+def merge(
+    results: Iterable[DocumentResult],
+    checks: list[CheckSpec],
+    config: Config,
+    keep: bool = True,
+    on_document: Callable[[DocumentResult], None] | None = None,
+) -> RunResult:
+    """The run's result from its documents' results, in their order: totals, notices and
+    signature as one process would give them. ``keep=False`` keeps totals only."""
+    totals = Totals()
+    kept: list[DocumentResult] = []
+    for d in results:
+        totals.add(d)
+        if keep:
+            kept.append(d)
+        if on_document:
+            on_document(d)
+    out = RunResult(kept, checks, config, notices=list(totals.notices), totals=totals)
+    out.signature = signature(out)
+    return out
+
+
+def batch_resources(jobs: list[Job], config: Config, checks: list[CheckSpec]) -> Resources:
+    """Resources for a run over ``jobs``: with the lines that recur across them when a
+    check asks for them (a first, light pass over the files)."""
+    resources = Resources(config)
+    if len(jobs) > 1 and any("batch" in c.needs for c in checks):
+        resources.set_batch(_batch_lines(jobs, config))
+    return resources
+
+
+def scan_job(
+    job: Job, config: Config, checks: list[CheckSpec], resources: Resources
+) -> DocumentResult:
+    """Load one job and check it; an input problem is that document's result."""
+    try:
+        doc = load_job(job, config.lang, config.source_lang, config.encoding)
+    except InputProblem as exc:
+        return _failed_result(str(job.target), InputError(exc.code, exc.message, str(job.target)))
+    return scan_document(doc, checks, config, resources)
+
+
+def scan_document(
+    doc: Document, checks: list[CheckSpec], config: Config, resources: Resources
+) -> DocumentResult:
+    """Check one document; its result carries the notices it raised and the identities
+    of the resources that checked it (for the run's signature)."""
+    notices: dict[str, str] = {}
+    result = check_document(doc, checks, config, resources, notices)
+    if doc.unchecked_units:
+        n = doc.unchecked_units
+        notices[f"untranslated:{doc.path}"] = (
+            f"{doc.path}: {n} unit{'s' if n != 1 else ''} without a translation not checked"
+        )
+    result.notices = list(notices.values())
+    result.resources = resources.fingerprints()
+    return result
+
+
+def iter_results(
+    jobs: Iterable[Job],
+    config: Config,
+    checks: list[CheckSpec],
+    resources: Resources,
+    upfront_errors: Iterable[InputError] = (),
+) -> Iterator[DocumentResult]:
+    """Each document's result as it is done, in the order of the jobs."""
+    for err in upfront_errors:
+        yield _failed_result(err.path, err)
+    for job in jobs:
+        yield scan_job(job, config, checks, resources)
 
 
 def run(
@@ -64,31 +175,9 @@ def run(
     on_document: Callable[[DocumentResult], None] | None = None,
 ) -> RunResult:
     """Load each job, run the checks on it, score it; one bad input never stops the batch."""
-    resources = Resources(config)
-    if len(jobs) > 1 and any("batch" in c.needs for c in checks):
-        resources.set_batch(_batch_lines(jobs, config))
-    results: list[DocumentResult] = [_failed_result(err.path, err) for err in upfront_errors]
-    notices: dict[str, str] = {}
-    for job in jobs:
-        try:
-            doc = load_job(job, config.lang, config.source_lang, config.encoding)
-        except InputProblem as exc:
-            result = _failed_result(
-                str(job.target), InputError(exc.code, exc.message, str(job.target))
-            )
-        else:
-            result = check_document(doc, checks, config, resources, notices)
-            if doc.unchecked_units:
-                n = doc.unchecked_units
-                notices[f"untranslated:{doc.path}"] = (
-                    f"{doc.path}: {n} unit{'s' if n != 1 else ''} without a translation not checked"
-                )
-        results.append(result)
-        if on_document:
-            on_document(result)
-    out = RunResult(results, checks, config, notices=list(notices.values()))
-    out.signature = signature(out, resources)
-    return out
+    resources = batch_resources(jobs, config, checks)
+    results = iter_results(jobs, config, checks, resources, upfront_errors)
+    return merge(results, checks, config, on_document=on_document)
 
 
 def _batch_lines(jobs: list[Job], config: Config) -> Counter[str]:
@@ -207,12 +296,10 @@ def checks_fingerprint(checks: list[CheckSpec], config: Config) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:8]
 
 
-def signature(result: RunResult, resources: Resources) -> str:
+def signature(result: RunResult) -> str:
     """sacrebleu-style identity of what produced a result, so two runs can be compared."""
-    pairs = sorted(
-        {f"{d.source_lang or 'none'}-{d.target_lang}" for d in result.documents if not d.errors}
-    )
-    prints = resources.fingerprints()
+    pairs = sorted(result.totals.langs)
+    prints = result.totals.prints
     parts = [
         f"tqcheck:{__version__}",
         f"langs:{','.join(pairs) or 'none'}",

@@ -147,6 +147,11 @@ def decode(path: Path, encoding: str = "utf-8", hints: ReadHints | None = None) 
 
     ``hints`` carry --lang/--source-lang to readers of multilingual files (TMX, TSV).
     """
+    _reader(path)
+    return decode_bytes(read_bytes(path), path, encoding, hints)
+
+
+def _reader(path: Path):  # type: ignore[no-untyped-def]
     reader = reader_for(path)
     if reader is None:
         raise InputProblem(
@@ -154,14 +159,26 @@ def decode(path: Path, encoding: str = "utf-8", hints: ReadHints | None = None) 
             f"unsupported file type {path.suffix or '(none)'!r}; "
             f"tqcheck reads {', '.join(supported_extensions())}",
         )
+    return reader
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; raises InputProblem (IO004) with one precise sentence."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputProblem("IO004", "no such file") from None
     except IsADirectoryError:
         raise InputProblem("IO004", "is a folder, not a file") from None
     except OSError as exc:
         raise InputProblem("IO004", f"cannot read: {exc.strerror}") from None
+
+
+def decode_bytes(
+    data: bytes, path: Path, encoding: str = "utf-8", hints: ReadHints | None = None
+) -> ReadResult:
+    """Decode a file's bytes with the reader its name calls for (``path`` names it)."""
+    reader = _reader(path)
     if not data.strip():
         raise InputProblem("IO003", "empty file" if not data else "file holds only white space")
     head = data[:SNIFF_BYTES]
@@ -211,23 +228,53 @@ def resolve_lang(given: str | None, meta: str | None, path: Path, text: str) -> 
     return (guess.lang if guess.probability >= 0.5 else UNDETERMINED), "detected"
 
 
-def load_job(job: Job, lang: str | None, source_lang: str | None, encoding: str) -> Document:
-    """Build the Document for one job; raises InputProblem for the target or its source."""
-    read = decode(job.target, encoding, ReadHints(lang, source_lang))
-    tlang, origin = resolve_lang(lang, read.lang, job.target, read.text)
-    source_doc = None
-    if read.source_text is not None:
-        slang, sorigin = resolve_lang(source_lang, read.source_lang, job.target, read.source_text)
-        source_doc = Document(str(job.target), read.source_text, slang, sorigin)
-    elif job.source is not None:
+def job_bytes(job: Job) -> tuple[bytes, bytes | None]:
+    """The bytes of a job's target and source files (IO006 for an unreadable source)."""
+    _reader(job.target)
+    target = read_bytes(job.target)
+    source = None
+    if job.source is not None:
         try:
-            src = decode(job.source, encoding)
+            _reader(job.source)
+            source = read_bytes(job.source)
         except InputProblem as exc:
             raise InputProblem("IO006", f"source {job.source}: {exc.message}") from None
-        slang, sorigin = resolve_lang(source_lang, src.lang, job.source, src.text)
-        source_doc = Document(str(job.source), src.text, slang, sorigin, skip=src.skip)
+    return target, source
+
+
+def load_job(job: Job, lang: str | None, source_lang: str | None, encoding: str) -> Document:
+    """Build the Document for one job; raises InputProblem for the target or its source."""
+    target, source = job_bytes(job)
+    return load_bytes(target, job.target, lang, source_lang, encoding, source, job.source)
+
+
+def load_bytes(
+    data: bytes,
+    path: Path,
+    lang: str | None,
+    source_lang: str | None,
+    encoding: str = "utf-8",
+    source: bytes | None = None,
+    source_path: Path | None = None,
+) -> Document:
+    """The Document for a target file's bytes (``path`` names it and picks the reader),
+    with the bytes of its source file when there is one."""
+    read = decode_bytes(data, path, encoding, ReadHints(lang, source_lang))
+    tlang, origin = resolve_lang(lang, read.lang, path, read.text)
+    source_doc = None
+    if read.source_text is not None:
+        slang, sorigin = resolve_lang(source_lang, read.source_lang, path, read.source_text)
+        source_doc = Document(str(path), read.source_text, slang, sorigin)
+    elif source is not None:
+        source_path = source_path or Path("source.txt")
+        try:
+            src = decode_bytes(source, source_path, encoding)
+        except InputProblem as exc:
+            raise InputProblem("IO006", f"source {source_path}: {exc.message}") from None
+        slang, sorigin = resolve_lang(source_lang, src.lang, source_path, src.text)
+        source_doc = Document(str(source_path), src.text, slang, sorigin, skip=src.skip)
     return Document(
-        path=str(job.target),
+        path=str(path),
         text=read.text,
         lang=tlang,
         lang_origin=origin,

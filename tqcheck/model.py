@@ -258,6 +258,7 @@ class DocumentResult:
     passed: bool = False
     excerpts: list[Excerpt] = field(default_factory=list)  # one per finding, same order
     notices: list[str] = field(default_factory=list)  # run notices this document raised
+    resources: dict[str, str] = field(default_factory=dict)  # fingerprints of what checked it
 
     def to_dict(self) -> dict[str, object]:
         """The document's entry of the JSON report (schema version 1)."""
