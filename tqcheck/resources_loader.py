@@ -58,6 +58,10 @@ class Resources:
         are the batch's boilerplate (the idea behind jusText and trafilatura)."""
         self._batch = frozenset(k for k, n in line_documents.items() if n >= 2)
 
+    def set_batch_keys(self, keys: frozenset[str]) -> None:
+        """The batch's recurring lines as computed elsewhere (a worker gets its parent's)."""
+        self._batch = frozenset(keys)
+
     def batch_lines(self) -> frozenset[str]:
         """Keys of the short lines that recur in several documents of this scan."""
         return self._batch

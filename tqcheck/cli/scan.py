@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from tqcheck.cli import EXIT_ERROR, EXIT_FAIL, EXIT_OK, app, fail
-from tqcheck.formats import FORMATS, write_atomically
+from tqcheck.formats import FORMATS, streamer, write_atomically
 
 
 def split_list(values: Optional[list[str]]) -> list[str]:
@@ -40,7 +40,7 @@ def scan(
         None, "--names-profile", help="Place-name house style: kiew-traditional, kyjiw-ukrainian."
     ),
     model: Optional[str] = typer.Option(None, "--model", help="Embedding model name or path."),
-    fmt: str = typer.Option("rich", "--format", "-f", help="rich, json, sarif or junit."),
+    fmt: str = typer.Option("rich", "--format", "-f", help="rich, json, jsonl, sarif or junit."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary (rich format)."),
     threshold: Optional[float] = typer.Option(None, "--threshold", help="Pass score (0-100)."),
@@ -52,10 +52,22 @@ def scan(
     config_file: Optional[Path] = typer.Option(None, "--config", help="Config file to use."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore config files."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (utf-8)."),
+    jobs: int = typer.Option(
+        0, "--jobs", "-j", help="Worker processes (0: one per core; small batches use one)."
+    ),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Recompute every result (no reuse of cached results)."
+    ),
+    dask_scheduler: Optional[str] = typer.Option(
+        None,
+        "--dask-scheduler",
+        help="Scan on Dask: a scheduler address, or 'local' for a LocalCluster (tqcheck[dask]).",
+    ),
 ) -> None:
     """Check translated documents and report findings, scores and a pass/fail gate."""
     from tqcheck import config as config_mod
-    from tqcheck import engine, inputs, registry
+    from tqcheck import inputs, registry
+    from tqcheck.scanner import Scanner
 
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -85,15 +97,52 @@ def scan(
     files, missing = inputs.discover(paths, cfg.include, cfg.exclude)
     if source is not None and len(files) > 1:
         raise fail("--source pairs one target file; name a single file or use name pairing")
-    jobs = inputs.pair_jobs(files, source, cfg.source_lang)
-    with _progress(len(jobs)) as advance:
-        result = engine.run(jobs, cfg, checks, upfront_errors=missing, on_document=advance)
-    _emit(result, fmt, output, quiet)
+    work = inputs.pair_jobs(files, source, cfg.source_lang)
+    scanner = Scanner(cfg, checks=checks)
+    scanner.cache = not no_cache
+    if dask_scheduler is not None:
+        result = _on_dask(scanner, work, missing, dask_scheduler)
+        _emit(result, fmt, output, quiet)
+        _exit(result, unusable, exit_zero)
+    with _progress(len(work)) as advance:
+        results = scanner.scan_files(work, workers=jobs, upfront_errors=missing)
+        if streamer(fmt, sys.stdout) is not None:
+            result = _stream(scanner, results, fmt, output, advance)
+        else:
+            result = scanner.merge(results, on_document=advance)
+    if not streamer(fmt, sys.stdout):
+        _emit(result, fmt, output, quiet)
+    _exit(result, unusable, exit_zero)
+
+
+def _exit(result, unusable: int, exit_zero: bool) -> None:  # type: ignore[no-untyped-def]
     if result.has_input_errors or unusable:
         raise typer.Exit(EXIT_ERROR)
     if not result.all_passed and not exit_zero:
         raise typer.Exit(EXIT_FAIL)
     raise typer.Exit(EXIT_OK)
+
+
+def _on_dask(scanner, work, missing, address: str):  # type: ignore[no-untyped-def]
+    """The scan on a Dask cluster (the same report as in one process)."""
+    from tqcheck import dask_scan
+    from tqcheck.engine import iter_results
+
+    why = dask_scan.missing()
+    if why is not None:
+        raise fail(why)
+    try:
+        client = dask_scan.client_for(address)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise fail(f"cannot reach the Dask scheduler {address!r}: {exc}") from None
+    try:
+        run = dask_scan.scan_jobs(scanner, work, client)
+    finally:
+        client.close()
+    if not missing:
+        return run
+    errors = list(iter_results([], scanner.config, scanner.checks, scanner.resources, missing))
+    return scanner.merge([*errors, *run.documents])
 
 
 def _validated(cfg):  # type: ignore[no-untyped-def]
@@ -112,6 +161,36 @@ def _validated(cfg):  # type: ignore[no-untyped-def]
             typer.echo(f"tqcheck: error: {exc} (scanning without it)", err=True)
             cfg = exc.without(cfg)
             dropped += 1
+
+
+def _stream(scanner, results, fmt: str, output: Optional[Path], advance):  # type: ignore[no-untyped-def]
+    """Write each document's result as it comes; keep only the totals."""
+    box = []
+
+    def write(out: object) -> None:
+        stream = streamer(fmt, out)  # type: ignore[arg-type]
+        assert stream is not None
+
+        def each(d):  # type: ignore[no-untyped-def]
+            stream.document(d)
+            advance(d)
+
+        run = scanner.merge(results, keep=False, on_document=each)
+        stream.finish(run)
+        box.append(run)
+
+    if output is None:
+        write(sys.stdout)
+        return box[0]
+    try:
+        write_atomically(output, write)  # type: ignore[arg-type]
+    except OSError as exc:
+        raise fail(f"cannot write {output}: {exc.strerror}") from None
+    typer.echo(f"tqcheck: report written to {output}", err=True)
+    from tqcheck.formats import summary_line
+
+    typer.echo(summary_line(box[0]))
+    return box[0]
 
 
 def _emit(result: object, fmt: str, output: Optional[Path], quiet: bool) -> None:

@@ -6,7 +6,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from tqcheck.engine import RunResult
@@ -38,7 +38,29 @@ def _junit(result: RunResult, out: TextIO) -> None:
     junit.render(result, out)
 
 
-FORMATS: dict[str, Renderer] = {"rich": _rich, "json": _json, "sarif": _sarif, "junit": _junit}
+def _jsonl(result: RunResult, out: TextIO) -> None:
+    from tqcheck.formats import jsonl
+
+    jsonl.render(result, out)
+
+
+FORMATS: dict[str, Renderer] = {
+    "rich": _rich,
+    "json": _json,
+    "jsonl": _jsonl,
+    "sarif": _sarif,
+    "junit": _junit,
+}
+
+
+def streamer(name: str, out: TextIO) -> Any | None:
+    """A writer that takes documents one by one (``document(d)``, then ``finish(run)``)
+    for the formats that stream; None for the others, which need the whole run."""
+    if name == "jsonl":
+        from tqcheck.formats import jsonl
+
+        return jsonl.Stream(out)
+    return None
 
 
 def summary_line(result: RunResult) -> str:

@@ -63,21 +63,29 @@ def load_or_build(name: str, key: str, build: Callable[[], T]) -> T:
     path = entry_path(name, key)
     if path is None:
         return build()
+    found = load(path)
+    if found is not None:
+        return found  # type: ignore[return-value]
+    value = build()
+    store(path, value)
+    return value
+
+
+def load(path: Path) -> object | None:
+    """A stored entry, or None when there is none or it cannot be trusted or read."""
     try:
         if _trusted(path):
             with path.open("rb") as fh:
-                value: T = pickle.load(fh)
-            return value
+                return pickle.load(fh)  # type: ignore[no-any-return]
     except FileNotFoundError:
         pass
     except Exception:  # a damaged or foreign entry: rebuild it
         pass
-    value = build()
-    _store(path, value)
-    return value
+    return None
 
 
-def _store(path: Path, value: object) -> None:
+def store(path: Path, value: object) -> None:
+    """Write an entry atomically (0600, in a 0700 folder); a failure is silent."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
