@@ -138,3 +138,24 @@ def test_the_cache_returns_the_same_results_and_forgets_changed_inputs(
     calls.clear()  # other rules: other results
     list(Scanner(select=["FL002"]).scan_files(jobs_of(corpus)))
     assert len(calls) == 11
+
+
+def test_reports_are_identical_under_any_hash_seed(corpus: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}.json"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [sys.executable, "-m", "tqcheck", "scan", str(corpus), "--isolated"]
+        subprocess.run(
+            [*command, "--no-cache", "-f", "json", "-o", str(out), "--exit-zero"],
+            env=env,
+            capture_output=True,
+            check=False,
+            timeout=300,
+        )
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]

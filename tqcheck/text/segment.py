@@ -78,6 +78,11 @@ def split_sentences(
     return tuple(out)
 
 
+WORD_WINDOW = 80  # characters before a dot searched for the word it ends
+_WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
+_WORD_AFTER_RE = re.compile(r"\s*(\w+)")
+
+
 def _sentence_spans(
     text: str, abbreviations: frozenset[str], months: frozenset[str], ordinal_lang: bool
 ) -> Iterator[tuple[int, int]]:
@@ -108,13 +113,15 @@ def _is_boundary(
     term = m.group("term")
     if term != ".":
         return True
-    before = text[: m.start()]
-    word_m = re.search(r"([\w.]+)$", before)
+    # the word before the dot, read from a bounded window (a search anchored at the end
+    # of the whole text before would rescan it for every candidate: quadratic)
+    before = text[max(0, m.start() - WORD_WINDOW) : m.start()]
+    word_m = _WORD_BEFORE_RE.search(before)
     word = word_m.group(1) if word_m else ""
     if not word:
         return True
     if word.isdigit():
-        following = re.match(r"\s*(\w+)", text[m.end() :])
+        following = _WORD_AFTER_RE.match(text, m.end())
         nxt_word = following.group(1).lower() if following else ""
         if nxt_word in months:
             return False  # "3. Dezember", "24. Februar 2022"

@@ -20,6 +20,7 @@ MARGIN = 1.4  # 4.0 in German web text) by this much: not a loanword ("Team", "D
 QUOTE_WORDS = 3  # a quotation this short may cite the original: "the word 'taxes'"
 MIN_LETTERS = 3
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+WINDOW = 200  # characters read before a word for its neighbours
 _QUOTES = '"„“”«»'
 
 
@@ -116,16 +117,14 @@ def _left(word: str, source_words: dict[str, bool], src_lang: str, lang: str) ->
 
 def _in_capital_run(text: str, m: re.Match[str]) -> bool:
     """The word and a neighbour are both capitalised, mid-sentence: a name or a title."""
-    before = re.search(r"([^\W\d_][\w'’-]*)([ \u00a0])$", text[: m.start()])
+    lo = max(0, m.start() - WINDOW)  # bounded reads: no copy of the text before per word
+    before = re.search(r"([^\W\d_][\w'’-]*)([ \u00a0])$", text[lo : m.start()])
     if before and before.group(1)[0].isupper():
-        ahead = text[: before.start()].rstrip()
-        if (
-            ahead
-            and ahead[-1] not in ".!?:"
-            and text[before.start() - 1 : before.start()] not in _QUOTES
-        ):
+        start = lo + before.start()
+        ahead = text[max(0, start - WINDOW) : start].rstrip()
+        if ahead and ahead[-1] not in ".!?:" and text[start - 1 : start] not in _QUOTES:
             return True
-    after = re.match(r"[ \u00a0]([^\W\d_])", text[m.end() :])
+    after = re.compile(r"[ \u00a0]([^\W\d_])").match(text, m.end())
     return bool(after and after.group(1).isupper())
 
 

@@ -11,7 +11,11 @@ from tqcheck.registry import check
 
 # Used for languages without a pack: the marks no typography puts a space before.
 UNIVERSAL_NO_SPACE_BEFORE = (",", ".")
-_SPACE_BEFORE_RE = re.compile(r"(?P<space>[ \t\u00a0\u202f]+)(?P<mark>[,.;:!?])")
+# From the start of a run of spaces only, taken whole (possessive): readers turn markup
+# into long runs of spaces, and a pattern retried inside each run is quadratic in it.
+_SPACE_BEFORE_RE = re.compile(
+    r"(?<![ \t\u00a0\u202f])(?P<space>[ \t\u00a0\u202f]++)(?P<mark>[,.;:!?])"
+)
 
 
 @check(
@@ -42,9 +46,9 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
         mark = m.group("mark")
         if mark not in marks:
             continue
-        before = text[: m.start()].rstrip(" \t\u00a0\u202f")
+        before = text[m.start() - 1] if m.start() else ""  # the run starts after it
         after = text[m.end() : m.end() + 1]
-        if not before or before.endswith("\n") or before[-1] in "([{„“\"'«»‚‘-–—/,.;:!?…":
+        if not before or before == "\n" or before in "([{„“\"'«»‚‘-–—/,.;:!?…":
             continue  # line start, inside brackets, or after other punctuation
         if after and (after.isalnum() or after == mark or after in ".…"):
             continue  # ".5", ".com", " ..." ellipsis, "?!" sequences handled elsewhere
@@ -83,7 +87,7 @@ def doubled_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
     for m in _DOUBLED_RE.finditer(doc.text):
         if "://" in _chunk(doc.text, m.start()):
             continue
-        before = re.search(r"(\w+)$", doc.text[: m.start()])
+        before = re.search(r"(\w+)$", doc.text[max(0, m.start() - 80) : m.start()])
         if (
             m.group().startswith(".")
             and before

@@ -76,16 +76,18 @@ class Lexicon:
     def kind_hits(self, words: list[str]) -> dict[str, int]:
         """Distinct stems of each kind found in a list of lower-cased words (one dictionary
         look-up per word: stems are indexed by their first letters)."""
-        found: set[tuple[str, Stem]] = set()
+        # a dict, not a set: the kinds come out in the order they were found, the same in
+        # every process (a set's order follows the hash seed, and ties pick the label)
+        found: dict[tuple[str, Stem], None] = {}
         for i, word in enumerate(words):
             for kind, stem in self.index.get(word[:INDEX_PREFIX], ()):
                 if stem.matches_at(words, i):
-                    found.add((kind, stem))
+                    found[(kind, stem)] = None
         if self.anywhere:
             joined = " ".join(words)
             for kind, stem in self.anywhere:
                 if stem.words[0] in joined:
-                    found.add((kind, stem))
+                    found[(kind, stem)] = None
         hits: dict[str, int] = {}
         for kind, _stem in found:
             hits[kind] = hits.get(kind, 0) + 1

@@ -7,6 +7,7 @@ structure is the detector. Each function returns hits ``(start, end, kind)``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -24,6 +25,7 @@ from tqcheck.model import Document
 from tqcheck.text.frequency import zipf
 
 TITLE_LINES = 3  # the page title (with its site suffix) is among the first lines
+TITLE_CHARS = 300  # a longer line is no headline
 
 
 @lru_cache(maxsize=32)
@@ -45,7 +47,9 @@ BRAND_SUFFIXES = ("blatt", "zeitung", "anzeiger", "kurier", "rundschau", "nachri
 def site_suffix(doc: Document, lex: Lexicon) -> Iterator[Hit]:
     """A brand after a separator at the end of the headline (first line)."""
     text = doc.text
-    for m in list(re.finditer(r"\S[^\n\r]*", text))[:TITLE_LINES]:
+    for m in itertools.islice(re.finditer(r"\S[^\n\r]*", text), TITLE_LINES):
+        if len(m.group()) > TITLE_CHARS:
+            continue  # no headline (and the pattern backtracks over long lines)
         s = _suffix_pattern().match(m.group().rstrip())
         if not s or not 3 <= len(words_of(s.group("head"))) <= 25:
             continue

@@ -1,0 +1,78 @@
+"""Work grows linearly with the input: a long paragraph, long runs of spaces (what readers
+make of markup), a bilingual file with long cells. Asserted as growth ratios between two
+sizes in one run (linear: about 4 for 4x the input; quadratic: about 16), never as times."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tqcheck.scanner import Scanner
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+LINEAR_BOUND = 8.0  # for 4x the input; quadratic work gives about 16
+
+
+def paragraphs() -> list[str]:
+    return [
+        p
+        for s in sorted(SEEDS.glob("*.txt"))
+        for p in s.read_text(encoding="utf-8").split("\n")
+        if len(p.split()) > 8
+    ]
+
+
+def cpu(func: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        func()
+        best = min(best, time.process_time() - start)
+    return max(best, 1e-4)
+
+
+def growth(make: Callable[[int], Callable[[], object]], n: int) -> float:
+    small, large = make(n), make(4 * n)
+    small()  # warm: resources load on the first document
+    return cpu(large) / cpu(small)
+
+
+def test_one_long_paragraph_is_linear() -> None:
+    scanner = Scanner(model="none")
+    scanner.cache = False
+    rng = random.Random(5)
+    texts = paragraphs()
+
+    def make(n: int) -> Callable[[], object]:
+        text = " ".join(rng.choice(texts) for _ in range(n))
+        return lambda: scanner.scan_text(text, "de")
+
+    assert growth(make, 60) < LINEAR_BOUND
+
+
+def test_long_runs_of_spaces_are_linear() -> None:
+    scanner = Scanner(select=["FL"], model="none")
+    scanner.cache = False
+
+    def make(n: int) -> Callable[[], object]:
+        text = "\n".join(f"Zeile {i}" + " " * (n * 500) + "weiter." for i in range(5))
+        return lambda: scanner.scan_text(text, "de")
+
+    assert growth(make, 20) < LINEAR_BOUND
+
+
+def test_a_bilingual_file_with_long_cells_is_linear() -> None:
+    scanner = Scanner(model="none")
+    scanner.cache = False
+
+    def make(n: int) -> Callable[[], object]:
+        rows = ["source\ttarget"] + [
+            "The house is big. " * (n * 20) + "\t" + "Das Haus ist groß. " * (n * 20)
+            for _ in range(4)
+        ]
+        data = ("\n".join(rows) + "\n").encode()
+        return lambda: scanner.scan_bytes(data, "rows.en-de.tsv")
+
+    assert growth(make, 6) < LINEAR_BOUND
