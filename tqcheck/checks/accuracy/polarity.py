@@ -50,7 +50,13 @@ def _cue_table(lang: str) -> tuple[re.Pattern[str] | None, dict[str, list[tuple[
     if not meaning:
         return None, meaning
     parts = [_phrase_regex(p) for p in sorted(meaning, key=len, reverse=True)]
-    return re.compile("|".join(parts)), meaning
+    # a look-ahead for the characters a cue can start with, so the alternation of some
+    # 170 phrases is tried only there (a phrase opening with an apostrophe may start
+    # with the space before it)
+    first = {p[0] for p in meaning if p}
+    space = r"|\s" if "'" in first else ""
+    guard = "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "]" + space + ")"
+    return re.compile(guard + "(?:" + "|".join(parts) + ")"), meaning
 
 
 def _phrase_regex(phrase: str) -> str:
