@@ -22,6 +22,7 @@ import dataclasses
 import hashlib
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -95,10 +96,14 @@ class Scanner:
             self._resources = Resources(self.config)
         return self._resources
 
-    def prepare(self) -> Scanner:
+    def prepare(self, with_source: bool = True) -> Scanner:
         """Load now what the selected checks need (glossary, names data, a model), so the
-        first document does not pay for it: a worker's warm-up."""
-        needs = {n for c in self.checks for n in c.needs} - {"source", "batch"}
+        first document does not pay for it: a worker's warm-up. ``with_source=False``
+        leaves out what only checks of a source need (the model): loaded, it would be
+        named in the signature of a run that has no source."""
+        needs = {
+            n for c in self.checks if with_source or "source" not in c.needs for n in c.needs
+        } - {"source", "batch"}
         for need in sorted(needs):
             self.resources.available(need)
         return self
@@ -175,7 +180,10 @@ class Scanner:
             )
             yield from self._interleave(cached, keys, fresh)
             return
-        context = multiprocessing.get_context(_start_method())
+        method = _start_method()
+        if method == "fork":
+            self.prepare(with_source=False)  # loaded once here, shared by the forked workers
+        context = multiprocessing.get_context(method)
         with ProcessPoolExecutor(
             max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(self,)
         ) as pool:
@@ -293,9 +301,12 @@ def effective_workers(asked: int, documents: int) -> int:
 
 
 def _start_method() -> str:
-    """forkserver where there is one: workers start clean (no inherited threads or
-    locks), and from a small server, faster than spawning a new interpreter."""
+    """fork when this process runs no other thread (workers then share the resources
+    loaded here, copy-on-write, instead of loading them again); otherwise forkserver
+    (clean workers, no inherited locks), else spawn."""
     methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
