@@ -22,6 +22,10 @@ from tqcheck.text.spell import SPELL_LANGS, nearest
 
 MIN_LETTERS = 4
 FAMOUS = 4.0  # Zipf: the neighbour is a word everyone has read ("London", "Obama")
+# A typing slip (two letters swapped, a letter doubled or undoubled: "Phelsp", "Cohenn")
+# is rarely another real name, so a less famous neighbour is evidence enough; a changed
+# or added letter often is one ("Labson" / "Lawson", "Reuth" / "Ruth").
+SLIP_FAMOUS = 3.3
 PIVOT = "en"  # names travel through English: a name seen there is no typo
 
 
@@ -63,6 +67,27 @@ def name_typos(
     return out
 
 
+def typing_slip(word: str, correct: str) -> bool:
+    """Two neighbouring letters swapped, or one letter doubled or undoubled."""
+    if len(word) == len(correct):
+        diff = [i for i, (a, b) in enumerate(zip(word, correct, strict=True)) if a != b]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and word[diff[0]] == correct[diff[1]]
+            and word[diff[1]] == correct[diff[0]]
+        )
+    longer, shorter = (word, correct) if len(word) > len(correct) else (correct, word)
+    if len(longer) != len(shorter) + 1:
+        return False
+    for i in range(len(longer)):
+        if longer[:i] + longer[i + 1 :] == shorter:
+            return (i > 0 and longer[i] == longer[i - 1]) or (
+                i + 1 < len(longer) and longer[i] == longer[i + 1]
+            )
+    return False
+
+
 def _seen(word: str, lang: str) -> bool:
     low = word.lower()
     return zipf(low, lang) > 0 or zipf(low, PIVOT) > 0
@@ -78,7 +103,8 @@ def _famous_neighbour(word: str, lang: str) -> str | None:
         # famous in the document's language or in English, and known in the former
         here = zipf(candidate, lang)
         frequency = max(here, zipf(candidate, PIVOT))
-        if frequency >= FAMOUS and here >= FAMOUS - 1:
+        needed = SLIP_FAMOUS if typing_slip(word.lower(), candidate) else FAMOUS
+        if frequency >= needed and here >= needed - 1:
             if best is None or frequency > best[0]:
                 best = (frequency, candidate)
     if best is None:
