@@ -175,7 +175,10 @@ def _resolve_alone(
     prev = ps[i - 1] if i > 0 and p.joined and not p.hyphen else None
     # a surname right after a known first name is a name, whatever words it splits into
     after_first = prev is not None and fold(prev.text) in idx.first_names
-    if p.after_det or (compound_of_words(p.text, lang) and not after_first):
+    # after an article a capitalised word is a noun, unless no word list has ever seen it
+    # ("die Tükei" for "die Türkei": countries take articles in German and French)
+    unseen = zipf(p.text.lower(), lang) == 0 and zipf(p.text.lower(), "en") == 0
+    if (p.after_det and not unseen) or (compound_of_words(p.text, lang) and not after_first):
         return None
     best: tuple[int, float, _Res] | None = None
     for base, ending in declined(p.text, lang):
