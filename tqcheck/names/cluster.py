@@ -86,11 +86,25 @@ def inconsistent_spellings(doc: Document, known: frozenset[str] = frozenset()) -
             continue
         # the majority is written twice or more; or, against a spelling no word list has
         # seen, once is enough for a name the word lists know ("Putin" / "Pudin")
+        # or, one against one: the later spelling no word list has seen (in the language
+        # or in English), one letter from an earlier one they know ("Shenzhen" …
+        # "Shenhzen", "Aurich" … "Aruich")
+        first = groups[minor][0].start
+        unseen_en = unseen and zipf(minor.lower(), "en") == 0
         majors = [
             m
             for m in (*forms, *(frequent if unseen else ()))
             if m != minor
-            and (counts[m] >= 2 or (unseen and zipf(m.lower(), lang) >= RARE))
+            and (
+                counts[m] >= 2
+                or (unseen and zipf(m.lower(), lang) >= RARE)
+                or (
+                    unseen_en
+                    and groups[m][0].start < first
+                    and _seen_anywhere(m, lang)
+                    and _similar(minor, m, strict=True, lang=lang)
+                )
+            )
             and _similar(minor, m, lang=lang)
             and not _derived(minor, m)
         ]
@@ -106,6 +120,11 @@ def inconsistent_spellings(doc: Document, known: frozenset[str] = frozenset()) -
         suggestion = _inflect(minor, major, lang)
         out.extend(Variant(p, major, spread, suggestion) for p in groups[minor])
     return sorted(out, key=lambda v: v.part.start)
+
+
+def _seen_anywhere(word: str, lang: str) -> bool:
+    low = word.lower()
+    return zipf(low, lang) > 0 or zipf(low, "en") > 0
 
 
 def _inflect(minor: str, major: str, lang: str) -> str:
