@@ -20,6 +20,7 @@ MARGIN = 1.4  # 4.0 in German web text) by this much: not a loanword ("Team", "D
 QUOTE_WORDS = 3  # a quotation this short may cite the original: "the word 'taxes'"
 MIN_LETTERS = 3
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+KNOWN_HERE = 2.5  # a capitalised word this frequent in an English or French target is a name
 WINDOW = 200  # characters read before a word for its neighbours
 _QUOTES = '"„“”«»'
 
@@ -77,6 +78,13 @@ def untranslated_source_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                     continue  # a capitalised word in English or French: a name or a title
                 if word.isupper() and len(word) > 1:
                     continue  # an acronym: "MIT", "SPD"
+                if (
+                    word[0].isupper()
+                    and not nouns
+                    and not _sentence_start(piece.text, m.start())
+                    and zipf(word.lower(), doc.lang) >= KNOWN_HERE
+                ):
+                    continue  # capitalised mid-sentence and known here: a name ("Dresden")
                 if not _left(word, lower_source, src_lang, doc.lang):
                     continue  # (first: the cheap test, before the context is read)
                 if _in_address(piece.text, m) or _quoted(piece.text, m, lower_source):
@@ -115,6 +123,11 @@ def _left(word: str, source_words: dict[str, bool], src_lang: str, lang: str) ->
     return there >= SOURCE_NOUN
 
 
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \u00a0\"“„«'‘(")
+    return not before or before[-1] in ".!?:\n"
+
+
 def _in_capital_run(text: str, m: re.Match[str]) -> bool:
     """The word and a neighbour are both capitalised, mid-sentence: a name or a title."""
     lo = max(0, m.start() - WINDOW)  # bounded reads: no copy of the text before per word
@@ -145,7 +158,7 @@ def _in_address(text: str, m: re.Match[str]) -> bool:
     start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
     end = len(text) if (e := text.find(" ", m.end())) == -1 else e
     token = text[start:end]
-    spaced = text[max(0, m.start() - 3) : m.end() + 3]
+    spaced = text[max(0, start - 3) : end + 3]  # around the whole token
     if re.search(r"/\s|\s/", spaced):
         return True  # a URL written with spaces: "www.cdc.gov / downloads / …"
     return "/" in token or "@" in token or "www." in token or bool(re.search(r"\w\.\w", token))
