@@ -86,10 +86,9 @@ def inconsistent_spellings(doc: Document, known: frozenset[str] = frozenset()) -
             continue
         # the majority is written twice or more; or, against a spelling no word list has
         # seen, once is enough for a name the word lists know ("Putin" / "Pudin")
-        # or, one against one: the later spelling no word list has seen (in the language
-        # or in English), one letter from an earlier one they know ("Shenzhen" …
+        # or, one against one: the spelling no word list has seen (in the language
+        # or in English), one letter from one they know ("Shenzhen" …
         # "Shenhzen", "Aurich" … "Aruich")
-        first = groups[minor][0].start
         unseen_en = unseen and zipf(minor.lower(), "en") == 0
         majors = [
             m
@@ -100,7 +99,6 @@ def inconsistent_spellings(doc: Document, known: frozenset[str] = frozenset()) -
                 or (unseen and zipf(m.lower(), lang) >= RARE)
                 or (
                     unseen_en
-                    and groups[m][0].start < first
                     and _seen_anywhere(m, lang)
                     and _similar(minor, m, strict=True, lang=lang)
                 )
