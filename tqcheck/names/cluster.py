@@ -66,6 +66,16 @@ def inconsistent_spellings(doc: Document, known: frozenset[str] = frozenset()) -
         for a, b in itertools.pairwise(every)
         if b.joined and not b.hyphen and a.sentence == b.sentence and _first_name(a, lang)
     }
+    # the surname after each part: "Julija Jefimowa" and "Julia Roberts" are two people
+    surnames = {
+        a.start: fold(b.text)
+        for a, b in itertools.pairwise(every)
+        if b.joined
+        and not b.hyphen
+        and a.sentence == b.sentence
+        and b.text[:1].isupper()
+        and not a.text.endswith(("'s", "’s"))
+    }
     candidates = [p for p in every if len(p.text) >= MIN_LEN and not p.hyphen]
     by_form: dict[str, list[Part]] = {}
     for p in candidates:
@@ -96,11 +106,17 @@ def inconsistent_spellings(doc: Document, known: frozenset[str] = frozenset()) -
             if m != minor
             and (
                 counts[m] >= 2
-                or (unseen and zipf(m.lower(), lang) >= RARE)
                 or (
-                    unseen_en
-                    and _seen_anywhere(m, lang)
-                    and _similar(minor, m, strict=True, lang=lang)
+                    # one against one: not two people ("Marta Lindqvist", "Martta Ojanen")
+                    _same_surname(groups[minor], groups[m], surnames)
+                    and (
+                        (unseen and zipf(m.lower(), lang) >= RARE)
+                        or (
+                            unseen_en
+                            and _seen_anywhere(m, lang)
+                            and _similar(minor, m, strict=True, lang=lang)
+                        )
+                    )
                 )
             )
             and _similar(minor, m, lang=lang)
@@ -218,6 +234,12 @@ def _first_name(p: Part, lang: str) -> bool:
     """A capitalised word that may be a first name: no noun after an article ("im Hochland
     Äthopiens"), no common word at a sentence start ("Selon Grégiore", "Laut Scholz")."""
     return not p.after_det and not (p.initial and zipf(p.text.lower(), lang) >= RARE)
+
+
+def _same_surname(minors: list[Part], majors: list[Part], surnames: dict[int, str]) -> bool:
+    """No surname after either spelling, or the same one: one person, one name."""
+    after = {surnames.get(p.start) for p in minors} | {surnames.get(p.start) for p in majors}
+    return len(after - {None}) <= 1 and (None not in after or len(after) == 1)
 
 
 def _other_person(minor: Part, majors: list[Part], firsts: dict[int, str]) -> bool:
