@@ -75,10 +75,7 @@ class DoubleGrammar:
             coordinators=pack.lower_set("repetition", "coordinators"),
             attribute_endings=tuple(section.get("attribute_endings", ())),
             particles=pack.lower_set("repetition", "name_particles"),
-            after={
-                w.lower(): frozenset(x.lower() for x in words)
-                for w, words in section.get("allowed_after", {}).items()
-            },
+            after=_word_map(section, "allowed_after"),
             verb_first=pack.lower_set("repetition", "verb_first_copulas"),
             determiners=pack.lower_set("repetition", "noun_verb_after"),
             homographs=pack.lower_set("repetition", "noun_verb_homographs"),
@@ -96,10 +93,7 @@ class DoubleGrammar:
             numbers=pack.lower_set("repetition", "number_words"),
             nouns_capitalised=bool(section.get("nouns_capitalised", False)),
             lang=pack.lang,
-            not_before={
-                w.lower(): frozenset(x.lower() for x in words)
-                for w, words in section.get("slip_before", {}).items()
-            },
+            not_before=_word_map(section, "slip_before"),
             emphatic=pack.lower_set("repetition", "emphatic_auxiliaries"),
             not_emphatic_after=pack.lower_set("repetition", "not_emphatic_after"),
             object_subject=pack.lower_set("repetition", "object_subject_pronouns"),
@@ -300,6 +294,13 @@ def _contact_clause(
         if text.lower() in subjects and before.is_word and before.text.lower() not in function:
             return before.text.lower() not in subjects
     return False
+
+
+def _word_map(section: dict[str, object], key: str) -> dict[str, frozenset[str]]:
+    """A pack table of word -> words, lower-cased: ``is = ["what", "all"]``."""
+    table = section.get(key, {})
+    assert isinstance(table, dict)
+    return {w.lower(): frozenset(x.lower() for x in words) for w, words in table.items()}
 
 
 def _name_follows(tokens: tuple[Token, ...], j: int) -> bool:
