@@ -44,12 +44,26 @@ def _jsonl(result: RunResult, out: TextIO) -> None:
     jsonl.render(result, out)
 
 
+def _module(name: str) -> Renderer:
+    """A format whose module has ``render(result, out)``, imported when first used."""
+
+    def render(result: RunResult, out: TextIO) -> None:
+        import importlib
+
+        importlib.import_module(f"tqcheck.formats.{name}").render(result, out)
+
+    return render
+
+
 FORMATS: dict[str, Renderer] = {
     "rich": _rich,
     "json": _json,
     "jsonl": _jsonl,
     "sarif": _sarif,
     "junit": _junit,
+    "concise": _module("concise"),
+    "github": _module("github"),
+    "gitlab": _module("gitlab"),
 }
 
 
