@@ -272,3 +272,31 @@ def test_unusable_names_file_is_one_error_and_the_scan_goes_on(
     result = cli("scan", corpus, "--config", config, "-f", "json")
     assert result.exit_code == 2 and "names.tbx" in result.stderr
     assert report(result)["summary"]["documents"] == 2
+
+
+def test_reports_are_world_readable_written_through_symlinks_and_devices_kept(
+    cli, corpus: Path, tmp_path: Path
+) -> None:
+    import os
+    import stat
+
+    out = tmp_path / "r.json"
+    cli("scan", corpus, "--isolated", "-f", "json", "-o", out, "--exit-zero")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+    real = tmp_path / "real.json"
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    cli("scan", corpus, "--isolated", "-f", "json", "-o", link, "--exit-zero")
+    assert link.is_symlink() and json.loads(real.read_text())["documents"]
+    cli("scan", corpus, "--isolated", "-f", "json", "-o", "/dev/null", "--exit-zero")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_unknown_language_and_rule_are_blamed_on_the_option_with_a_hint(cli, corpus: Path) -> None:
+    bad_lang = cli("scan", corpus, "--isolated", "--lang", "german")
+    assert bad_lang.exit_code == 2 and "option --lang: unknown language 'german'" in bad_lang.stderr
+    bad_rule = cli("scan", corpus, "--isolated", "--select", "FL0022")
+    assert bad_rule.exit_code == 2
+    assert "option --select" in bad_rule.stderr and "did you mean 'FL022'" in bad_rule.stderr

@@ -17,6 +17,7 @@ from tqcheck.glossary.runtime import validate_config as validate_glossaries
 from tqcheck.model import Severity
 from tqcheck.names.runtime import validate_config as validate_names
 from tqcheck.registry import CheckSpec, RegistryError, all_checks, matches, validate_selectors
+from tqcheck.text.langcodes import is_valid
 
 CONFIG_FILES = ("tqcheck.toml", ".tqcheck.toml")
 FAIL_ON = ("minor", "major", "critical", "none")
@@ -130,11 +131,23 @@ class Config:
                 )
             if any(not isinstance(v, (int, float)) or v < 0 for v in weights.values()):
                 raise ConfigError(f"{where}: score_profiles.{name} weights must be numbers >= 0")
+        for key in ("lang", "source_lang"):
+            value = getattr(self, key)
+            if value and not is_valid(value) and value.strip().lower() != "und":
+                raise ConfigError(
+                    f"{self.origin(key)}: unknown language {value!r} "
+                    "(a BCP-47 code: de, fr, en, pt-BR …)"
+                )
         checks = all_checks()
-        try:
-            validate_selectors(self.select + self.ignore + list(self.severity), checks)
-        except RegistryError as exc:
-            raise ConfigError(f"{where}: {exc}") from None
+        for key, selectors in (
+            ("select", self.select),
+            ("ignore", self.ignore),
+            ("severity", list(self.severity)),
+        ):
+            try:  # blamed on where the value came from: the option or the file
+                validate_selectors(selectors, checks)
+            except RegistryError as exc:
+                raise ConfigError(f"{self.origin(key)}: {exc}") from None
         for selector, value in self.severity.items():
             try:
                 Severity.parse(value)

@@ -6,6 +6,7 @@ Registration is explicit (``@check`` on a function in a module that
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -132,7 +133,11 @@ def matches(spec: CheckSpec, selector: str) -> bool:
 def validate_selectors(selectors: Iterable[str], checks: list[CheckSpec]) -> None:
     for sel in selectors:
         if not any(matches(spec, sel) for spec in checks):
-            raise RegistryError(f"unknown rule selector {sel!r} (see `tqcheck rules`)")
+            known = [c.code for c in checks] + [c.name for c in checks]
+            probe = sel.upper() if sel[:2].isalpha() and sel[2:].isdigit() else sel.lower()
+            near = difflib.get_close_matches(probe, known, n=2)
+            hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+            raise RegistryError(f"unknown rule selector {sel!r}{hint} (see `tqcheck rules`)")
 
 
 def select(

@@ -93,12 +93,24 @@ def summary_line(result: RunResult) -> str:
 
 
 def write_atomically(path: Path, render: Callable[[TextIO], None]) -> None:
-    """Write to a temporary file beside ``path`` and rename it: no half-written reports."""
+    """Write to a temporary file beside ``path`` and rename it: no half-written reports.
+    The report gets the usual mode (0666 less the umask, not the temporary file's 0600); a
+    symlink is written through, not replaced; a device or pipe (``/dev/null``,
+    ``/dev/stdout``) is written in place, never replaced by a file."""
+    if path.is_symlink():
+        path = path.resolve()
+    if path.exists() and not path.is_file():
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            render(fh)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             render(fh)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
