@@ -76,3 +76,18 @@ def test_a_bilingual_file_with_long_cells_is_linear() -> None:
         return lambda: scanner.scan_bytes(data, "rows.en-de.tsv")
 
     assert growth(make, 6) < LINEAR_BOUND
+
+
+def test_an_unclosed_html_tag_costs_linear_time() -> None:
+    """An unclosed tag with a run of letters: 2^n ways to split the run into attribute
+    names made a 62-byte file hang the scan. 12 and 18 letters: linear work grows ~1.5×,
+    the old exponential pattern 64×."""
+    from tqcheck.readers.html import _TOKEN_RE
+
+    def make(letters: int) -> Callable[[], object]:
+        text = "<p>Hallo Welt.</p><a " + "x" * letters + '"'
+        return lambda: [list(_TOKEN_RE.finditer(text)) for _ in range(300)]
+
+    small, large = make(12), make(18)
+    small()
+    assert cpu(large) / cpu(small) < LINEAR_BOUND

@@ -38,11 +38,13 @@ BLOCKS = frozenset(
     "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol "
     "option p pre section summary table tbody td tfoot th thead title tr ul".split()
 )
+# Possessive (++, *+): an unclosed tag must fail at once, not try every way of splitting a run
+# of letters into attribute names (2^n ways: a 62-byte file hung the scan).
 _TOKEN_RE = re.compile(
     r"""(?P<comment><!--.*?(?:-->|\Z))
     |(?P<decl><![^>]*>|<\?[^>]*>)
     |<(?P<close>/)?(?P<name>[A-Za-z][^\s/>]*)
-     (?P<attrs>(?:\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?|\s*/(?!>))*)\s*/?>
+     (?P<attrs>(?:\s*[^\s"'>/=]++(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]++))?|\s*/(?!>))*+)\s*/?>
     |(?P<entity>&(?:\#[0-9]+;?|\#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;))""",
     re.DOTALL | re.VERBOSE,
 )
