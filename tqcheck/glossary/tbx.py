@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -199,11 +199,17 @@ class _Reader:
 
 
 def _flatten(elem: ET.Element) -> Iterable[ET.Element]:
-    """Children, with descripGrp/adminGrp/termNoteGrp opened up (their content counts)."""
-    for child in elem:
-        if _local(child.tag) in CONTAINERS:
+    """Children, with descripGrp/adminGrp/termNoteGrp opened up (their content counts).
+    Iterative, in document order: a hostile file nesting groups a thousand deep must not
+    exhaust the recursion limit."""
+    stack: list[Iterator[ET.Element]] = [iter(elem)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif _local(child.tag) in CONTAINERS:
             if _local(child.tag) != "transacGrp":
-                yield from _flatten(child)
+                stack.append(iter(child))
         else:
             yield child
 
