@@ -91,3 +91,16 @@ def test_an_unclosed_html_tag_costs_linear_time() -> None:
     small, large = make(12), make(18)
     small()
     assert cpu(large) / cpu(small) < LINEAR_BOUND
+
+
+def test_a_long_line_without_spaces_is_linear() -> None:
+    """A line of Chinese (no spaces) inside a German text: the masks of FL008/FL020 once
+    retried an address pattern from every character of it."""
+    scanner = Scanner(select=["FL008", "FL020"], model="none")
+    scanner.cache = False
+
+    def make(n: int) -> Callable[[], object]:
+        text = "Das ist ein Satz. " + "中文字符" * n + "。"
+        return lambda: scanner.scan_text(text, "de")
+
+    assert growth(make, 400) < LINEAR_BOUND

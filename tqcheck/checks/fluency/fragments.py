@@ -17,7 +17,7 @@ from tqcheck.text.langpack import LangPack
 
 MIN_FOREIGN_WORDS = 2  # a fragment has at least two foreign words, one of them strong
 MIN_LOCAL_WORDS = 2  # ... inside a sentence with local words (else FL008's business)
-_MASK_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[#@]\w+")
+_MASK_RE = re.compile(r"https?://\S+|www\.\S+|(?<!\S)[^\s@]+@\S+|[#@]\w+")
 _BREAK = frozenset("'’-‐")  # punctuation that does not end a run
 
 

@@ -21,7 +21,7 @@ ENGLISH_MIN_ZIPF = 3.0  # a common English word ...
 ENGLISH_MARGIN = 1.5  # ... at least 30 times more frequent in English than in the target
 LOCAL_MARGIN = 0.5  # a word this much more frequent in the target language is local
 # URLs, e-mail addresses, hashtags, @handles and acronyms are not evidence.
-_MASK_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[#@]\w+|\b[A-ZÄÖÜ]{2,}\b")
+_MASK_RE = re.compile(r"https?://\S+|www\.\S+|(?<!\S)[^\s@]+@\S+|[#@]\w+|\b[A-ZÄÖÜ]{2,}\b")
 OPENERS = '„“«»"'
 CLOSERS = {"„": "“”", "“": "”", "«": "»", "»": "«", '"': '"'}
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
