@@ -49,13 +49,13 @@ def entry_path(name: str, key: str) -> Path | None:
 def _trusted(path: Path) -> bool:
     """Owned by this user and writable by nobody else (the file and its folder)."""
     getuid = getattr(os, "getuid", None)
-    for p in (path, path.parent):
-        st = p.stat()
+    own = path.stat()
+    for st in (own, path.parent.stat()):
         if getuid is not None and st.st_uid != getuid():
             return False
         if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
             return False
-    return stat.S_ISREG(path.stat().st_mode)
+    return stat.S_ISREG(own.st_mode)
 
 
 def load_or_build(name: str, key: str, build: Callable[[], T]) -> T:

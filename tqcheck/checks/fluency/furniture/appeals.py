@@ -31,7 +31,7 @@ def appeal_boxes(doc: Document, lex: Lexicon) -> Iterator[Hit]:
     text = doc.text
     lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text) if m.group().strip()]
     sentences = doc.sentences
-    starts = [s.start for s in sentences]
+    starts = doc.sentence_starts
     for index, (start, end) in enumerate(lines):
         words = WORD_RE.findall(text[start:end])
         if len(words) < MIN_BOX_WORDS:
