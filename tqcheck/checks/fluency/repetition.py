@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +18,7 @@ _GAP_RE = re.compile(r"[ \t\u00a0\u202f]+")
 # Punctuation after which a clause (a relative clause among them) can start.
 _CLAUSE_MARKS = frozenset(",;:–—-([")
 _ENDS = frozenset(".!?;:,)")
+_INTERJECTION_ENDS = frozenset(",!?.…")
 ATTRIBUTE_WINDOW = 8  # tokens after the pair searched for an extended attribute
 RARE_REDUPLICATION = 3.0  # Zipf below which a lower-case double is a reduplicated word
 PHRASAL_WINDOW = 4  # words back to a phrasal verb: "hand your essays in in time"
@@ -63,6 +65,8 @@ class DoubleGrammar:
     sound_verbs: frozenset[str]  # "the dog went woof woof": a sound, said twice
     stranded: frozenset[str]  # "the town she grew up in in 1990": a stranded preposition
     subjects: frozenset[str]  # … in a contact clause opened by a subject pronoun
+    comparison: tuple[str, ...]  # "a cold cold wind": a gradable adjective (colder, coldest)
+    definite: frozenset[str]  # … not after these ("our new new range")
 
     @classmethod
     def of(cls, pack: LangPack) -> DoubleGrammar:
@@ -101,6 +105,8 @@ class DoubleGrammar:
             sound_verbs=pack.lower_set("repetition", "sound_verbs"),
             stranded=pack.lower_set("repetition", "stranded_prepositions"),
             subjects=pack.lower_set("repetition", "subject_pronouns"),
+            comparison=tuple(section.get("comparison_suffixes", ())),
+            definite=pack.lower_set("repetition", "definite_determiners"),
         )
 
     def grammatical(self, tokens: tuple[Token, ...], i: int) -> bool:
@@ -119,7 +125,7 @@ class DoubleGrammar:
         if self._set_phrase(tokens, i, word, clause) or self._two_words(tokens, i, word, clause):
             return True
         if word in self.after:
-            return any(t.text.lower() in self.after[word] for t in clause)
+            return self._pseudo_cleft(clause, word)
         if word not in self.clause_start:
             return False
         if clause and len(clause) == 1 and clause[0].text.lower() in self.verb_first:
@@ -127,6 +133,25 @@ class DoubleGrammar:
         if self._clause_start(tokens, i - 1, clause):
             return self._verb_final(tokens, i + 1)
         return self._extended_attribute(tokens, i + 1)
+
+    def _pseudo_cleft(self, clause: list[Token], word: str) -> bool:
+        """A free relative ending in the verb the main clause starts with: "what it is is",
+        "what the problem was was", "I do do". Between the opening word and the pair stands
+        the relative clause's bare subject only (nothing, a subject pronoun and its adverbs,
+        or a noun phrase opened by a determiner); "what we need is is" and "what matters
+        most is is" have their verb already, so the second "is" is a slip."""
+        triggers = self.after[word]
+        for k, token in enumerate(clause):  # read backwards from the pair
+            if token.text.lower() not in triggers:
+                continue
+            between = [t.text.lower() for t in reversed(clause[:k]) if t.is_word]
+            if not between:
+                return True
+            head, rest = between[0], between[1:]
+            if head in self.subjects:
+                return all(w.endswith("ly") for w in rest)
+            return head in self.determiners and not set(rest) & self.subjects
+        return False
 
     def _stressed(self, tokens: tuple[Token, ...], i: int, word: str, nxt: str) -> bool:
         """A stressed auxiliary after its subject ("the kids do do their chores"), or a
@@ -160,19 +185,32 @@ class DoubleGrammar:
         "four four seven"; contrastive focus: "a salad salad or a pasta salad", "not drunk
         drunk"; a verb cluster ending its clause: "… erreicht werden werden."."""
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else "."
-        if not clause and nxt in (",", "!"):
-            return True
+        words_before = [t for t in clause if t.is_word]
+        if not words_before and nxt in _INTERJECTION_ENDS and word not in self.articles:
+            return True  # "Sorry sorry," — "Hello hello?" — "Tsk tsk."
+        if _quoted(tokens, i):
+            return True  # a word mentioned, not used: 'never write "the the"'
         if word in self.numbers:
             # "four four seven", "at ten ten"; a number that is also an article ("un un
             # accès") only when it runs on into numbers or ends the phrase
             lower_word = nxt.isalpha() and nxt[:1].islower() and nxt not in self.numbers
             return word not in self.articles or not lower_word
+        if self._emphatic_adjective(tokens, i, word):
+            return True
         ahead = [t.text.lower() for t in tokens[i + 1 : i + 3]]
         if self.alternatives & set(ahead) or (clause and clause[0].text.lower() in self.negations):
             return True
         if ahead[:1] == [","] and ahead[1:] and ahead[1] in self.negations:
             return True  # "a job job, not another internship"
         return word in self.clause_final and nxt in _ENDS
+
+    def _emphatic_adjective(self, tokens: tuple[Token, ...], i: int, word: str) -> bool:
+        """A gradable adjective said twice for emphasis, not after a definite determiner:
+        "a cold cold wind", "the river runs deep deep"; "our new new range" is a slip."""
+        if not self.comparison or word in self.skip_relative | self.articles or len(word) < 3:
+            return False
+        prev = tokens[i - 2].text.lower() if i >= 2 else ""
+        return prev not in self.definite and _gradable(word, self.comparison, self.lang)
 
     def _two_words(self, tokens: tuple[Token, ...], i: int, word: str, clause: list[Token]) -> bool:
         """Two different words written alike: noun and verb ("ce fait fait débat", "die
@@ -281,6 +319,17 @@ class DoubleGrammar:
         return False
 
 
+def _quoted(tokens: tuple[Token, ...], i: int) -> bool:
+    """The pair is all a quotation holds: "the the" between quotation marks."""
+    if i < 2 or i + 1 >= len(tokens):
+        return False
+    return _is_quote(tokens[i - 2].text) and _is_quote(tokens[i + 1].text)
+
+
+def _is_quote(text: str) -> bool:
+    return len(text) == 1 and (text in "\"'„‚" or unicodedata.category(text) in ("Pi", "Pf"))
+
+
 def _contact_clause(
     tokens: tuple[Token, ...], first: int, subjects: frozenset[str], function: frozenset[str]
 ) -> bool:
@@ -294,6 +343,19 @@ def _contact_clause(
         if text.lower() in subjects and before.is_word and before.text.lower() not in function:
             return before.text.lower() not in subjects
     return False
+
+
+@lru_cache(maxsize=4096)
+def _gradable(word: str, suffixes: tuple[str, ...], lang: str) -> bool:
+    """Every comparison form of ``word`` is a known word (Zipf >= 2): cold -> colder,
+    coldest; hot -> hotter; wise -> wiser; happy -> happier. "in" (inner, no "innest")
+    and "drink" (drinker) are not gradable."""
+    stems = {word, word + word[-1]}
+    if word.endswith("e"):
+        stems.add(word[:-1])
+    if word.endswith("y"):
+        stems.add(word[:-1] + "i")
+    return all(any(zipf(stem + s, lang) >= 2.0 for stem in stems) for s in suffixes)
 
 
 def _word_map(section: dict[str, object], key: str) -> dict[str, frozenset[str]]:
