@@ -22,6 +22,10 @@ class Context:
     spec: CheckSpec
     config: Config
     resources: Resources
+    # For checks that run after the others (needs "findings"): the rules that ran on the
+    # document and the indexes of its suppressions that silenced a finding.
+    ran: frozenset[str] = frozenset()
+    used_suppressions: frozenset[int] = frozenset()
 
     @property
     def pack(self) -> LangPack:

@@ -11,7 +11,15 @@ from tqcheck import __version__
 from tqcheck.config import Config
 from tqcheck.context import Context
 from tqcheck.inputs import InputProblem, Job, load_job
-from tqcheck.model import Document, DocumentResult, Excerpt, Finding, InputError, Severity
+from tqcheck.model import (
+    Document,
+    DocumentResult,
+    Excerpt,
+    Finding,
+    InputError,
+    Severity,
+    Suppression,
+)
 from tqcheck.registry import CheckSpec
 from tqcheck.resources_loader import Resources, batch_keys
 from tqcheck.scoring import passes, score
@@ -202,15 +210,26 @@ def check_document(
     notices = notices if notices is not None else {}
     findings: list[Finding] = []
     errors: list[InputError] = []
-    for spec in checks:
+    ran: set[str] = set()
+    late = [spec for spec in checks if "findings" in spec.needs]
+    for spec in (spec for spec in checks if "findings" not in spec.needs):
         if not spec.supports(doc.lang) or not _needs_met(spec, doc, resources, notices):
             continue
+        ran.add(spec.code)
         ctx = Context(doc, spec, config, resources)
         try:
             findings.extend(f for f in spec.func(doc, ctx) if not doc.skipped(f.start, f.end))
         except Exception as exc:  # a broken check must not lose the batch
             errors.append(InputError(spec.code, f"check {spec.name} failed: {exc!r}", doc.path))
-    findings = _dedupe(findings)
+    findings, used = suppress(_dedupe(findings), doc.suppressions)
+    for spec in late:
+        ctx = Context(doc, spec, config, resources, frozenset(ran), used)
+        try:
+            findings.extend(spec.func(doc, ctx))
+        except Exception as exc:
+            errors.append(InputError(spec.code, f"check {spec.name} failed: {exc!r}", doc.path))
+    if late:
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
     words = doc.word_count
     doc_score = score(findings, words, config.weights())
     return DocumentResult(
@@ -265,6 +284,23 @@ def _needs_met(
             notices.setdefault(need, f"{hint}: {reason}")
             return False
     return True
+
+
+def suppress(
+    findings: list[Finding], suppressions: tuple[Suppression, ...]
+) -> tuple[list[Finding], frozenset[int]]:
+    """The findings no directive silences, and the indexes of the directives that
+    silenced at least one."""
+    if not suppressions:
+        return findings, frozenset()
+    kept: list[Finding] = []
+    used: set[int] = set()
+    for f in findings:
+        hits = [k for k, s in enumerate(suppressions) if s.covers(f.rule, f.start, f.end)]
+        used.update(hits)
+        if not hits:
+            kept.append(f)
+    return kept, frozenset(used)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

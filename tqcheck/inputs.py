@@ -6,13 +6,14 @@ rest of the batch still runs.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from tqcheck.model import Document, InputError
-from tqcheck.readers import ReadHints, ReadResult, reader_for, supported_extensions
+from tqcheck.readers import ReadHints, ReadResult, directives, reader_for, supported_extensions
 from tqcheck.readers.errors import InputProblem
 from tqcheck.text.langcodes import is_valid, primary
 
@@ -243,9 +244,32 @@ def job_bytes(job: Job) -> tuple[bytes, bytes | None]:
 
 
 def load_job(job: Job, lang: str | None, source_lang: str | None, encoding: str) -> Document:
-    """Build the Document for one job; raises InputProblem for the target or its source."""
+    """Build the Document for one job; raises InputProblem for the target or its source.
+    A sidecar ``<file>.tqcheck-ignore`` next to the target adds its directives."""
     target, source = job_bytes(job)
-    return load_bytes(target, job.target, lang, source_lang, encoding, source, job.source)
+    doc = load_bytes(target, job.target, lang, source_lang, encoding, source, job.source)
+    side = sidecar_bytes(job.target)
+    if side is None:
+        return doc
+    name = str(sidecar_path(job.target))
+    entries = directives.sidecar(name, side.decode("utf-8", "replace"), doc.text)
+    return dataclasses.replace(doc, suppressions=doc.suppressions + entries)
+
+
+def sidecar_path(target: Path) -> Path:
+    return target.with_name(target.name + directives.SIDECAR_SUFFIX)
+
+
+def sidecar_bytes(target: Path) -> bytes | None:
+    """The sidecar's bytes (at most 1 MiB read), or None when there is none."""
+    path = sidecar_path(target)
+    try:
+        if not path.is_file():
+            return None
+        with path.open("rb") as fh:
+            return fh.read(1 << 20)
+    except OSError:
+        return None
 
 
 def load_bytes(
@@ -282,4 +306,5 @@ def load_bytes(
         units=read.units,
         skip=read.skip,
         unchecked_units=read.empty_units,
+        suppressions=read.suppressions,
     )

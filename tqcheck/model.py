@@ -126,6 +126,28 @@ class Unit:
     id: str = ""
 
 
+@dataclass(frozen=True)
+class Suppression:
+    """A reviewer's directive: rules not reported in ``[start, end)`` of the text.
+
+    ``tqcheck: ignore[FL002,NM001]`` in a comment, a PO translator comment, an XLIFF or
+    TMX note, or a sidecar file; ``tqcheck: off`` … ``tqcheck: on`` regions. ``codes``
+    holds codes or code prefixes (``FL``, ``FL00``); empty: every rule.
+    """
+
+    start: int
+    end: int
+    codes: frozenset[str]
+    at: int  # where the directive stands in the text (for a document's own directives)
+    directive: str  # as written, for the "unused" message
+    origin: str = ""  # "" inside the document; "<sidecar file>:<line>" for a sidecar entry
+
+    def covers(self, rule: str, start: int, end: int) -> bool:
+        if not (self.start < max(end, start + 1) and start < self.end):
+            return False
+        return not self.codes or any(rule.startswith(code) for code in self.codes)
+
+
 @dataclass(frozen=True, eq=False)
 class Document:
     """One target text, its language, and the source it translates when known.
@@ -144,6 +166,8 @@ class Document:
     skip: tuple[tuple[int, int], ...] = ()
     # Bilingual units the reader left out because they have no target text yet.
     unchecked_units: int = 0
+    # Reviewers' directives: rules not reported in a region (see ``Suppression``).
+    suppressions: tuple[Suppression, ...] = ()
 
     @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:

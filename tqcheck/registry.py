@@ -21,7 +21,8 @@ CheckFunc = Callable[[Document, "Context"], Iterable[Finding]]
 
 # "batch": the check reads statistics over every document of the scan (lines that recur
 # across documents); always met, empty for a single document.
-NEEDS = frozenset({"source", "glossary", "names", "model", "batch"})
+# "findings": the check runs after all others, on what they found (unused suppressions).
+NEEDS = frozenset({"source", "glossary", "names", "model", "batch", "findings"})
 _CODE_RE = re.compile(r"^(FL|NM|GL|AC|IO)\d{3}$")
 _NAME_RE = re.compile(r"^[a-z]+(?:-[a-z0-9]+)*$")
 DOC_SECTIONS = ("What it finds", "Why it matters", "Example")

@@ -42,7 +42,7 @@ from tqcheck.engine import (
     scan_job,
 )
 from tqcheck.glossary.runtime import glossary_paths
-from tqcheck.inputs import InputProblem, Job, load_bytes
+from tqcheck.inputs import InputProblem, Job, load_bytes, sidecar_bytes
 from tqcheck.model import Document, DocumentResult, InputError
 from tqcheck.names.runtime import names_paths
 from tqcheck.registry import CheckSpec
@@ -227,7 +227,7 @@ class Scanner:
             ),
         ):
             h.update(part.encode("utf-8", "surrogateescape") + b"\0")
-        h.update(target + b"\0" + source)
+        h.update(target + b"\0" + source + b"\0" + (sidecar_bytes(job.target) or b""))
         return h.hexdigest()
 
     @lru_cache(maxsize=1)  # noqa: B019  (one Scanner, one key; the Scanner outlives it)

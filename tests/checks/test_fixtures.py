@@ -2,7 +2,9 @@
 
 A case gives ``lang``, ``target``, optional ``source``, ``config`` overrides,
 ``glossaries`` and ``names`` (names data files; the shipped one is then off unless
-``config`` says ``shipped_names: true``); then either ``pass: true`` (the rule reports nothing) or
+``config`` says ``shipped_names: true``), ``file`` (a file name: the target is read by
+that file type's reader) and ``with`` (other rules run beside it; only the fixture's own
+rule's findings are compared); then either ``pass: true`` (the rule reports nothing) or
 ``expect``: the exact list of findings (``text`` required; ``suggestion``,
 ``message`` substring and ``start`` optional). Extra findings fail the case. ``xfail:
 <reason>`` marks a known miss (strict).
@@ -20,6 +22,7 @@ from tests.conftest import make_doc
 from tqcheck import registry
 from tqcheck.config import Config
 from tqcheck.engine import check_document
+from tqcheck.inputs import load_bytes
 from tqcheck.resources_loader import Resources
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -49,12 +52,19 @@ def run_rule(code: str, case: dict):
         overrides["names"] = [str(root / g) for g in case["names"]]
         overrides.setdefault("shipped_names", False)
     config = Config(**overrides)
-    doc = make_doc(case["target"], case["lang"], case.get("source"), case.get("source_lang", "en"))
-    result = check_document(doc, [spec], config, Resources(config))
+    if "file" in case:  # read through the reader of that file name (directives, markup)
+        doc = load_bytes(case["target"].encode(), Path(case["file"]), case["lang"], None)
+    else:
+        doc = make_doc(
+            case["target"], case["lang"], case.get("source"), case.get("source_lang", "en")
+        )
+    others = [registry.get(c) for c in case.get("with", [])]
+    checks = [spec, *(o for o in others if o is not None)]
+    result = check_document(doc, checks, config, Resources(config))
     assert not result.errors, result.errors
     for f in result.findings:
         assert doc.text[f.start : f.end] == f.text
-    return result.findings
+    return [f for f in result.findings if f.rule == code]
 
 
 def _param(code: str, case: dict):  # type: ignore[no-untyped-def]

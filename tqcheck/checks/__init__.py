@@ -1,5 +1,6 @@
 """The explicit list of check modules; importing one registers its checks."""
 
+from tqcheck.checks import suppressions  # noqa: F401
 from tqcheck.checks.accuracy import (  # noqa: F401
     copied,
     leftover,

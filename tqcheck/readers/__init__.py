@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from tqcheck.model import Unit
+from tqcheck.model import Suppression, Unit
 from tqcheck.readers.html import HtmlReader
 from tqcheck.readers.markdown import MarkdownReader
 from tqcheck.readers.plain import PlainTextReader
@@ -33,6 +33,7 @@ class ReadResult:
     lang: str | None = None
     source_lang: str | None = None
     empty_units: int = 0  # bilingual units with no target text: not checked
+    suppressions: tuple[Suppression, ...] = ()  # reviewers' directives (readers/directives.py)
 
 
 @dataclass(frozen=True)

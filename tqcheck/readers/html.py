@@ -11,16 +11,18 @@ Masked with their content: ``head``, ``script``, ``style``, ``nav``,
 ``template``, ``noscript``, ``svg``, ``math``, ``code``, ``pre`` and any element
 with ``translate="no"``. Block-level elements and ``<br>`` end a paragraph;
 inline tags are masked in place; entities are decoded in place. The language is
-``<html lang>``.
+``<html lang>``. ``tqcheck:`` directives (see ``directives``) stand in comments.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tqcheck.readers import directives
 from tqcheck.readers.masking import CHAR, MASK, TEXT, MaskedText, Piece
 
 if TYPE_CHECKING:
@@ -58,6 +60,7 @@ class HtmlReader:
 
     def read(self, path: Path, text: str, hints: ReadHints | None = None) -> ReadResult:
         masked = MaskedText(text)
+        comments: list[tuple[int, int]] = []  # where directives may stand
         block: list[Piece] = []
         hidden: list[str] = []  # open masked elements, innermost last
         lang = None
@@ -77,6 +80,8 @@ class HtmlReader:
                 elif name == hidden[-1] and not m.group().endswith("/>"):
                     hidden.append(name)
                 continue
+            if m.group("comment"):
+                comments.append(m.span())
             if m.group("entity"):
                 value = html.unescape(m.group())
                 if value == m.group() or len(value) > len(m.group()):
@@ -96,7 +101,8 @@ class HtmlReader:
         if pos < len(text) and not hidden:
             block.append(Piece(TEXT, pos, len(text)))
         masked.add(block)
-        return masked.result(lang, None, bilingual=False)
+        result = masked.result(lang, None, bilingual=False)
+        return replace(result, suppressions=directives.in_text(text, result.text, comments))
 
 
 def _tokens(text: str) -> list[re.Match[str]]:

@@ -4,16 +4,18 @@ Multi-line strings are joined; plural forms (``msgstr[n]``) are each a unit, the
 first against ``msgid``, the others against ``msgid_plural``. The header entry
 (empty ``msgid``) gives the language (``Language:``) and is not checked; fuzzy
 entries (``#, fuzzy``) and obsolete ones (``#~``) are skipped. Escapes are
-decoded in place (``\\"`` -> ``"``, ``\\n`` -> a line separator).
+decoded in place (``\\"`` -> ``"``, ``\\n`` -> a line separator). A translator
+comment (``# tqcheck: ignore[FL002]``) holds directives for the entry's targets.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tqcheck.readers import directives
 from tqcheck.readers.masking import CHAR, LINE_SEP, MASK, TEXT, MaskedText, Piece, flatten
 
 if TYPE_CHECKING:
@@ -32,6 +34,7 @@ class _Entry:
     lines: dict[str, int] = field(default_factory=dict)
     fuzzy: bool = False
     obsolete: bool = False
+    comments: list[tuple[int, str]] = field(default_factory=list)  # translator comments
 
     def has_msgstr(self) -> bool:
         return any(k.startswith("msgstr") for k in self.fields)
@@ -43,6 +46,7 @@ class PoReader:
 
     def read(self, path: Path, text: str, hints: ReadHints | None = None) -> ReadResult:
         masked = MaskedText(text)
+        notes: list[tuple[str, int, str]] = []
         lang = None
         for entry in _entries(text):
             if entry.obsolete or "msgid" not in entry.fields:
@@ -59,8 +63,11 @@ class PoReader:
             for key, pieces in entry.fields.items():
                 if key.startswith("msgstr"):
                     source = plural if key not in ("msgstr", "msgstr[0]") else msgid
-                    masked.add_unit(pieces, source, f"line {entry.lines[key]}")
-        return masked.result(lang, None)
+                    uid = f"line {entry.lines[key]}"
+                    masked.add_unit(pieces, source, uid)
+                    notes.extend((uid, at, body) for at, body in entry.comments)
+        result = masked.result(lang, None)
+        return replace(result, suppressions=directives.for_units(notes, result.units))
 
 
 def _plain(text: str, pieces: list[Piece]) -> str:
@@ -90,6 +97,8 @@ def _entries(text: str) -> list[_Entry]:
             entry.fuzzy = entry.fuzzy or "fuzzy" in body[2:].replace(",", " ").split()
             continue
         if body.startswith("#"):
+            if body[1:2] in (" ", ".", "") and "tqcheck:" in body:
+                entry.comments.append((start, body))
             continue
         lead = start + len(line) - len(line.lstrip())
         m = _KEYWORD_RE.match(line.lstrip())

@@ -5,15 +5,17 @@ The source language is ``--source-lang``, else the header's ``srclang`` (unless
 it, else the first other language met in the file; one language is checked per
 run, so a memory with several target languages is scanned once per ``--lang``.
 ``<bpt>``, ``<ept>``, ``<it>``, ``<ph>`` and ``<ut>`` hold native code and are
-masked; ``<hi>`` keeps its text. Units lacking either variant are not checked.
+masked; ``<hi>`` keeps its text. Units lacking either variant are not checked. A unit's
+``<note>`` may hold ``tqcheck:`` directives for its target (see ``directives``).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tqcheck.readers import xmlscan
+from tqcheck.readers import directives, xmlscan
 from tqcheck.readers.masking import MaskedText, Piece, flatten, problem
 from tqcheck.text.langcodes import primary
 
@@ -64,7 +66,15 @@ class TmxReader:
                 masked.empty += 1
                 continue
             masked.add_unit(tgt, flatten(text, src), uid)
-        return masked.result(target, source_tag)
+        result = masked.result(target, source_tag)
+        tus = [tu for tu in root.iter() if xmlscan.local(tu.tag) == "tu"]
+        notes = [
+            (uid, -1, "".join(n.itertext()))
+            for (uid, _), tu in zip(units, tus, strict=True)
+            for n in tu.iter()
+            if xmlscan.local(n.tag) == "note"
+        ]
+        return replace(result, suppressions=directives.for_units(notes, result.units))
 
 
 def _lang(attrs: dict[str, str]) -> str:

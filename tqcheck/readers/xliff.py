@@ -6,16 +6,17 @@ XLIFF 1.2: ``file/body/(group/)trans-unit/source|target``; XLIFF 2.x:
 elements (``<ph>``, ``<bpt>``, ``<ept>``, ``<it>``) are masked with their content;
 ``<g>``, ``<mrk>``, ``<pc>`` keep theirs. ``seg-source`` and ``alt-trans`` are
 ignored. A unit without a target, with an empty one, or marked
-``translate="no"`` is not checked.
+``translate="no"`` is not checked. A unit's ``<note>`` may hold ``tqcheck:`` directives
+for its target (see ``directives``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tqcheck.readers import xmlscan
+from tqcheck.readers import directives, xmlscan
 from tqcheck.readers.masking import MaskedText, Piece, flatten, problem
 
 if TYPE_CHECKING:
@@ -58,7 +59,27 @@ class XliffReader:
         for entry in entries:
             if entry.translate:
                 masked.add_unit(entry.target, flatten(text, entry.source), entry.uid)
-        return masked.result(lang, source_lang)
+        result = masked.result(lang, source_lang)
+        notes = [(uid, -1, note) for uid, note in _tree_notes(root, v2)]
+        return replace(result, suppressions=directives.for_units(notes, result.units))
+
+
+def _tree_notes(root: object, v2: bool) -> list[tuple[str, str]]:
+    """(unit id, note text) for each ``<note>`` of a unit that holds a directive."""
+    out: list[tuple[str, str]] = []
+    for elem in root.iter():  # type: ignore[attr-defined]
+        tag = xmlscan.local(elem.tag)
+        if tag not in ("unit", "trans-unit") or (tag == "unit") != v2:
+            continue
+        texts = ["".join(n.itertext()) for n in elem.iter() if xmlscan.local(n.tag) == "note"]
+        texts = [t for t in texts if "tqcheck:" in t]
+        if v2:
+            segments = [c for c in elem if xmlscan.local(c.tag) == "segment"]
+            uids = [_segment_id(elem.get("id") or "", s.get("id")) for s in segments]
+        else:
+            uids = [elem.get("id") or ""]
+        out.extend((uid, t) for uid in uids for t in texts)
+    return out
 
 
 def _tree_ids(root: object, v2: bool) -> list[str]:
