@@ -60,6 +60,12 @@ def scan(
     no_cache: bool = typer.Option(
         False, "--no-cache", help="Recompute every result (no reuse of cached results)."
     ),
+    baseline: Optional[Path] = typer.Option(
+        None, "--baseline", help="Hide the findings recorded in this baseline; gate on new ones."
+    ),
+    write_baseline: Optional[Path] = typer.Option(
+        None, "--write-baseline", help="Record every finding of this run as the new baseline."
+    ),
     dask_scheduler: Optional[str] = typer.Option(
         None,
         "--dask-scheduler",
@@ -67,6 +73,7 @@ def scan(
     ),
 ) -> None:
     """Check translated documents and report findings, scores and a pass/fail gate."""
+    from tqcheck import baseline as baseline_mod
     from tqcheck import config as config_mod
     from tqcheck import inputs, registry
     from tqcheck.scanner import Scanner
@@ -96,25 +103,55 @@ def scan(
         checks = registry.select(registry.all_checks(), cfg.select, cfg.ignore, cfg.preview)
     except (config_mod.ConfigError, registry.RegistryError) as exc:
         raise fail(str(exc)) from None
+    known = None
+    if baseline is not None:
+        try:
+            known = baseline_mod.Baseline.load(baseline)
+        except baseline_mod.BaselineError as exc:
+            raise fail(str(exc)) from None
     files, missing = inputs.discover(paths, cfg.include, cfg.exclude)
     if source is not None and len(files) > 1:
         raise fail("--source pairs one target file; name a single file or use name pairing")
     work = inputs.pair_jobs(files, source, cfg.source_lang)
     scanner = Scanner(cfg, checks=checks)
     scanner.cache = not no_cache
+    recorder = baseline_mod.Recorder() if write_baseline is not None else None
+    scanned = [str(job.target) for job in work]
+
+    def gated(results):  # type: ignore[no-untyped-def]
+        results = recorder.watch(results) if recorder is not None else results
+        return known.filter(results, scanned, cfg) if known is not None else results
+
+    def finish(run) -> None:  # type: ignore[no-untyped-def]
+        if known is not None:
+            known.note(run)
+        if recorder is not None and write_baseline is not None:
+            try:
+                write_atomically(write_baseline, lambda out: out.write(recorder.dumps()))
+            except OSError as exc:
+                raise fail(f"cannot write {write_baseline}: {exc.strerror}") from None
+            count = len(recorder.entries)
+            typer.echo(
+                f"tqcheck: baseline of {count} findings written to {write_baseline}", err=True
+            )
+
     if dask_scheduler is not None:
         result = _on_dask(scanner, work, missing, dask_scheduler)
+        if known is not None or recorder is not None:
+            result = scanner.merge(list(gated(result.documents)))
+        finish(result)
         _emit(result, fmt, output, quiet)
-        _exit(result, unusable, exit_zero)
+        _exit(result, unusable, exit_zero or recorder is not None)
     with _progress(len(work)) as advance:
-        results = scanner.scan_files(work, workers=jobs, upfront_errors=missing)
+        results = gated(scanner.scan_files(work, workers=jobs, upfront_errors=missing))
         if streamer(fmt, sys.stdout) is not None:
-            result = _stream(scanner, results, fmt, output, advance)
+            result = _stream(scanner, results, fmt, output, advance, finish)
         else:
             result = scanner.merge(results, on_document=advance)
+            finish(result)
     if not streamer(fmt, sys.stdout):
         _emit(result, fmt, output, quiet)
-    _exit(result, unusable, exit_zero)
+    _exit(result, unusable, exit_zero or recorder is not None)
 
 
 def _exit(result, unusable: int, exit_zero: bool) -> None:  # type: ignore[no-untyped-def]
@@ -165,7 +202,7 @@ def _validated(cfg):  # type: ignore[no-untyped-def]
             dropped += 1
 
 
-def _stream(scanner, results, fmt: str, output: Optional[Path], advance):  # type: ignore[no-untyped-def]
+def _stream(scanner, results, fmt: str, output: Optional[Path], advance, finish):  # type: ignore[no-untyped-def]
     """Write each document's result as it comes; keep only the totals."""
     box = []
 
@@ -178,6 +215,7 @@ def _stream(scanner, results, fmt: str, output: Optional[Path], advance):  # typ
             advance(d)
 
         run = scanner.merge(results, keep=False, on_document=each)
+        finish(run)
         stream.finish(run)
         box.append(run)
 
