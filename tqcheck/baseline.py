@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from tqcheck.config import Config
 from tqcheck.engine import RunResult
@@ -68,6 +69,9 @@ class Recorder:
                 for i, f in enumerate(d.findings)
             )
             yield d
+
+    def write(self, out: TextIO) -> None:
+        out.write(self.dumps())
 
     def dumps(self) -> str:
         """The baseline file's text: entries sorted, so the file diffs well in review."""

@@ -127,7 +127,7 @@ def scan(
             known.note(run)
         if recorder is not None and write_baseline is not None:
             try:
-                write_atomically(write_baseline, lambda out: out.write(recorder.dumps()))
+                write_atomically(write_baseline, recorder.write)
             except OSError as exc:
                 raise fail(f"cannot write {write_baseline}: {exc.strerror}") from None
             count = len(recorder.entries)
