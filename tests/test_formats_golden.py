@@ -19,7 +19,7 @@ from tqcheck.formats import FORMATS
 from tqcheck.model import Category, DocumentResult, Excerpt, Finding, InputError, Severity
 
 GOLDEN = Path(__file__).parent / "golden"
-MACHINE = ("json", "jsonl", "sarif", "junit", "concise", "github", "gitlab")
+MACHINE = ("json", "jsonl", "sarif", "junit", "concise", "github", "gitlab", "markdown", "html")
 
 
 def fixed_run() -> RunResult:

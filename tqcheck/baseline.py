@@ -14,9 +14,7 @@ are no longer found are counted ("fixed since the baseline").
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,29 +23,15 @@ from typing import TextIO
 
 from tqcheck.config import Config
 from tqcheck.engine import RunResult
-from tqcheck.model import DocumentResult, Excerpt, Finding
+from tqcheck.model import DocumentResult
 from tqcheck.scoring import passes, score
 
 FORMAT = "tqcheck-baseline"
 VERSION = 1
-CONTEXT = 60  # characters of context on each side that make the fingerprint
-_SPACE_RE = re.compile(r"\s+")
 
 
 class BaselineError(ValueError):
     """A baseline file that cannot be read."""
-
-
-def fingerprint(f: Finding, ex: Excerpt | None) -> str:
-    """Rule, text and normalised context; no line, column or offset."""
-    before = _norm(ex.before)[-CONTEXT:] if ex else ""
-    after = _norm(ex.after)[:CONTEXT] if ex else ""
-    raw = "\x1f".join((f.rule, _norm(f.text), before, after))
-    return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:20]
-
-
-def _norm(text: str) -> str:
-    return _SPACE_RE.sub(" ", text).strip()
 
 
 class Recorder:
@@ -62,7 +46,7 @@ class Recorder:
                 {
                     "path": d.path,
                     "rule": f.rule,
-                    "fingerprint": fingerprint(f, d.excerpt(i)),
+                    "fingerprint": d.fingerprint(i, with_path=False)[:20],
                     "text": f.text[:200],
                     "line": f.line,
                 }
@@ -131,7 +115,7 @@ class Baseline:
             return d
         own = self.by_path.get(d.path, Counter())
         keep: list[int] = []
-        prints = [fingerprint(f, d.excerpt(i)) for i, f in enumerate(d.findings)]
+        prints = [d.fingerprint(i, with_path=False)[:20] for i in range(len(d.findings))]
         for i, fp in enumerate(prints):
             if own[fp] > 0:
                 own[fp] -= 1

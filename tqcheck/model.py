@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 import enum
+import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -304,3 +306,23 @@ class DocumentResult:
 
     def excerpt(self, index: int) -> Excerpt | None:
         return self.excerpts[index] if index < len(self.excerpts) else None
+
+    def fingerprint(self, index: int, with_path: bool = True) -> str:
+        """A finding's identity that outlives edits elsewhere: rule, text and the text
+        around it (``FINGERPRINT_CONTEXT`` characters each side, white space collapsed),
+        with the document's path unless ``with_path`` is False (a baseline matches moved
+        files); never a line, column or offset."""
+        f, ex = self.findings[index], self.excerpt(index)
+        before = _collapse(ex.before)[-FINGERPRINT_CONTEXT:] if ex else ""
+        after = _collapse(ex.after)[:FINGERPRINT_CONTEXT] if ex else ""
+        parts = (f.rule, _collapse(f.text), before, after, self.path if with_path else "")
+        raw = "\x1f".join(parts).encode("utf-8", "surrogateescape")
+        return hashlib.sha256(raw).hexdigest()
+
+
+FINGERPRINT_CONTEXT = 60
+_SPACE_RE = re.compile(r"\s+")
+
+
+def _collapse(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip()

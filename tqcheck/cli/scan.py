@@ -40,9 +40,7 @@ def scan(
         None, "--names-profile", help="Place-name house style: kiew-traditional, kyjiw-ukrainian."
     ),
     model: Optional[str] = typer.Option(None, "--model", help="Embedding model name or path."),
-    fmt: str = typer.Option(
-        "rich", "--format", "-f", help="rich, json, jsonl, sarif, junit, concise, github or gitlab."
-    ),
+    fmt: str = typer.Option("rich", "--format", "-f", help=f"Report format: {', '.join(FORMATS)}."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary (rich format)."),
     threshold: Optional[float] = typer.Option(None, "--threshold", help="Pass score (0-100)."),

@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from tqcheck.config import Config
     from tqcheck.engine import RunResult
+    from tqcheck.model import DocumentResult
 
 Renderer = Callable[["RunResult", TextIO], None]
 
@@ -64,6 +66,8 @@ FORMATS: dict[str, Renderer] = {
     "concise": _module("concise"),
     "github": _module("github"),
     "gitlab": _module("gitlab"),
+    "markdown": _module("markdown"),
+    "html": _module("html_report"),
 }
 
 
@@ -75,6 +79,23 @@ def streamer(name: str, out: TextIO) -> Any | None:
 
         return jsonl.Stream(out)
     return None
+
+
+def fail_reason(doc: DocumentResult, config: Config) -> str:
+    """Why a document failed its gate, in a few words ("" when it passed)."""
+    if doc.passed:
+        return ""
+    if doc.errors:
+        return "input error" if len(doc.errors) == 1 else f"{len(doc.errors)} input errors"
+    reasons = []
+    if doc.score < config.threshold:
+        reasons.append(f"score {doc.score:.1f} < {config.threshold:g}")
+    worst = config.fail_on_severity()
+    if worst is not None:
+        hits = sum(1 for f in doc.findings if f.severity >= worst)
+        if hits:
+            reasons.append(f"{hits} finding{'s' if hits > 1 else ''} at {worst.label} or worse")
+    return "; ".join(reasons) or "failed"
 
 
 def summary_line(result: RunResult) -> str:

@@ -18,11 +18,7 @@ if TYPE_CHECKING:
 
 def fingerprint(doc: DocumentResult, index: int) -> str:
     """A finding's identity without line numbers: rule, path, text, normalised context."""
-    f = doc.findings[index]
-    ex = doc.excerpt(index)
-    context = " ".join(f"{ex.before} {ex.after}".split()) if ex else ""
-    key = "\x1f".join((f.rule, doc.path, f.text, context))
-    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
+    return doc.fingerprint(index)
 
 
 def render(result: RunResult, out: TextIO) -> None:

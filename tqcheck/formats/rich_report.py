@@ -12,9 +12,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tqcheck.formats import fail_reason
 from tqcheck.model import Category, DocumentResult, Excerpt, Finding, Severity
 
 if TYPE_CHECKING:
+    from tqcheck.config import Config
     from tqcheck.engine import RunResult
 
 SEVERITY_STYLE = {
@@ -35,19 +37,21 @@ def render(result: RunResult, out: TextIO, quiet: bool = False) -> None:
     plain = console.no_color or not console.is_terminal or console.color_system is None
     if not quiet:
         for doc in result.documents:
-            _document(console, doc, plain)
+            _document(console, doc, plain, result.config)
     console.print(_summary_table(result))
     for notice in result.notices:
         console.print(Text(f"note: {notice}", style="dim"))
     console.print(Text(result.signature, style="dim"), overflow="fold")
 
 
-def _document(console: Console, doc: DocumentResult, plain: bool) -> None:
+def _document(console: Console, doc: DocumentResult, plain: bool, config: Config) -> None:
     head = Text()
     head.append(doc.path, style="bold")
     pair = f"{doc.source_lang}→{doc.target_lang}" if doc.source_lang else doc.target_lang
     head.append(f"  {pair}  {doc.words} words  score {doc.score:.1f}  ")
     head.append("PASS" if doc.passed else "FAIL", style="bold green" if doc.passed else "bold red")
+    if not doc.passed:
+        head.append(f" ({fail_reason(doc, config)})", style="red")
     console.print(head, overflow="fold")
     for err in doc.errors:
         console.print(Text(f"  error {err.code}: {err.message}", style="bold red"), overflow="fold")
