@@ -126,6 +126,25 @@ def pair_jobs(files: list[Path], source: Path | None, source_lang: str | None) -
     return [j for j in jobs if j.target.resolve() not in sources or j.source is not None]
 
 
+BILINGUAL_EXTENSIONS = (".po", ".xlf", ".xliff", ".tmx", ".tsv")
+
+
+def translations_only(files: list[Path], source_lang: str | None) -> tuple[list[Path], list[Path]]:
+    """The files that hold translations, and the others (for a hook that is handed every
+    changed file): bilingual files (PO, XLIFF, TMX, TSV; not a .pot template) are kept; a
+    monolingual file is kept when its name carries a language other than the source
+    language (``article.de.txt``), so sources (``article.en.txt``) and files with no language
+    in their name (README.md) are left out."""
+    want = primary(source_lang or DEFAULT_SOURCE_LANG)
+    kept: list[Path] = []
+    others: list[Path] = []
+    for f in files:
+        lang = lang_from_name(f)
+        bilingual = f.name.lower().endswith(BILINGUAL_EXTENSIONS)
+        (kept if bilingual or (lang is not None and lang != want) else others).append(f)
+    return kept, others
+
+
 def _strip_ext(name: str) -> str:
     for ext in supported_extensions():
         if name.lower().endswith(ext):

@@ -58,6 +58,11 @@ def scan(
     no_cache: bool = typer.Option(
         False, "--no-cache", help="Recompute every result (no reuse of cached results)."
     ),
+    translations_only: bool = typer.Option(
+        False,
+        "--translations-only",
+        help="Skip files that are no translations: sources, files with no language in the name.",
+    ),
     baseline: Optional[Path] = typer.Option(
         None, "--baseline", help="Hide the findings recorded in this baseline; gate on new ones."
     ),
@@ -108,6 +113,15 @@ def scan(
         except baseline_mod.BaselineError as exc:
             raise fail(str(exc)) from None
     files, missing = inputs.discover(paths, cfg.include, cfg.exclude)
+    if translations_only:
+        files, left = inputs.translations_only(files, cfg.source_lang)
+        if left:
+            names = ", ".join(str(p) for p in left[:5]) + (" …" if len(left) > 5 else "")
+            typer.echo(
+                f"tqcheck: note: {len(left)} files left out, not translations "
+                f"(--translations-only): {names}",
+                err=True,
+            )
     if source is not None and len(files) > 1:
         raise fail("--source pairs one target file; name a single file or use name pairing")
     work = inputs.pair_jobs(files, source, cfg.source_lang)
