@@ -80,6 +80,9 @@ class Config:
     shipped_names: bool = True  # load glossaries/names.tbx before `names`
     names_profile: str = "none"  # place-name house style; "none": report only a mix
     model: str | None = None
+    # one defect, one finding: overlapping findings of one defect are merged
+    # (resources/defects.toml); False reports every rule's finding on its own
+    merge_defects: bool = True
     path: str | None = None  # where this config came from
     cli_keys: frozenset[str] = field(default=frozenset(), compare=False)  # set by options
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import hashlib
+import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources as importlib_resources
 
 from tqcheck import __version__
 from tqcheck.config import Config
 from tqcheck.context import Context
 from tqcheck.inputs import InputProblem, Job, load_job
 from tqcheck.model import (
+    Also,
     Document,
     DocumentResult,
     Excerpt,
@@ -222,6 +228,8 @@ def check_document(
         except Exception as exc:  # a broken check must not lose the batch
             errors.append(InputError(spec.code, f"check {spec.name} failed: {exc!r}", doc.path))
     findings, used = suppress(_dedupe(findings), doc.suppressions)
+    if config.merge_defects:
+        findings = merge_defects(findings)
     for spec in late:
         ctx = Context(doc, spec, config, resources, frozenset(ran), used)
         try:
@@ -301,6 +309,75 @@ def suppress(
         if not hits:
             kept.append(f)
     return kept, frozenset(used)
+
+
+@dataclass(frozen=True)
+class DefectPolicy:
+    """Which findings are one defect (``resources/defects.toml``)."""
+
+    rank: dict[str, int]  # rule -> precedence, most specific first
+    groups: tuple[frozenset[str], ...]
+
+    def compatible(self, a: str, b: str) -> bool:
+        return a != b and any(a in g and b in g for g in self.groups)
+
+
+@lru_cache(maxsize=1)
+def defect_policy() -> DefectPolicy:
+    path = importlib_resources.files("tqcheck.resources") / "defects.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    rank = {rule: k for k, rule in enumerate(data["precedence"])}
+    groups = tuple(frozenset(rules) for rules in data["groups"].values())
+    return DefectPolicy(rank, groups)
+
+
+def merge_defects(findings: list[Finding]) -> list[Finding]:
+    """One defect, one finding: of overlapping findings whose rules can report one defect,
+    the most specific stands and lists the others as ``also`` (they are not scored)."""
+    if len(findings) < 2:
+        return findings
+    policy = defect_policy()
+    last = len(policy.rank)
+    order = sorted(
+        range(len(findings)),
+        key=lambda i: (policy.rank.get(findings[i].rule, last), findings[i].start, i),
+    )
+    hosts: list[tuple[int, int]] = []  # (start, index) of the findings that stand, by start
+    longest = 0
+    absorbed: dict[int, list[int]] = {}
+    for i in order:
+        f = findings[i]
+        lo = bisect.bisect_left(hosts, (f.start - longest, -1))
+        host = next(
+            (
+                j
+                for _, j in hosts[lo : bisect.bisect_left(hosts, (max(f.end, f.start + 1), -1))]
+                if _overlap(findings[j], f) and policy.compatible(findings[j].rule, f.rule)
+            ),
+            None,
+        )
+        if host is None:
+            bisect.insort(hosts, (f.start, i))
+            longest = max(longest, f.end - f.start)
+        else:
+            absorbed.setdefault(host, []).append(i)
+    out = []
+    for _, j in sorted(
+        hosts, key=lambda h: (findings[h[1]].start, findings[h[1]].end, findings[h[1]].rule)
+    ):
+        f = findings[j]
+        if j in absorbed:
+            also = tuple(
+                Also(findings[k].rule, findings[k].message, findings[k].start, findings[k].end)
+                for k in sorted(absorbed[j], key=lambda k: (findings[k].start, findings[k].rule))
+            )
+            f = dataclasses.replace(f, also=f.also + also)
+        out.append(f)
+    return out
+
+
+def _overlap(a: Finding, b: Finding) -> bool:
+    return a.start < max(b.end, b.start + 1) and b.start < max(a.end, a.start + 1)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

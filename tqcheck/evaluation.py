@@ -22,6 +22,7 @@ merged and the unit is error-free only when no rater marked anything.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import tomllib
@@ -365,7 +366,10 @@ def row_document(row: Row) -> Document:
 def scan_rows(
     rows: list[Row], checks: list[CheckSpec], config: Config
 ) -> Iterator[tuple[Row, int, list[Finding], list[str]]]:
-    """Each row with its word count, findings and check errors (one resource set)."""
+    """Each row with its word count, findings and check errors (one resource set). Every
+    rule's findings count on their own: eval measures detectors, so one defect's findings
+    are not merged here as a scan merges them."""
+    config = dataclasses.replace(config, merge_defects=False)
     resources = Resources(config)
     notices: dict[str, str] = {}
     for row in rows:

@@ -218,6 +218,16 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Also:
+    """Another rule's finding of the same defect, kept under the one reported."""
+
+    rule: str
+    message: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Finding:
     """One defect in one document; a value, never an exception."""
 
@@ -232,9 +242,10 @@ class Finding:
     column: int
     text: str
     suggestion: str | None = None
+    also: tuple[Also, ...] = ()  # other rules' findings of this defect (not scored)
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "rule": self.rule,
             "name": self.name,
             "category": self.category.value,
@@ -247,6 +258,12 @@ class Finding:
             "text": self.text,
             "suggestion": self.suggestion,
         }
+        if self.also:
+            out["also"] = [
+                {"rule": a.rule, "message": a.message, "start": a.start, "end": a.end}
+                for a in self.also
+            ]
+        return out
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,9 @@ def scan(
     no_cache: bool = typer.Option(
         False, "--no-cache", help="Recompute every result (no reuse of cached results)."
     ),
+    no_merge: bool = typer.Option(
+        False, "--no-merge", help="Report every rule's finding of a defect on its own."
+    ),
     translations_only: bool = typer.Option(
         False,
         "--translations-only",
@@ -101,6 +104,7 @@ def scan(
             glossary_profile=glossary_profile,
             names_profile=names_profile,
             model=model,
+            merge_defects=False if no_merge else None,
         )
         cfg, unusable = _validated(cfg)
         checks = registry.select(registry.all_checks(), cfg.select, cfg.ignore, cfg.preview)

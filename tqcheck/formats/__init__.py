@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from tqcheck.config import Config
     from tqcheck.engine import RunResult
-    from tqcheck.model import DocumentResult
+    from tqcheck.model import DocumentResult, Finding
 
 Renderer = Callable[["RunResult", TextIO], None]
 
@@ -79,6 +79,11 @@ def streamer(name: str, out: TextIO) -> Any | None:
 
         return jsonl.Stream(out)
     return None
+
+
+def also_text(f: Finding) -> str:
+    """The other rules that found the same defect: "AC010 (source word left …), FL008"."""
+    return "; ".join(f"{a.rule} {a.message}" for a in f.also)
 
 
 def fail_reason(doc: DocumentResult, config: Config) -> str:

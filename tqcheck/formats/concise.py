@@ -16,9 +16,10 @@ def render(result: RunResult, out: TextIO) -> None:
             out.write(f"{doc.path}:1:1: {e.code} [error] {_one_line(e.message)}\n")
         for f in doc.findings:
             fix = f" (suggestion: {f.suggestion!r})" if f.suggestion else ""
+            also = f" [also {','.join(a.rule for a in f.also)}]" if f.also else ""
             out.write(
                 f"{doc.path}:{f.line}:{f.column}: {f.rule} [{f.severity.label}] "
-                f"{_one_line(f.message)}{fix}\n"
+                f"{_one_line(f.message)}{fix}{also}\n"
             )
 
 

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, TextIO
 
-from tqcheck.formats import fail_reason
+from tqcheck.formats import also_text, fail_reason
 from tqcheck.model import DocumentResult, Excerpt, Finding, Severity
 
 if TYPE_CHECKING:
@@ -233,6 +233,8 @@ def _finding(f: Finding, ex: Excerpt | None) -> str:
     if f.suggestion is not None:
         fix = repr(f.suggestion) if f.suggestion else "delete it"
         parts.append(f'<div class="fix">suggestion: {_e(fix)}</div>')
+    if f.also:
+        parts.append(f'<div class="muted">also: {_e(also_text(f))}</div>')
     return "".join(parts) + "</li>\n"
 
 

@@ -84,8 +84,9 @@ def render(result: RunResult, out: TextIO) -> None:
 
 def _row(f: Finding, doc: DocumentResult, index: int) -> str:
     fix = "delete it" if f.suggestion == "" else (f.suggestion or "")
+    also = f" (also {', '.join(a.rule for a in f.also)})" if f.also else ""
     return (
-        f"| {f.line}:{f.column} | {f.rule} | {f.severity.label} | {_cell(f.message)} | "
+        f"| {f.line}:{f.column} | {f.rule} | {f.severity.label} | {_cell(f.message + also)} | "
         f"{_context(doc.excerpt(index))} | {_code(fix) if fix else ''} |\n"
     )
 

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tqcheck.formats import fail_reason
+from tqcheck.formats import also_text, fail_reason
 from tqcheck.model import Category, DocumentResult, Excerpt, Finding, Severity
 
 if TYPE_CHECKING:
@@ -76,6 +76,8 @@ def _finding(console: Console, doc: DocumentResult, index: int, f: Finding, plai
     if f.suggestion is not None:
         fix = f"{f.suggestion!r}" if f.suggestion else "delete it"
         console.print(Text(f"          suggestion: {fix}", style="green"), overflow="fold")
+    if f.also:
+        console.print(Text(f"          also: {also_text(f)}", style="dim"), overflow="fold")
 
 
 def _context(ex: Excerpt | None, plain: bool) -> Text | None:
