@@ -300,3 +300,33 @@ def test_unknown_language_and_rule_are_blamed_on_the_option_with_a_hint(cli, cor
     bad_rule = cli("scan", corpus, "--isolated", "--select", "FL0022")
     assert bad_rule.exit_code == 2
     assert "option --select" in bad_rule.stderr and "did you mean 'FL022'" in bad_rule.stderr
+
+
+def test_ignoring_an_input_code_turns_the_error_into_a_notice(cli, tmp_path: Path) -> None:
+    (tmp_path / "empty.de.txt").write_text("", encoding="utf-8")
+    (tmp_path / "good.de.txt").write_text(GOOD, encoding="utf-8")
+    strict = cli("scan", tmp_path, "--isolated", "--model", "none", "--format", "json")
+    assert strict.exit_code == 2
+    for selector in ("IO003", "empty-file"):
+        relaxed = cli(
+            "scan",
+            tmp_path,
+            "--isolated",
+            "--model",
+            "none",
+            "--format",
+            "json",
+            "--ignore",
+            selector,
+        )
+        assert relaxed.exit_code == 0, relaxed.output
+        data = report(relaxed)
+        assert [d["errors"] for d in data["documents"]] == [[], []]
+        assert any("empty.de.txt" in n and "IO003" in n for n in data["summary"]["notices"])
+
+
+def test_ignoring_an_unknown_input_code_is_refused(cli, tmp_path: Path) -> None:
+    (tmp_path / "good.de.txt").write_text(GOOD, encoding="utf-8")
+    result = cli("scan", tmp_path, "--isolated", "--ignore", "IO009")
+    assert result.exit_code == 2
+    assert "unknown rule selector 'IO009'" in result.output

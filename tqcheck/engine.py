@@ -26,7 +26,7 @@ from tqcheck.model import (
     Severity,
     Suppression,
 )
-from tqcheck.registry import CheckSpec
+from tqcheck.registry import CheckSpec, input_code_matches
 from tqcheck.resources_loader import Resources, batch_keys
 from tqcheck.scoring import passes, score
 
@@ -67,7 +67,7 @@ class Totals:
             self.rules[f.rule] += 1
         self.notices.update(dict.fromkeys(d.notices))
         self.prints.update(d.resources)
-        if not d.errors:
+        if not d.errors and d.target_lang != "und":
             self.langs.add(f"{d.source_lang or 'none'}-{d.target_lang}")
 
     def summary(self) -> dict[str, object]:
@@ -146,7 +146,8 @@ def scan_job(
     try:
         doc = load_job(job, config.lang, config.source_lang, config.encoding)
     except InputProblem as exc:
-        return _failed_result(str(job.target), InputError(exc.code, exc.message, str(job.target)))
+        error = InputError(exc.code, exc.message, str(job.target))
+        return _failed_result(str(job.target), error, config)
     return scan_document(doc, checks, config, resources)
 
 
@@ -176,7 +177,7 @@ def iter_results(
 ) -> Iterator[DocumentResult]:
     """Each document's result as it is done, in the order of the jobs."""
     for err in upfront_errors:
-        yield _failed_result(err.path, err)
+        yield _failed_result(err.path, err, config)
     for job in jobs:
         yield scan_job(job, config, checks, resources)
 
@@ -391,7 +392,20 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _failed_result(path: str, error: InputError) -> DocumentResult:
+def _failed_result(path: str, error: InputError, config: Config | None = None) -> DocumentResult:
+    """The result of a file that could not be checked; an input code the config ignores
+    (``--ignore IO003``) makes it a notice on a passing entry, never a silent drop."""
+    if config is not None and any(input_code_matches(error.code, s) for s in config.ignore):
+        return DocumentResult(
+            path=path,
+            target_lang="und",
+            source_path=None,
+            source_lang=None,
+            words=0,
+            score=100.0,
+            passed=True,
+            notices=[f"{path}: not checked, {error.code} {error.message} (ignored)"],
+        )
     return DocumentResult(
         path=path,
         target_lang="und",

@@ -21,15 +21,6 @@ LANG_IN_NAME_RE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za
 DEFAULT_SOURCE_LANG = "en"
 SNIFF_BYTES = 8192
 
-IO_ERRORS = {
-    "IO001": ("binary-file", "The file is binary (NUL bytes or control characters), not text."),
-    "IO002": ("undecodable-text", "The file is not valid in the expected encoding (UTF-8)."),
-    "IO003": ("empty-file", "The file is empty or holds only white space."),
-    "IO004": ("unreadable-file", "The file does not exist or cannot be read."),
-    "IO005": ("unsupported-format", "No reader handles this file type."),
-    "IO006": ("source-unusable", "The paired source document could not be read."),
-    "IO007": ("malformed-input", "A structured input (XML, glossary) is malformed or hostile."),
-}
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tqcheck.model import Category, Document, Finding, Severity
+from tqcheck.readers.errors import IO_ERRORS
 
 if TYPE_CHECKING:
     from tqcheck.context import Context
@@ -131,10 +132,22 @@ def matches(spec: CheckSpec, selector: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z]{2}\d{0,3}", sel)) and spec.code.startswith(sel.upper())
 
 
+def input_code_matches(code: str, selector: str) -> bool:
+    """An input problem's code (IO001-IO007) against a selector: the code, a prefix of it,
+    its name or "input"."""
+    sel = selector.strip()
+    name = IO_ERRORS.get(code, ("", ""))[0]
+    if sel.lower() in (name, "input", "all"):
+        return True
+    return bool(re.fullmatch(r"[A-Za-z]{2}\d{0,3}", sel)) and code.startswith(sel.upper())
+
+
 def validate_selectors(selectors: Iterable[str], checks: list[CheckSpec]) -> None:
     for sel in selectors:
+        if any(input_code_matches(code, sel) for code in IO_ERRORS):
+            continue
         if not any(matches(spec, sel) for spec in checks):
-            known = [c.code for c in checks] + [c.name for c in checks]
+            known = [c.code for c in checks] + [c.name for c in checks] + list(IO_ERRORS)
             probe = sel.upper() if sel[:2].isalpha() and sel[2:].isdigit() else sel.lower()
             near = difflib.get_close_matches(probe, known, n=2)
             hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""

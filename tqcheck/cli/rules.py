@@ -20,7 +20,7 @@ def rules(
 
     import tqcheck.checks  # noqa: F401  (registers every check)
     from tqcheck import registry
-    from tqcheck.inputs import IO_ERRORS
+    from tqcheck.readers.errors import IO_ERRORS
 
     console = Console(highlight=False)
     specs = registry.all_checks()
