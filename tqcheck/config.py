@@ -83,6 +83,8 @@ class Config:
     # one defect, one finding: overlapping findings of one defect are merged
     # (resources/defects.toml); False reports every rule's finding on its own
     merge_defects: bool = True
+    # folders are walked without what their .gitignore files ignore (build/, node_modules/)
+    respect_gitignore: bool = True
     path: str | None = None  # where this config came from
     cli_keys: frozenset[str] = field(default=frozenset(), compare=False)  # set by options
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tqcheck.model import Document, InputError
 from tqcheck.readers import ReadHints, ReadResult, directives, reader_for, supported_extensions
@@ -22,7 +25,6 @@ DEFAULT_SOURCE_LANG = "en"
 SNIFF_BYTES = 8192
 
 
-
 @dataclass(frozen=True)
 class Job:
     target: Path
@@ -30,23 +32,22 @@ class Job:
 
 
 def discover(
-    paths: list[Path], include: list[str], exclude: list[str]
+    paths: list[Path], include: list[str], exclude: list[str], gitignore: bool = True
 ) -> tuple[list[Path], list[InputError]]:
-    """Files named directly are always taken; folders are walked for supported types."""
+    """Files named directly are always taken (unless excluded); folders are walked for
+    supported types, leaving out hidden entries, what ``exclude`` names (a glob of the file
+    or of a folder: ``--exclude docs`` leaves out the folder ``docs``) and, with
+    ``gitignore``, what the ``.gitignore`` files of the folder and its repository ignore."""
     found: list[Path] = []
     errors: list[InputError] = []
     exts = tuple(supported_extensions())
     for path in paths:
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                rel = child.relative_to(path).as_posix()
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue
+            ignores = GitIgnores(path) if gitignore else None
+            for child, rel in _walk(path, exclude, ignores):
                 if include and not _glob_any(rel, child.name, include):
                     continue
                 if not include and not child.name.lower().endswith(exts):
-                    continue
-                if _glob_any(rel, child.name, exclude):
                     continue
                 found.append(child)
         elif path.exists():
@@ -55,6 +56,83 @@ def discover(
         else:
             errors.append(InputError("IO004", "no such file or folder", str(path)))
     return _unique(found), errors
+
+
+def _walk(root: Path, exclude: list[str], ignores: GitIgnores | None) -> Iterator[tuple[Path, str]]:
+    """Files under ``root`` in sorted order, with their path relative to it; excluded and
+    ignored folders are not entered."""
+    for folder, dirs, files in os.walk(root):
+        base = Path(folder)
+        rel_base = base.relative_to(root).as_posix()
+        rel_base = "" if rel_base == "." else rel_base + "/"
+        if ignores is not None:
+            ignores.enter(base)
+        kept = []
+        for d in sorted(dirs):
+            rel = rel_base + d
+            if (
+                d.startswith(".")
+                or _glob_any(rel, d, exclude)
+                or _glob_any(rel + "/", d + "/", exclude)
+            ):
+                continue
+            if ignores is not None and ignores.ignored(base / d, is_dir=True):
+                continue
+            kept.append(d)
+        dirs[:] = kept
+        for name in sorted(files):
+            rel = rel_base + name
+            if name.startswith(".") or _glob_any(rel, name, exclude):
+                continue
+            child = base / name
+            if ignores is not None and ignores.ignored(child, is_dir=False):
+                continue
+            if child.is_file():
+                yield child, rel
+
+
+class GitIgnores:
+    """The ``.gitignore`` rules that apply under a folder: those of the folder's repository
+    (from its root down to the folder) and those met while walking it, the deeper file
+    deciding, as git does (pathspec's GitIgnoreSpec reads the patterns)."""
+
+    def __init__(self, root: Path) -> None:
+        import pathspec
+
+        self._pathspec = pathspec
+        self.specs: dict[Path, Any] = {}
+        top = root.resolve()
+        chain = [top]
+        while not (chain[-1] / ".git").exists() and chain[-1].parent != chain[-1]:
+            chain.append(chain[-1].parent)
+        if not (chain[-1] / ".git").exists():
+            chain = [top]  # not in a repository: only the folder's own files
+        for folder in reversed(chain[1:]):
+            self._load(folder)
+
+    def _load(self, folder: Path) -> None:
+        path = folder / ".gitignore"
+        try:
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return
+        self.specs[folder] = self._pathspec.GitIgnoreSpec.from_lines(lines)
+
+    def enter(self, folder: Path) -> None:
+        self._load(folder.resolve())
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        full = path.parent.resolve() / path.name
+        verdict = None
+        for folder, spec in self.specs.items():  # outermost first (insertion order)
+            try:
+                rel = full.relative_to(folder).as_posix()
+            except ValueError:
+                continue
+            result = spec.check_file(rel + "/" if is_dir else rel)
+            if result.include is not None:
+                verdict = result.include
+        return bool(verdict)
 
 
 def _glob_any(rel: str, name: str, patterns: list[str]) -> bool:

@@ -58,6 +58,9 @@ def scan(
     no_cache: bool = typer.Option(
         False, "--no-cache", help="Recompute every result (no reuse of cached results)."
     ),
+    no_gitignore: bool = typer.Option(
+        False, "--no-gitignore", help="Also scan what .gitignore files ignore."
+    ),
     no_merge: bool = typer.Option(
         False, "--no-merge", help="Report every rule's finding of a defect on its own."
     ),
@@ -105,6 +108,7 @@ def scan(
             names_profile=names_profile,
             model=model,
             merge_defects=False if no_merge else None,
+            respect_gitignore=False if no_gitignore else None,
         )
         cfg, unusable = _validated(cfg)
         checks = registry.select(registry.all_checks(), cfg.select, cfg.ignore, cfg.preview)
@@ -116,7 +120,7 @@ def scan(
             known = baseline_mod.Baseline.load(baseline)
         except baseline_mod.BaselineError as exc:
             raise fail(str(exc)) from None
-    files, missing = inputs.discover(paths, cfg.include, cfg.exclude)
+    files, missing = inputs.discover(paths, cfg.include, cfg.exclude, cfg.respect_gitignore)
     if translations_only:
         files, left = inputs.translations_only(files, cfg.source_lang)
         if left:
