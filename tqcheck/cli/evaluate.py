@@ -14,18 +14,31 @@ from tqcheck.cli.scan import split_list
 
 @app.command("eval")
 def eval_command(
-    data: list[Path] = typer.Argument(..., help="Labelled JSONL files (tqcheck eval format)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Language of rows that name none."),
-    select: Optional[list[str]] = typer.Option(
-        None, "--select", help="Rules to run: code, prefix, name or category."
+    data: list[Path] = typer.Argument(
+        ..., metavar="FILE", help="Labelled JSONL files (tqcheck eval format)."
     ),
-    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Rules to skip."),
+    lang: Optional[str] = typer.Option(
+        None, "--lang", metavar="LANG", help="Language of rows that name none."
+    ),
+    select: Optional[list[str]] = typer.Option(
+        None, "--select", metavar="RULES", help="Rules to run: code, prefix, name or category."
+    ),
+    ignore: Optional[list[str]] = typer.Option(
+        None, "--ignore", metavar="RULES", help="Rules to skip."
+    ),
     preview: bool = typer.Option(False, "--preview", help="Also run preview rules."),
     by: Optional[list[str]] = typer.Option(
-        None, "--by", help="Also report per lang, split, origin, dataset or system."
+        None,
+        "--by",
+        metavar="FIELD",
+        help="Also report per lang, split, origin, dataset or system.",
     ),
-    split: Optional[str] = typer.Option(None, "--split", help="Only rows of this split."),
-    model: Optional[str] = typer.Option(None, "--model", help="Embedding model (or none)."),
+    split: Optional[str] = typer.Option(
+        None, "--split", metavar="SPLIT", help="Only rows of this split."
+    ),
+    model: Optional[str] = typer.Option(
+        None, "--model", metavar="NAME|PATH", help="Embedding model (or none)."
+    ),
     kinds: bool = typer.Option(False, "--kinds", help="Recall per labelled kind too."),
     all_categories: bool = typer.Option(
         False, "--all-categories", help="List labelled categories no selected rule answers."

