@@ -354,3 +354,40 @@ def test_help_shows_metavars_not_python_types(cli, command: list[str]) -> None:
 def test_shell_completion_is_offered(cli) -> None:
     result = cli("--help")
     assert "--show-completion" in result.output and "--install-completion" in result.output
+
+
+def test_statistics_counts_findings_by_rule(cli, tmp_path: Path) -> None:
+    (tmp_path / "a.de.txt").write_text(
+        "Der der Rat tagte . Die die Kommission schwieg .\n", encoding="utf-8"
+    )
+    result = cli(
+        "scan", tmp_path, "--isolated", "--model", "none", "--statistics", "--select", "FL001,FL002"
+    )
+    lines = result.stdout.splitlines()
+    assert re.match(r"^2  FL001  space-before-punctuation\s+minor$", lines[0]), lines
+    assert re.match(r"^2  FL002  doubled-word\s+minor$", lines[1]), lines
+    assert lines[-1].startswith("tqcheck: 1 documents")
+    refused = cli("scan", tmp_path, "--isolated", "--statistics", "--format", "json")
+    assert refused.exit_code == 2 and "--statistics" in refused.output
+
+
+def test_show_settings_names_the_origin_of_each_value(cli, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.tqcheck]\nthreshold = 90\nexclude = ['drafts']\n", encoding="utf-8"
+    )
+    (tmp_path / "a.fr.txt").write_text("Bonjour.\n", encoding="utf-8")
+    result = cli("scan", tmp_path, "--show-settings", "--fail-on", "major")
+    assert result.exit_code == 0, result.output
+    settings = {line.split(" = ")[0].strip(): line for line in result.stdout.splitlines()}
+    assert settings["threshold"].endswith(f"# {tmp_path / 'pyproject.toml'}")
+    assert "90" in settings["threshold"]
+    assert settings["fail_on"].endswith("# option --fail-on")
+    assert settings["encoding"].endswith("# default")
+    assert "FL001" in settings["rules"]
+
+
+def test_a_model_that_cannot_be_had_is_an_error_but_the_scan_goes_on(cli, corpus: Path) -> None:
+    result = cli("scan", corpus, "--isolated", "--model", "usem", "--format", "json")
+    assert result.exit_code == 2
+    assert "option --model" in result.stderr and "did you mean 'use" in result.stderr
+    assert len(json.loads(result.stdout)["documents"]) == 2

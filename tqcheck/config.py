@@ -87,6 +87,7 @@ class Config:
     respect_gitignore: bool = True
     path: str | None = None  # where this config came from
     cli_keys: frozenset[str] = field(default=frozenset(), compare=False)  # set by options
+    file_keys: frozenset[str] = field(default=frozenset(), compare=False)  # set by the file
 
     # -- derived -------------------------------------------------------------
     def weights(self) -> dict[Severity, float]:
@@ -181,6 +182,20 @@ class Config:
         given = {k: v for k, v in overrides.items() if v is not None and v != [] and v != ()}
         return dataclasses.replace(self, **given, cli_keys=self.cli_keys | set(given))
 
+    def settings(self) -> list[tuple[str, object, str]]:
+        """Every setting with its effective value and where it came from: an option, the
+        config file, or the default."""
+        out = []
+        for name in _FIELDS:
+            if name in self.cli_keys:
+                origin = f"option --{name.replace('_', '-')}"
+            elif name in self.file_keys:
+                origin = self.path or "config file"
+            else:
+                origin = "default"
+            out.append((name, getattr(self, name), origin))
+        return out
+
     def origin(self, key: str) -> str:
         """Where a key's value came from, for error messages: the option or the file."""
         if key in self.cli_keys:
@@ -188,7 +203,8 @@ class Config:
         return self.path or "options"
 
 
-_FIELDS = {f.name: f for f in dataclasses.fields(Config) if f.name not in ("path", "cli_keys")}
+BOOKKEEPING = ("path", "cli_keys", "file_keys")  # where values came from, not settings
+_FIELDS = {f.name: f for f in dataclasses.fields(Config) if f.name not in BOOKKEEPING}
 
 
 def from_mapping(data: dict[str, Any], where: str) -> Config:
@@ -199,7 +215,7 @@ def from_mapping(data: dict[str, Any], where: str) -> Config:
             f"{', '.join(repr(k) for k in unknown)} (known: {', '.join(sorted(_FIELDS))})"
         )
     _check_types(data, where)
-    cfg = Config(**data, path=where)
+    cfg = Config(**data, path=where, file_keys=frozenset(data))
     base = Path(where).parent
     cfg.glossaries = [
         str((base / g).resolve()) if not Path(g).is_absolute() else g for g in cfg.glossaries

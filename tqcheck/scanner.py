@@ -32,7 +32,7 @@ from typing import Any
 
 import tqcheck.checks  # noqa: F401  (registers every check)
 from tqcheck import registry
-from tqcheck.config import Config
+from tqcheck.config import BOOKKEEPING, Config
 from tqcheck.engine import (
     RunResult,
     batch_resources,
@@ -233,9 +233,7 @@ class Scanner:
     @lru_cache(maxsize=1)  # noqa: B019  (one Scanner, one key; the Scanner outlives it)
     def _run_key(self) -> str:
         settings = {
-            k: v
-            for k, v in dataclasses.asdict(self.config).items()
-            if k not in ("path", "cli_keys")
+            k: v for k, v in dataclasses.asdict(self.config).items() if k not in BOOKKEEPING
         }
         data = sorted(str(p) for p in glossary_paths(self.config) + names_paths(self.config))
         parts = [

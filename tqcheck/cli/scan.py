@@ -99,6 +99,12 @@ def scan(
     no_cache: bool = typer.Option(
         False, "--no-cache", help="Recompute every result (no reuse of cached results)."
     ),
+    statistics: bool = typer.Option(
+        False, "--statistics", help="Counts of findings by rule instead of the findings."
+    ),
+    show_settings: bool = typer.Option(
+        False, "--show-settings", help="Print the effective settings and their origin; exit."
+    ),
     no_gitignore: bool = typer.Option(
         False, "--no-gitignore", help="Also scan what .gitignore files ignore."
     ),
@@ -162,6 +168,14 @@ def scan(
         checks = registry.select(registry.all_checks(), cfg.select, cfg.ignore, cfg.preview)
     except (config_mod.ConfigError, registry.RegistryError) as exc:
         raise fail(str(exc)) from None
+    unusable += _model_usable(cfg)
+    if show_settings:
+        _print_settings(cfg, checks)
+        raise typer.Exit(EXIT_OK)
+    if statistics:
+        if fmt not in ("rich", "statistics"):
+            raise fail("--statistics replaces the report: leave out --format")
+        fmt = "statistics"
     known = None
     if baseline is not None:
         try:
@@ -250,6 +264,41 @@ def _on_dask(scanner, work, missing, address: str):  # type: ignore[no-untyped-d
         return run
     errors = list(iter_results([], scanner.config, scanner.checks, scanner.resources, missing))
     return scanner.merge([*errors, *run.documents])
+
+
+def _model_usable(cfg) -> int:  # type: ignore[no-untyped-def]
+    """A model named on the command line or in the config that cannot be had is an error
+    (exit 2 at the end), not a silent skip; the scan goes on without the checks that need
+    it. Returns 1 when it was unusable (and switches it off)."""
+    import difflib
+
+    from tqcheck.embed import NO_MODEL, ModelUnavailable
+    from tqcheck.embed.backends import USEM3_ALIASES, describe
+
+    if cfg.model is None or cfg.model.strip().lower() in NO_MODEL:
+        return 0
+    try:
+        describe(cfg.model.strip())
+    except ModelUnavailable as exc:
+        near = difflib.get_close_matches(cfg.model.lower(), [*USEM3_ALIASES, "none"], n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        typer.echo(
+            f"tqcheck: error: {cfg.origin('model')}: {exc}{hint} (scanning without the model)",
+            err=True,
+        )
+        cfg.model = "none"
+        return 1
+    return 0
+
+
+def _print_settings(cfg, checks) -> None:  # type: ignore[no-untyped-def]
+    """The effective settings, one per line, with where each came from."""
+    rows = cfg.settings()
+    width = max(len(name) for name, _, _ in rows)
+    for name, value, origin in rows:
+        typer.echo(f"{name.ljust(width)} = {value!r}  # {origin}")
+    codes = ", ".join(c.code for c in checks)
+    typer.echo(f"{'rules'.ljust(width)} = {len(checks)}: {codes}  # from select/ignore/preview")
 
 
 def _validated(cfg):  # type: ignore[no-untyped-def]

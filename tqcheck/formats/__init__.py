@@ -68,6 +68,7 @@ FORMATS: dict[str, Renderer] = {
     "gitlab": _module("gitlab"),
     "markdown": _module("markdown"),
     "html": _module("html_report"),
+    "statistics": _module("statistics"),
 }
 
 
