@@ -269,7 +269,7 @@ def _on_dask(scanner, work, missing, address: str):  # type: ignore[no-untyped-d
 def _model_usable(cfg) -> int:  # type: ignore[no-untyped-def]
     """A model named on the command line or in the config that cannot be had is an error
     (exit 2 at the end), not a silent skip; the scan goes on without the checks that need
-    it. Returns 1 when it was unusable (and switches it off)."""
+    it. Returns 1 when it was unusable."""
     import difflib
 
     from tqcheck.embed import NO_MODEL, ModelUnavailable
@@ -286,8 +286,7 @@ def _model_usable(cfg) -> int:  # type: ignore[no-untyped-def]
             f"tqcheck: error: {cfg.origin('model')}: {exc}{hint} (scanning without the model)",
             err=True,
         )
-        cfg.model = "none"
-        return 1
+        return 1  # the engine skips the checks that need it and says so in the report
     return 0
 
 

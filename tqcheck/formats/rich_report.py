@@ -6,9 +6,11 @@ where colour is off so the highlight survives a pipe.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -24,6 +26,7 @@ SEVERITY_STYLE = {
     Severity.MAJOR: "bold yellow",
     Severity.MINOR: "cyan",
 }
+INDENT = 10  # context, suggestion and also lines, under the message
 CATEGORY_COLUMNS = (
     (Category.FLUENCY, "FL"),
     (Category.NAME, "NM"),
@@ -39,6 +42,7 @@ def render(result: RunResult, out: TextIO, quiet: bool = False) -> None:
         for doc in result.documents:
             _document(console, doc, plain, result.config)
     console.print(_summary_table(result))
+    _failures(console, result)
     for notice in result.notices:
         console.print(Text(f"note: {notice}", style="dim"))
     console.print(Text(result.signature, style="dim"), overflow="fold")
@@ -63,21 +67,28 @@ def _document(console: Console, doc: DocumentResult, plain: bool, config: Config
 
 
 def _finding(console: Console, doc: DocumentResult, index: int, f: Finding, plain: bool) -> None:
-    line = Text("  ")
-    line.append(f"{f.line}:{f.column}".ljust(8))
-    line.append(f.rule, style="bold")
-    line.append(" ")
-    line.append(f.severity.label, style=SEVERITY_STYLE[f.severity])
-    line.append(f"  {f.message}")
-    console.print(line, overflow="fold")
+    """One finding; every line that wraps goes on under its own column, not at column 0."""
+    head = Text("  ")
+    head.append(f"{f.line}:{f.column}".ljust(8))
+    head.append(f.rule, style="bold")
+    head.append(" ")
+    head.append(f.severity.label, style=SEVERITY_STYLE[f.severity])
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(head, Text(f.message))
+    console.print(grid)
+    lines: list[Text] = []
     context = _context(doc.excerpt(index), plain)
     if context is not None:
-        console.print(context, overflow="fold")
+        lines.append(context)
     if f.suggestion is not None:
         fix = f"{f.suggestion!r}" if f.suggestion else "delete it"
-        console.print(Text(f"          suggestion: {fix}", style="green"), overflow="fold")
+        lines.append(Text(f"suggestion: {fix}", style="green"))
     if f.also:
-        console.print(Text(f"          also: {also_text(f)}", style="dim"), overflow="fold")
+        lines.append(Text(f"also: {also_text(f)}", style="dim"))
+    for line in lines:
+        console.print(Padding(line, (0, 0, 0, INDENT)), overflow="fold")
 
 
 def _context(ex: Excerpt | None, plain: bool) -> Text | None:
@@ -85,7 +96,7 @@ def _context(ex: Excerpt | None, plain: bool) -> Text | None:
     if ex is None:
         return None
     before, span, after = _flat(ex.before), _flat(ex.span) or "∅", _flat(ex.after)
-    out = Text("          ")
+    out = Text()
     out.append(("…" if ex.more_before else "") + before, style="dim")
     if plain:
         out.append(f"»{span}«", style="bold")
@@ -100,15 +111,30 @@ def _flat(s: str) -> str:
 
 
 def _summary_table(result: RunResult) -> Table:
-    table = Table(title="tqcheck summary", title_justify="left", expand=False, pad_edge=False)
-    table.add_column("document", no_wrap=True, overflow="ellipsis", max_width=28)
+    table = Table(
+        title="tqcheck summary",
+        title_justify="left",
+        expand=False,
+        pad_edge=False,
+        show_footer=True,
+    )
+    totals = result.totals
+    names = display_names([d.path for d in result.documents], NAME_WIDTH)
+    table.add_column(
+        "document",
+        f"{totals.documents} documents",
+        no_wrap=True,
+        overflow="ellipsis",
+        max_width=NAME_WIDTH,
+    )
     table.add_column("lang", no_wrap=True)
-    table.add_column("words", justify="right")
-    for _cat, label in CATEGORY_COLUMNS:
-        table.add_column(label, justify="right")
+    table.add_column("words", str(totals.words), justify="right")
+    for cat, label in CATEGORY_COLUMNS:
+        n = totals.categories.get(cat.value, 0)
+        table.add_column(label, str(n) if n else "·", justify="right")
     table.add_column("score", justify="right")
-    table.add_column("result", no_wrap=True)
-    for doc in result.documents:
+    table.add_column("result", f"{totals.passed}/{totals.documents}", no_wrap=True)
+    for doc, name in zip(result.documents, names, strict=True):
         counts = {c: sum(f.category == c for f in doc.findings) for c, _ in CATEGORY_COLUMNS}
         pair = f"{doc.source_lang}→{doc.target_lang}" if doc.source_lang else doc.target_lang
         verdict = (
@@ -119,7 +145,7 @@ def _summary_table(result: RunResult) -> Table:
             else Text("FAIL", style="bold red")
         )
         table.add_row(
-            _short(doc.path),
+            name,
             pair,
             str(doc.words),
             *(str(counts[c]) if counts[c] else "·" for c, _ in CATEGORY_COLUMNS),
@@ -129,8 +155,36 @@ def _summary_table(result: RunResult) -> Table:
     return table
 
 
-def _short(path: str) -> str:
-    """The path, or its file name when the path would not fit an 80-column table."""
-    from pathlib import Path
+def _failures(console: Console, result: RunResult) -> None:
+    """Why each failing document failed, under the table (the table stays 80 wide)."""
+    names = display_names([d.path for d in result.documents], NAME_WIDTH)
+    for doc, name in zip(result.documents, names, strict=True):
+        if not doc.passed:
+            line = Text("FAIL ", style="bold red")
+            line.append(f"{name}: {fail_reason(doc, result.config)}")
+            console.print(line, overflow="fold")
 
-    return path if len(path) <= 28 else Path(path).name
+
+NAME_WIDTH = 28
+
+
+def display_names(paths: list[str], width: int) -> list[str]:
+    """The shortest trailing part of each path that tells it from the others
+    (``de/messages.po`` and ``fr/messages.po``), cut on the left to ``width``."""
+    parts = [PurePath(p).parts or (p,) for p in paths]
+    out = []
+    for k, own in enumerate(parts):
+        depth = 1
+        while depth < len(own) and any(
+            other[-depth:] == own[-depth:] for j, other in enumerate(parts) if j != k
+        ):
+            depth += 1
+        name = "/".join(own[-depth:])
+        if len(name) > width and depth > 1:
+            # keep what tells it apart (the top part) and the file name: "x/…/same.de.txt"
+            tail = "/…/" + own[-1] if depth > 2 else "/" + own[-1]
+            room = max(width - len(tail), 1)
+            head = own[-depth] if len(own[-depth]) <= room else own[-depth][: room - 1] + "…"
+            name = head + tail
+        out.append(name if len(name) <= width else "…" + name[-(width - 1) :])
+    return out
