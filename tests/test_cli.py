@@ -391,3 +391,29 @@ def test_a_model_that_cannot_be_had_is_an_error_but_the_scan_goes_on(cli, corpus
     assert result.exit_code == 2
     assert "option --model" in result.stderr and "did you mean 'use" in result.stderr
     assert len(json.loads(result.stdout)["documents"]) == 2
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["scan", "{dir}"],
+        ["rules"],
+        ["glossary", "stats"],
+        ["glossary", "lint"],
+        ["glossary", "coverage", "{dir}"],
+        ["align", "{dir}/a.en.txt", "{dir}/a.de.txt"],
+        ["score", "{dir}/a.de.txt", "--ref", "{dir}/a.de.txt"],
+        ["eval", "{dir}/rows.jsonl"],
+    ],
+)
+def test_an_unknown_format_is_an_error_in_every_command(cli, tmp_path: Path, command) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.en.txt").write_text("The council met.\n", encoding="utf-8")
+    (tmp_path / "a.de.txt").write_text("Der Rat tagte.\n", encoding="utf-8")
+    (tmp_path / "rows.jsonl").write_text(
+        '{"id": "1", "lang": "de", "target": "Der Rat tagte.", "errors": []}\n', encoding="utf-8"
+    )
+    args = [a.replace("{dir}", str(tmp_path)) for a in command]
+    result = cli(*args, "--format", "yaml")
+    assert result.exit_code == 2, result.output
+    assert "unknown format 'yaml'" in result.output
+    assert "Traceback" not in result.output

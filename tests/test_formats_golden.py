@@ -129,3 +129,29 @@ def test_concise_is_one_line_per_finding_and_error() -> None:
         "ok, 50,5 % (suggestion: 'Olaf Scholz')",
         "docs/broken.de.txt:1:1: IO001 [error] binary file, not text",
     ]
+
+
+def fixed_table():  # type: ignore[no-untyped-def]
+    from tqcheck.formats.tables import Cell, Table
+
+    table = Table(
+        "terms | de",
+        ["lang", "term", "count"],
+        rows=[["de", "Bündnis, das", "3"], ["fr", Cell("l'Alliance", "bad"), "12"]],
+        right=frozenset({"count"}),
+        footer=[["all", "", "15"]],
+        notes=["source: NATOTerm"],
+    )
+    return table
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "tsv", "csv", "markdown"])
+def test_table_format_matches_its_golden_file(fmt: str) -> None:
+    from tqcheck.formats import tables
+
+    out = io.StringIO()
+    tables.render([fixed_table()], fmt, out)
+    path = GOLDEN / f"table.{fmt}.txt"
+    if os.environ.get("TQCHECK_UPDATE_GOLDEN"):
+        path.write_text(out.getvalue(), encoding="utf-8")
+    assert out.getvalue() == path.read_text(encoding="utf-8")

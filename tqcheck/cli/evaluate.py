@@ -43,13 +43,22 @@ def eval_command(
     all_categories: bool = typer.Option(
         False, "--all-categories", help="List labelled categories no selected rule answers."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the figures as JSON (--format json)."
+    ),
+    fmt: str = typer.Option("text", "--format", "-f", metavar="FORMAT", help="text or json."),
 ) -> None:
     """Scan labelled rows and print precision, recall and false alarms per rule and category."""
     from tqcheck import registry
     from tqcheck.config import Config, ConfigError
     from tqcheck.evaluation import EvalDataError, evaluate, read_rows
     from tqcheck.formats.eval_report import render_json, render_text
+    from tqcheck.formats.tables import FormatError, check_format
+
+    try:
+        fmt = "json" if as_json else check_format(fmt, ("text", "json"))
+    except FormatError as exc:
+        raise fail(f"option --format: {exc}") from None
 
     try:
         cfg = Config(
@@ -79,7 +88,7 @@ def eval_command(
     except EvalDataError as exc:
         raise fail(str(exc)) from None
     report["problems"] = problems
-    if as_json:
+    if fmt == "json":
         render_json(report, sys.stdout)
     else:
         render_text(report, sys.stdout, kinds=kinds, all_categories=all_categories)

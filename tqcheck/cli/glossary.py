@@ -9,6 +9,7 @@ Unreadable or hostile glossary files give one error line and exit 2.
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -27,18 +28,21 @@ glossary_app = typer.Typer(
 app.add_typer(glossary_app, name="glossary")
 
 FILES_HELP = "Glossary files (TBX or CSV); default: the shipped term bases."
-STATUS_STYLE = {
-    Status.PREFERRED: "bold green",
-    Status.ADMITTED: "green",
-    Status.DEPRECATED: "red",
-    Status.SUPERSEDED: "yellow",
+STATUS_TONE = {
+    Status.PREFERRED: "strong",
+    Status.ADMITTED: "good",
+    Status.DEPRECATED: "bad",
+    Status.SUPERSEDED: "warn",
 }
 
 
-def _console():  # type: ignore[no-untyped-def]
-    from rich.console import Console
+def _format(fmt: str) -> str:
+    from tqcheck.formats import tables
 
-    return Console(highlight=False)
+    try:
+        return tables.check_format(fmt)
+    except tables.FormatError as exc:
+        raise fail(f"option --format: {exc}") from None
 
 
 def _paths_or_shipped(files: Optional[list[Path]]) -> list[Path]:
@@ -63,15 +67,20 @@ def _load(files: Optional[list[Path]]) -> TermBase:
 def lint(
     files: Optional[list[Path]] = typer.Argument(None, metavar="FILE", help=FILES_HELP),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too."),
-    fmt: str = typer.Option("text", "--format", "-f", metavar="FORMAT", help="text or json."),
+    fmt: str = typer.Option(
+        "text", "--format", "-f", metavar="FORMAT", help="text, json, tsv, csv or markdown."
+    ),
 ) -> None:
     """Check term bases for duplicates, conflicts, gaps and missing sources.
 
     Each file is linted on its own; an unreadable file is reported and the others
     still run. Exit 0 clean, 1 errors (or warnings with --strict), 2 unreadable.
     """
+    from tqcheck.formats import tables
     from tqcheck.glossary.lint import RULES, Problem, has_errors
     from tqcheck.glossary.lint import lint as lint_base
+
+    fmt = "text" if fmt == "text" else _format(fmt)
 
     failed = unreadable = False
     report: list[tuple[str, int, list[Problem]]] = []
@@ -98,6 +107,14 @@ def lint(
             for where, concepts, problems in report
         ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt != "text":
+        table = tables.Table("glossary lint", ["path", "level", "code", "concept", "message"])
+        table.rows = [
+            [where, p.level, p.code, p.concept, p.message]
+            for where, _n, problems in report
+            for p in problems
+        ]
+        tables.render([table], fmt, sys.stdout)
     else:
         for where, concepts, problems in report:
             for p in problems:
@@ -131,9 +148,7 @@ def show(
     if not found:
         hint = "; try `tqcheck glossary search`"
         raise fail(f"no concept with the id or term {query!r}{hint}", EXIT_FAIL)
-    console = _console()
-    for concept in found:
-        _print_concept(console, concept)
+    _print_concepts(found)
 
 
 @glossary_app.command()
@@ -153,21 +168,17 @@ def search(
     ),
 ) -> None:
     """Fuzzy lookup across languages: the best matching concepts with all their terms."""
-    from rich.markup import escape
-
     from tqcheck.glossary.lookup import fuzzy_search
 
     base = _load(files)
     hits = fuzzy_search(base, term, lang=lang, limit=limit, min_score=min_score)
     if not hits:
         raise fail(f"nothing close to {term!r} (lower --min-score?)", EXIT_FAIL)
-    console = _console()
     for hit in hits:
-        console.print(
-            f"[dim]{hit.score:5.1f}[/dim]  matched [bold]{escape(hit.term.text)}[/bold] "
-            f"({hit.term.lang})"
-        )
-        _print_concept(console, hit.concept)
+        typer.echo(f"{hit.score:5.1f}  matched ", nl=False)
+        typer.secho(hit.term.text, bold=True, nl=False)
+        typer.echo(f" ({hit.term.lang})")
+        _print_concepts([hit.concept])
 
 
 @glossary_app.command("import")
@@ -209,11 +220,14 @@ def _convert(src: Path, dst: Path, src_types: tuple[str, ...], dst_types: tuple[
 @glossary_app.command()
 def stats(
     files: Optional[list[Path]] = typer.Argument(None, metavar="FILE", help=FILES_HELP),
-    fmt: str = typer.Option("rich", "--format", "-f", metavar="FORMAT", help="rich or json."),
+    fmt: str = typer.Option(
+        "table", "--format", "-f", metavar="FORMAT", help="table, json, tsv, csv or markdown."
+    ),
 ) -> None:
     """Count concepts, subjects, profiles, and terms per language and status."""
-    from rich.table import Table
+    from tqcheck.formats import tables
 
+    fmt = _format(fmt)
     base = _load(files)
     per_lang: dict[str, Counter[str]] = {}
     for _concept, t in base.terms():
@@ -226,17 +240,19 @@ def stats(
         "profiles": base.profiles(),
         "terms": {lang: dict(c) for lang, c in per_lang.items()},
     }
-    if fmt == "json":
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    console = _console()
-    console.print(f"{', '.join(base.paths)}: [bold]{len(base)}[/bold] concepts")
-    table = Table("language", *(s.value for s in Status), "all", title_justify="left")
+    columns = ["language", *(s.value for s in Status), "all"]
+    table = tables.Table(
+        f"{', '.join(base.paths)}: {len(base)} concepts", columns, right=frozenset(columns[1:])
+    )
     for lang, counts in per_lang.items():
-        table.add_row(lang, *(str(counts[s.value]) for s in Status), str(sum(counts.values())))
-    console.print(table)
-    console.print("subjects: " + ", ".join(f"{s} {n}" for s, n in subjects.most_common()))
-    console.print("profiles: " + (", ".join(base.profiles()) or "none"))
+        table.rows.append(
+            [lang, *(str(counts[s.value]) for s in Status), str(sum(counts.values()))]
+        )
+    table.notes = [
+        "subjects: " + ", ".join(f"{s} {n}" for s, n in subjects.most_common()),
+        "profiles: " + (", ".join(base.profiles()) or "none"),
+    ]
+    tables.render([table], fmt, sys.stdout, data if fmt == "json" else None)
 
 
 @glossary_app.command()
@@ -254,16 +270,18 @@ def coverage(
     min_count: int = typer.Option(
         2, "--min-count", metavar="N", help="Candidates seen at least this often."
     ),
-    fmt: str = typer.Option("rich", "--format", "-f", metavar="FORMAT", help="rich or json."),
+    fmt: str = typer.Option(
+        "table", "--format", "-f", metavar="FORMAT", help="table, json, tsv, csv or markdown."
+    ),
 ) -> None:
     """Which concepts a corpus uses, and which frequent capitalised multi-word
     expressions in it no glossary covers yet: the maintainers' to-do list."""
-    from rich.table import Table
-
     from tqcheck import inputs
+    from tqcheck.formats import tables
     from tqcheck.glossary.coverage import Coverage, add_document
     from tqcheck.glossary.runtime import Glossary
 
+    fmt = _format(fmt)
     glossary = Glossary(_load(files))
     found, missing = inputs.discover(paths, [], [])
     cov = Coverage()
@@ -279,50 +297,52 @@ def coverage(
         typer.echo(f"tqcheck: error: {line}", err=True)
     used = cov.concept_hits.most_common(top)
     todo = [(p, n) for p, n in cov.candidates.most_common() if n >= min_count][:top]
-    if fmt == "json":
-        data = {
-            "documents": cov.documents,
-            "concepts_used": {c: {"hits": n, "documents": cov.concept_docs[c]} for c, n in used},
-            "concepts_unused": len(cov.unused(glossary, lang)),
-            "candidates": [
-                {"text": p, "count": n, "documents": len(cov.candidate_docs[p])} for p, n in todo
-            ],
-        }
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        console = _console()
-        console.print(
+    data = {
+        "documents": cov.documents,
+        "concepts_used": {c: {"hits": n, "documents": cov.concept_docs[c]} for c, n in used},
+        "concepts_unused": len(cov.unused(glossary, lang)),
+        "candidates": [
+            {"text": p, "count": n, "documents": len(cov.candidate_docs[p])} for p, n in todo
+        ],
+    }
+    numbers = frozenset({"hits", "count", "documents"})
+    used_table = tables.Table("concepts used", ["concept", "hits", "documents"], right=numbers)
+    used_table.rows = [[cid, str(n), str(cov.concept_docs[cid])] for cid, n in used]
+    todo_table = tables.Table(
+        "not in the glossary", ["expression", "count", "documents"], right=numbers
+    )
+    todo_table.rows = [[p, str(n), str(len(cov.candidate_docs[p]))] for p, n in todo]
+    if fmt in ("table", "markdown"):
+        typer.echo(
             f"{cov.documents} documents; {len(cov.concept_hits)} of {len(glossary.base)} "
             "concepts occur"
         )
-        table = Table("concept", "hits", "documents", title="concepts used", title_justify="left")
-        for cid, n in used:
-            table.add_row(cid, str(n), str(cov.concept_docs[cid]))
-        console.print(table)
-        todo_table = Table(
-            "expression", "count", "documents", title="not in the glossary", title_justify="left"
-        )
-        for phrase, n in todo:
-            todo_table.add_row(phrase, str(n), str(len(cov.candidate_docs[phrase])))
-        console.print(todo_table)
+    tables.render([used_table, todo_table], fmt, sys.stdout, data if fmt == "json" else None)
     raise typer.Exit(EXIT_ERROR if errors else EXIT_OK)
 
 
-def _print_concept(console, concept: Concept) -> None:  # type: ignore[no-untyped-def]
-    from rich.markup import escape
-    from rich.table import Table
+def _print_concepts(concepts: list[Concept]) -> None:
+    """Each concept as a table of its terms, coloured by status."""
+    import sys
 
-    title = f"{escape(concept.id)}" + (f"  [dim]{concept.subject}[/dim]" if concept.subject else "")
-    table = Table("lang", "term", "status", "note", title=title, title_justify="left")
-    for term in concept.terms:
-        marks = [term.term_type, term.profile and f"profile {term.profile}", term.error_kind]
-        status = term.status.value + "".join(f", {m}" for m in marks if m)
-        table.add_row(
-            term.lang,
-            escape(term.text),
-            f"[{STATUS_STYLE[term.status]}]{escape(status)}[/]",
-            escape(term.note or ""),
-        )
-    console.print(table)
-    if concept.source:
-        console.print(f"[dim]source: {escape(concept.source)}[/dim]")
+    from tqcheck.formats import tables
+
+    shown = []
+    for concept in concepts:
+        title = concept.id + (f"  {concept.subject}" if concept.subject else "")
+        table = tables.Table(title, ["lang", "term", "status", "note"])
+        for term in concept.terms:
+            marks = [term.term_type, term.profile and f"profile {term.profile}", term.error_kind]
+            status = term.status.value + "".join(f", {m}" for m in marks if m)
+            table.rows.append(
+                [
+                    term.lang,
+                    term.text,
+                    tables.Cell(status, STATUS_TONE[term.status]),
+                    term.note or "",
+                ]
+            )
+        if concept.source:
+            table.notes.append(f"source: {concept.source}")
+        shown.append(table)
+    tables.render(shown, "table", sys.stdout)

@@ -10,6 +10,7 @@ import typer
 
 from tqcheck.cli import EXIT_ERROR, EXIT_FAIL, EXIT_OK, app, fail
 from tqcheck.formats import FORMATS, streamer, write_atomically
+from tqcheck.formats.progress import progress
 
 
 def split_list(values: Optional[list[str]]) -> list[str]:
@@ -224,7 +225,7 @@ def scan(
         finish(result)
         _emit(result, fmt, output, quiet)
         _exit(result, unusable, exit_zero or recorder is not None)
-    with _progress(len(work)) as advance:
+    with progress(len(work)) as advance:
         results = gated(scanner.scan_files(work, workers=jobs, upfront_errors=missing))
         if streamer(fmt, sys.stdout) is not None:
             result = _stream(scanner, results, fmt, output, advance, finish)
@@ -374,26 +375,3 @@ def _emit(result: object, fmt: str, output: Optional[Path], quiet: bool) -> None
             typer.echo(summary_line(result))  # type: ignore[arg-type]
     else:
         write(sys.stdout)
-
-
-class _progress:
-    """A progress bar on stderr, only on a terminal and only for several files."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.bar = None
-
-    def __enter__(self):  # type: ignore[no-untyped-def]
-        if self.total < 5 or not sys.stderr.isatty():
-            return lambda _result: None
-        from rich.console import Console
-        from rich.progress import Progress
-
-        self.bar = Progress(console=Console(stderr=True), transient=True)
-        self.bar.start()
-        task = self.bar.add_task("scanning", total=self.total)
-        return lambda _result: self.bar.advance(task)  # type: ignore[union-attr]
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()

