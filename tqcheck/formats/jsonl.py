@@ -1,7 +1,11 @@
-"""JSON Lines: one line per document, written as soon as it is done, then one summary
-line. Memory stays flat however large the corpus: the CLI keeps no document results.
+"""JSON Lines: one line per finding, streamed as each document is done, then one summary
+line. Memory stays flat however large the corpus: the CLI keeps no document results. A
+document's line (its facts, without the findings) comes before its findings, so a reader
+can load findings into a table row by row and still see clean and broken documents.
 
-    {"type": "document", "path": …, "findings": [...], …}   (the JSON report's entries)
+    {"type": "document", "path": …, "words": …, "score": …, "passed": …, "errors": [...],
+     "findings": 2}
+    {"type": "finding", "path": …, "rule": "FL002", … (a finding of the JSON report)}
     {"type": "summary", "tool": "tqcheck", "version": …, "signature": …, "summary": {…}}
 """
 
@@ -25,8 +29,12 @@ class Stream:
         self.out = out
 
     def document(self, d: DocumentResult) -> None:
-        self.out.write(json.dumps({"type": "document", **d.to_dict()}, ensure_ascii=False))
-        self.out.write("\n")
+        entry = d.to_dict()
+        findings = entry.pop("findings")
+        assert isinstance(findings, list)
+        lines = [{"type": "document", **entry, "findings": len(findings)}]
+        lines.extend({"type": "finding", "path": d.path, **f} for f in findings)
+        self.out.write("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines))
         self.out.flush()
 
     def finish(self, result: RunResult) -> None:
