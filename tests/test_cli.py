@@ -417,3 +417,21 @@ def test_an_unknown_format_is_an_error_in_every_command(cli, tmp_path: Path, com
     assert result.exit_code == 2, result.output
     assert "unknown format 'yaml'" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "blamed", "hint"),
+    [
+        ("--fail-on", "majr", "option --fail-on", "did you mean 'major'?"),
+        ("--format", "jsn", "option --format", "did you mean 'json'?"),
+        ("--encoding", "utf9", "option --encoding", "did you mean 'utf-8'?"),
+        ("--score-profile", "mqn", "option --score-profile", "did you mean 'mqm'?"),
+        ("--select", "FL0022", "option --select", "did you mean"),
+    ],
+)
+def test_option_values_are_checked_and_blamed_on_the_option(  # type: ignore[no-untyped-def]
+    cli, corpus: Path, option: str, value: str, blamed: str, hint: str
+) -> None:
+    result = cli("scan", corpus, "--isolated", option, value)
+    assert result.exit_code == 2
+    assert blamed in result.output and hint in result.output

@@ -6,8 +6,11 @@ must not quietly turn a check off.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
+import difflib
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,12 @@ FAIL_ON = ("minor", "major", "critical", "none")
 BUILTIN_SCORE_PROFILES: dict[str, dict[str, float]] = {
     "mqm": {"minor": 1.0, "major": 5.0, "critical": 25.0},
 }
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """ "; did you mean 'x'?" for the closest choice, or "" when none is close."""
+    near = difflib.get_close_matches(str(value).lower(), [str(c) for c in choices], n=1)
+    return f"; did you mean {near[0]!r}?" if near else ""
 
 
 class ConfigError(ValueError):
@@ -119,6 +128,7 @@ class Config:
         if self.fail_on not in FAIL_ON:
             raise ConfigError(
                 f"{self.origin('fail_on')}: fail_on must be one of {', '.join(FAIL_ON)}"
+                + did_you_mean(self.fail_on, FAIL_ON)
             )
         if not 0 <= self.threshold <= 100:
             raise ConfigError(f"{self.origin('threshold')}: threshold must be between 0 and 100")
@@ -127,6 +137,7 @@ class Config:
             raise ConfigError(
                 f"{self.origin('score_profile')}: unknown score_profile {self.score_profile!r} "
                 f"(defined: {', '.join(sorted(profiles))})"
+                + did_you_mean(self.score_profile, profiles)
             )
         for name, weights in self.score_profiles.items():
             missing = {s.label for s in Severity} - set(weights)
@@ -144,6 +155,14 @@ class Config:
                     f"{self.origin(key)}: unknown language {value!r} "
                     "(a BCP-47 code: de, fr, en, pt-BR …)"
                 )
+        try:
+            codecs.lookup(self.encoding)
+        except LookupError:
+            common = ("utf-8", "utf-16", "latin-1", "cp1252", "iso-8859-15", "ascii")
+            raise ConfigError(
+                f"{self.origin('encoding')}: unknown encoding {self.encoding!r}"
+                + did_you_mean(self.encoding, common)
+            ) from None
         checks = all_checks()
         for key, selectors in (
             ("select", self.select),

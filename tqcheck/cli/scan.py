@@ -140,10 +140,13 @@ def scan(
     from tqcheck import baseline as baseline_mod
     from tqcheck import config as config_mod
     from tqcheck import inputs, registry
+    from tqcheck.formats.tables import FormatError, check_format
     from tqcheck.scanner import Scanner
 
-    if fmt not in FORMATS:
-        raise fail(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    try:
+        fmt = check_format(fmt, tuple(FORMATS))
+    except FormatError as exc:
+        raise fail(f"option --format: {exc}") from None
     try:
         base = config_mod.Config() if isolated else config_mod.load(config_file, start=paths[0])
         cfg = base.merged(

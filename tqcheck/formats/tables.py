@@ -29,7 +29,10 @@ class FormatError(ValueError):
 
 def check_format(fmt: str, allowed: tuple[str, ...] = TABLE_FORMATS) -> str:
     """The format's canonical name, or FormatError naming the choices."""
-    name = ALIASES.get(fmt.lower(), fmt.lower())
+    name = fmt.lower()
+    if name in allowed:
+        return name
+    name = ALIASES.get(name, name)
     if name in allowed:
         return name
     near = difflib.get_close_matches(fmt.lower(), [*allowed, *ALIASES], n=1)
