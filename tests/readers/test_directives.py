@@ -161,3 +161,22 @@ def test_bad_code_list_silences_nothing() -> None:
     (sup,) = directives.in_text("x tqcheck: ignore[F-L] y", "x tqcheck: ignore[F-L] y")
     assert sup.codes == frozenset({"?"})
     assert not sup.covers("FL002", 0, 3)
+
+
+def test_tsv_note_column(scanner: Scanner) -> None:
+    text = (
+        "id\tsource\ttarget\tnote\n"
+        "a\tThe the list\tDie die Liste\treviewed, tqcheck: ignore[FL002]\n"
+        "b\tThe the table\tDie die Tabelle\t\n"
+    )
+    assert doubles(scanner, text, "strings.tsv") == ["Die die"]
+    result = scanner.scan_bytes(text.encode(), "strings.tsv")
+    assert [f.line for f in result.findings if f.rule == "FL002"] == [3]
+
+
+def test_sidecar_works_for_a_bilingual_file(scanner: Scanner, tmp_path: Path) -> None:
+    target = tmp_path / "strings.tsv"
+    target.write_text("source\ttarget\nThe list\tDie die Liste\nThe map\tDie die Karte\n")
+    Path(f"{target}{directives.SIDECAR_SUFFIX}").write_text("ignore[FL002] die Karte\n")
+    (result,) = list(scanner.scan_files([Job(target)]))
+    assert [f.line for f in result.findings if f.rule == "FL002"] == [2]

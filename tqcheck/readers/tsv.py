@@ -7,15 +7,18 @@ columns the source is the one matching ``--source-lang`` (else the first), the
 target the one matching ``--lang`` (else the first other). Without a header,
 column 1 is the source and column 2 the target. A cell wrapped in double quotes
 (spreadsheet export) loses the quotes and ``""`` reads as ``"``; cells cannot
-span lines. Rows with an empty target are not checked.
+span lines. Rows with an empty target are not checked. A ``note`` or ``comment`` column
+may hold ``tqcheck:`` directives for its row's target (see ``directives``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tqcheck.readers import directives
 from tqcheck.readers.masking import CHAR, MASK, TEXT, MaskedText, Piece, flatten
 from tqcheck.text.langcodes import is_valid, primary
 
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
 SOURCE_NAMES = frozenset({"source", "src", "source text", "original"})
 TARGET_NAMES = frozenset({"target", "tgt", "trg", "target text", "translation"})
 ID_NAMES = frozenset({"id", "key", "unit", "name"})
+NOTE_NAMES = frozenset({"note", "notes", "comment", "comments"})
 
 
 class TsvReader:
@@ -39,10 +43,11 @@ class TsvReader:
             if body:
                 rows.append(_cells(text, m.start(), m.start() + len(body)))
                 lines.append(number)
-        src_col, tgt_col, id_col = 0, 1, -1
+        src_col, tgt_col, id_col, note_col = 0, 1, -1, -1
         lang = source_lang = None
         if rows:
             head = [text[a:b].strip().strip('"').lower() for a, b in rows[0]]
+            note_col = next((i for i, h in enumerate(head) if h in NOTE_NAMES), -1)
             names = _by_name(head)
             langs = _by_lang(head, hints)
             if names is not None:
@@ -53,6 +58,7 @@ class TsvReader:
                 source_lang, lang = head[src_col], head[tgt_col]
                 rows, lines = rows[1:], lines[1:]
         masked = MaskedText(text)
+        notes: list[tuple[str, int, str]] = []
         for row, line in zip(rows, lines, strict=True):
             if len(row) <= max(src_col, tgt_col):
                 masked.empty += 1
@@ -60,7 +66,10 @@ class TsvReader:
             uid = text[slice(*row[id_col])].strip() if 0 <= id_col < len(row) else ""
             source = flatten(text, _pieces(text, *row[src_col]))
             masked.add_unit(_pieces(text, *row[tgt_col]), source, uid or f"line {line}")
-        return masked.result(lang, source_lang)
+            if 0 <= note_col < len(row):
+                notes.append((uid or f"line {line}", row[note_col][0], text[slice(*row[note_col])]))
+        result = masked.result(lang, source_lang)
+        return replace(result, suppressions=directives.for_units(notes, result.units))
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
