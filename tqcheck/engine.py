@@ -158,6 +158,11 @@ def scan_document(
     of the resources that checked it (for the run's signature)."""
     notices: dict[str, str] = {}
     result = check_document(doc, checks, config, resources, notices)
+    if doc.units and doc.lang_origin == "detected":
+        notices[f"lang:{doc.path}"] = (
+            f"{doc.path}: the file names no target language (header, locale path or file "
+            f"name); read as {doc.lang} by identification: set it with --lang"
+        )
     if doc.unchecked_units:
         n = doc.unchecked_units
         notices[f"untranslated:{doc.path}"] = (

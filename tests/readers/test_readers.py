@@ -210,3 +210,61 @@ def test_tsv_with_windows_line_endings(tmp_path: Path) -> None:
         ("line 2", "Eins ."),
         ("line 4", "Zwei."),
     ]
+
+
+PO_NO_LANGUAGE = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    'msgid "Save the file"\nmsgstr "Datei speichern"\n\n'
+    'msgid "The file could not be opened."\nmsgstr "Die Datei konnte nicht geöffnet werden."\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("rel", "target", "origin"),
+    [
+        ("messages.de.po", "de", "filename"),
+        ("locale/fr/LC_MESSAGES/django.po", "fr", "metadata"),
+        ("locale/pt_BR/LC_MESSAGES/app.po", "pt", "metadata"),
+        ("de.po", "de", "metadata"),
+    ],
+)
+def test_po_languages_from_gettext_conventions(
+    tmp_path: Path, rel: str, target: str, origin: str
+) -> None:
+    from tqcheck.inputs import Job, load_job
+
+    path = tmp_path / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(PO_NO_LANGUAGE, encoding="utf-8")
+    doc = load_job(Job(path), None, None, "utf-8")
+    assert (doc.source.lang, doc.lang, doc.lang_origin) == ("en", target, origin)
+
+
+def test_po_source_language_from_the_header(tmp_path: Path) -> None:
+    from tqcheck.inputs import Job, load_job
+
+    path = tmp_path / "messages.po"
+    path.write_text(
+        PO_NO_LANGUAGE.replace(
+            '"Content-Type', '"Language: en\\n"\n"X-Source-Language: de\\n"\n"Content-Type'
+        ),
+        encoding="utf-8",
+    )
+    doc = load_job(Job(path), None, None, "utf-8")
+    assert (doc.source.lang, doc.lang) == ("de", "en")
+    assert load_job(Job(path), None, "fr", "utf-8").source.lang == "fr"  # the option wins
+
+
+def test_po_without_a_language_says_so_once(tmp_path: Path) -> None:
+    from tqcheck.inputs import Job
+    from tqcheck.scanner import Scanner
+
+    path = tmp_path / "app.po"
+    path.write_text(PO_NO_LANGUAGE, encoding="utf-8")
+    scanner = Scanner(model="none")
+    scanner.cache = False
+    (result,) = list(scanner.scan_files([Job(path)]))
+    assert [n for n in result.notices if "--lang" in n] == [
+        f"{path}: the file names no target language (header, locale path or file name); "
+        "read as de by identification: set it with --lang"
+    ]

@@ -2,7 +2,10 @@
 
 Multi-line strings are joined; plural forms (``msgstr[n]``) are each a unit, the
 first against ``msgid``, the others against ``msgid_plural``. The header entry
-(empty ``msgid``) gives the language (``Language:``) and is not checked; fuzzy
+(empty ``msgid``) gives the language (``Language:``, else the gettext path
+``locale/<lang>/LC_MESSAGES/`` or a ``<lang>.po`` name) and is not checked; the source
+language is the header's ``X-Source-Language``, else ``--source-lang``, else English (the
+msgid language of gettext catalogs); fuzzy
 entries (``#, fuzzy``) and obsolete ones (``#~``) are skipped. Escapes are
 decoded in place (``\\"`` -> ``"``, ``\\n`` -> a line separator). A translator
 comment (``# tqcheck: ignore[FL002]``) holds directives for the entry's targets.
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from tqcheck.readers import directives
 from tqcheck.readers.masking import CHAR, LINE_SEP, MASK, TEXT, MaskedText, Piece, flatten
+from tqcheck.text.langcodes import is_valid
 
 if TYPE_CHECKING:
     from tqcheck.readers import ReadHints, ReadResult
@@ -26,6 +30,10 @@ _STRING_RE = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 _ESCAPE_RE = re.compile(r"\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)")
 _ESCAPES = {"n": LINE_SEP, "t": "\t", '"': '"', "\\": "\\", "'": "'", "?": "?"}
 _LANGUAGE_RE = re.compile(r"^Language:\s*([A-Za-z]{2,3}(?:[-_@][A-Za-z0-9]+)*)", re.MULTILINE)
+_SOURCE_LANGUAGE_RE = re.compile(
+    r"^X-Source-Language:\s*([A-Za-z]{2,3}(?:[-_@][A-Za-z0-9]+)*)", re.MULTILINE
+)
+DEFAULT_SOURCE = "en"  # gettext's msgids are English unless the header says otherwise
 
 
 @dataclass
@@ -48,6 +56,7 @@ class PoReader:
         masked = MaskedText(text)
         notes: list[tuple[str, int, str]] = []
         lang = None
+        source_lang = (hints.source_lang if hints else None) or DEFAULT_SOURCE
         for entry in _entries(text):
             if entry.obsolete or "msgid" not in entry.fields:
                 continue
@@ -56,6 +65,9 @@ class PoReader:
                 header = _plain(text, entry.fields.get("msgstr", []))
                 found = _LANGUAGE_RE.search(header)
                 lang = found.group(1) if found else lang
+                declared = _SOURCE_LANGUAGE_RE.search(header)
+                if declared and not (hints and hints.source_lang):
+                    source_lang = declared.group(1)
                 continue
             if entry.fuzzy:
                 continue
@@ -66,7 +78,7 @@ class PoReader:
                     uid = f"line {entry.lines[key]}"
                     masked.add_unit(pieces, source, uid)
                     notes.extend((uid, at, body) for at, body in entry.comments)
-        result = masked.result(lang, None)
+        result = masked.result(lang or lang_from_po_path(path), source_lang)
         return replace(result, suppressions=directives.for_units(notes, result.units))
 
 
@@ -139,3 +151,14 @@ def _decode(escape: str) -> str:
     if body[0] == "x" and len(body) > 1:
         return chr(int(body[1:], 16))
     return _ESCAPES.get(body, "")
+
+
+def lang_from_po_path(path: Path) -> str | None:
+    """The gettext conventions: ``locale/<lang>/LC_MESSAGES/<domain>.po`` and ``<lang>.po``
+    (``messages.de.po`` is read from the name by the caller)."""
+    parts = path.parts
+    if len(parts) >= 3 and parts[-2] == "LC_MESSAGES" and is_valid(parts[-3].split("@")[0]):
+        return parts[-3]
+    if is_valid(path.stem.split("@")[0]) and "." not in path.stem:
+        return path.stem
+    return None
