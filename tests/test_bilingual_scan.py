@@ -147,3 +147,27 @@ def test_units_without_a_translation_are_counted_in_a_notice(cli, tmp_path: Path
     assert not any(
         "without a translation" in n for n in json.loads(clean.stdout)["summary"]["notices"]
     )
+
+
+XLIFF_WITH_CODES = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2"><file source-language="en" target-language="de" datatype="plaintext"
+original="x"><body>
+<trans-unit id="terms.link"><source>Read the <g id="1">terms</g> before you sign.</source>
+<target>Lesen Sie die die <g id="1">Bedingungen</g>, bevor Sie unterschreiben.</target>
+</trans-unit></body></file></xliff>
+"""
+
+
+def test_findings_carry_unit_ids_and_contexts_show_markup() -> None:
+    from tqcheck.scanner import Scanner
+
+    scanner = Scanner(select=["FL002"], model="none")
+    scanner.cache = False
+    result = scanner.scan_bytes(XLIFF_WITH_CODES.encode(), "ui.xlf")
+    (finding,) = result.findings
+    assert finding.unit == "terms.link"
+    assert finding.to_dict()["unit"] == "terms.link"
+    ex = result.excerpt(0)
+    assert ex is not None
+    assert '<g id="1">Bedingungen</g>' in ex.after
+    assert "  " not in ex.before + ex.span + ex.after

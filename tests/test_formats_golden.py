@@ -49,6 +49,7 @@ def fixed_run() -> RunResult:
             1,
             "Olaf Scholes",
             "Olaf Scholz",
+            unit="news/title-2",
         ),
     ]
     excerpts = [
@@ -126,7 +127,7 @@ def test_concise_is_one_line_per_finding_and_error() -> None:
     assert render("concise").splitlines() == [
         "docs/a,b: one.de.txt:1:15: FL002 [minor] word repeated: 'der' (suggestion: 'der')",
         "docs/a,b: one.de.txt:2:1: NM001 [major] 'Olaf Scholes' misspells Olaf Scholz: 100%, "
-        "ok, 50,5 % (suggestion: 'Olaf Scholz')",
+        "ok, 50,5 % (suggestion: 'Olaf Scholz') [unit news/title-2]",
         "docs/broken.de.txt:1:1: IO001 [error] binary file, not text",
     ]
 
@@ -155,3 +156,8 @@ def test_table_format_matches_its_golden_file(fmt: str) -> None:
     if os.environ.get("TQCHECK_UPDATE_GOLDEN"):
         path.write_text(out.getvalue(), encoding="utf-8")
     assert out.getvalue() == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", MACHINE)
+def test_every_format_names_the_unit(fmt: str) -> None:
+    assert "news/title-2" in render(fmt)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import tqcheck.checks  # noqa: F401  (registers every rule)
 from tqcheck import registry
 from tqcheck.model import Category
 

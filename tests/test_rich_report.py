@@ -47,3 +47,7 @@ def test_wrapped_messages_stay_in_their_column() -> None:
     continuation = lines[start + 1]
     assert len(lines[start]) <= 80
     assert continuation.startswith(" " * 20) and "eighty" in " ".join(lines[start : start + 4])
+
+
+def test_unit_id_is_shown() -> None:
+    assert any("[news/title-2]" in line for line in render(fixed_run()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import hashlib
+import re
 import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -236,6 +237,8 @@ def check_document(
     findings, used = suppress(_dedupe(findings), doc.suppressions)
     if config.merge_defects:
         findings = merge_defects(findings)
+    if doc.units:
+        findings = [_with_unit(doc, f) for f in findings]
     for spec in late:
         ctx = Context(doc, spec, config, resources, frozenset(ran), used)
         try:
@@ -263,7 +266,6 @@ def check_document(
 
 def excerpt(doc: Document, f: Finding) -> Excerpt:
     """The sentence around a finding, trimmed to a window, and where the span ends."""
-    text = doc.text
     sentence = doc.sentence_at(f.start)
     lo, hi = (sentence.start, sentence.end) if sentence else (f.start, f.end)
     lo, hi = min(lo, f.start), max(hi, f.end)
@@ -271,14 +273,32 @@ def excerpt(doc: Document, f: Finding) -> Excerpt:
     hi = min(hi, f.end + CONTEXT_CHARS)
     end_line, end_column = doc.line_col(f.end)
     return Excerpt(
-        before=text[lo : f.start],
-        span=text[f.start : f.end],
-        after=text[f.end : hi],
+        before=_unmasked(doc, lo, f.start),
+        span=_unmasked(doc, f.start, f.end),
+        after=_unmasked(doc, f.end, hi),
         more_before=bool(lo > 0 and sentence and lo > sentence.start),
         more_after=bool(sentence and hi < sentence.end),
         end_line=end_line,
         end_column=end_column,
     )
+
+
+PAD_RUN_RE = re.compile("\u2002+")
+SHOWN_MARKUP = 40  # characters of masked markup shown in a context, at most
+
+
+def _unmasked(doc: Document, start: int, end: int) -> str:
+    """``doc.text[start:end]`` with masked markup shown as written (``<g id="1">``), not
+    as the blank padding that stands for it in the masked text."""
+    text = doc.text[start:end]
+    if doc.raw is None or "\u2002" not in text:
+        return text
+
+    def markup(m: re.Match[str]) -> str:
+        shown = " ".join(doc.raw[start + m.start() : start + m.end()].split())  # type: ignore[index]
+        return shown if len(shown) <= SHOWN_MARKUP else shown[: SHOWN_MARKUP - 1] + "…"
+
+    return PAD_RUN_RE.sub(markup, text)
 
 
 def _needs_met(
@@ -380,6 +400,11 @@ def merge_defects(findings: list[Finding]) -> list[Finding]:
             f = dataclasses.replace(f, also=f.also + also)
         out.append(f)
     return out
+
+
+def _with_unit(doc: Document, f: Finding) -> Finding:
+    unit = doc.unit_at(f.start)
+    return dataclasses.replace(f, unit=unit.id) if unit is not None and unit.id else f
 
 
 def _overlap(a: Finding, b: Finding) -> bool:

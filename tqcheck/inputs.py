@@ -395,4 +395,5 @@ def load_bytes(
         skip=read.skip,
         unchecked_units=read.empty_units,
         suppressions=read.suppressions,
+        raw=read.raw,
     )

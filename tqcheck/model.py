@@ -126,6 +126,13 @@ class Unit:
     start: int
     end: int
     id: str = ""
+    # What placeholder and markup checks compare, as the file holds them: the target with
+    # its leading and trailing white space (the span above leaves them out), and the inline
+    # codes masked in each side (XLIFF <g id="1">, <x id="2"/>, TMX <bpt i="1">), raw.
+    target: str = ""
+    source_codes: tuple[str, ...] = ()
+    target_codes: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()  # format flags the file declares (PO "python-format")
 
 
 @dataclass(frozen=True)
@@ -170,6 +177,20 @@ class Document:
     unchecked_units: int = 0
     # Reviewers' directives: rules not reported in a region (see ``Suppression``).
     suppressions: tuple[Suppression, ...] = ()
+    # The file as written when ``text`` is a masked copy of it (markup blanked): reports
+    # show the markup in a finding's context instead of blanks.
+    raw: str | None = None
+
+    @cached_property
+    def unit_starts(self) -> list[int]:
+        return [u.start for u in self.units]
+
+    def unit_at(self, offset: int) -> Unit | None:
+        """The bilingual unit whose target holds ``offset``."""
+        i = bisect.bisect_right(self.unit_starts, offset) - 1
+        if i >= 0 and self.units[i].start <= offset <= self.units[i].end:
+            return self.units[i]
+        return None
 
     @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -243,6 +264,7 @@ class Finding:
     text: str
     suggestion: str | None = None
     also: tuple[Also, ...] = ()  # other rules' findings of this defect (not scored)
+    unit: str | None = None  # the bilingual unit's id (XLIFF id, PO line, TMX tuid, TSV id)
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -258,6 +280,8 @@ class Finding:
             "text": self.text,
             "suggestion": self.suggestion,
         }
+        if self.unit is not None:
+            out["unit"] = self.unit
         if self.also:
             out["also"] = [
                 {"rule": a.rule, "message": a.message, "start": a.start, "end": a.end}

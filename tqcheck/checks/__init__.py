@@ -2,6 +2,7 @@
 
 from tqcheck.checks import suppressions  # noqa: F401
 from tqcheck.checks.accuracy import (  # noqa: F401
+    codes,
     copied,
     leftover,
     length,

@@ -17,9 +17,10 @@ def render(result: RunResult, out: TextIO) -> None:
         for f in doc.findings:
             fix = f" (suggestion: {f.suggestion!r})" if f.suggestion else ""
             also = f" [also {','.join(a.rule for a in f.also)}]" if f.also else ""
+            unit = f" [unit {f.unit}]" if f.unit else ""
             out.write(
                 f"{doc.path}:{f.line}:{f.column}: {f.rule} [{f.severity.label}] "
-                f"{_one_line(f.message)}{fix}{also}\n"
+                f"{_one_line(f.message)}{fix}{unit}{also}\n"
             )
 
 

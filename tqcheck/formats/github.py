@@ -27,7 +27,7 @@ def render(result: RunResult, out: TextIO) -> None:
                 col=f.column,
                 endLine=ex.end_line if ex else f.line,
                 endColumn=ex.end_column if ex else f.column,
-                title=f"tqcheck {f.rule} {f.name}",
+                title=f"tqcheck {f.rule} {f.name}" + (f" [{f.unit}]" if f.unit else ""),
             )
             fix = f" (suggestion: {f.suggestion!r})" if f.suggestion else ""
             out.write(f"::{level} {props}::{_data(f.message + fix)}\n")

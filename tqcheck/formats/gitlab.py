@@ -41,7 +41,8 @@ def render(result: RunResult, out: TextIO) -> None:
             fix = f" (suggestion: {f.suggestion!r})" if f.suggestion else ""
             issues.append(
                 {
-                    "description": f"{f.rule} {f.message}{fix}",
+                    "description": f"{f.rule} {f.message}{fix}"
+                    + (f" [unit {f.unit}]" if f.unit else ""),
                     "check_name": f.rule,
                     "fingerprint": fingerprint(doc, index),
                     "severity": f.severity.label,

@@ -218,7 +218,8 @@ def _finding(f: Finding, ex: Excerpt | None) -> str:
     colour = SEVERITY_COLOURS[f.severity.label]
     parts = [
         f'<li class="finding" data-rule="{_e(f.rule)}" data-severity="{f.severity.label}" '
-        f'data-category="{f.category.value}"><span class="muted">{f.line}:{f.column}</span> '
+        f'data-category="{f.category.value}"><span class="muted">{f.line}:{f.column}'
+        f"{_unit(f)}</span> "
         f'<span class="rule">{_e(f.rule)}</span> '
         f'<span class="sev" style="background:{colour}">{f.severity.label}</span> '
         f"{_e(f.message)}"
@@ -236,6 +237,10 @@ def _finding(f: Finding, ex: Excerpt | None) -> str:
     if f.also:
         parts.append(f'<div class="muted">also: {_e(also_text(f))}</div>')
     return "".join(parts) + "</li>\n"
+
+
+def _unit(f: Finding) -> str:
+    return f" [{_e(f.unit)}]" if f.unit and f.unit != f"line {f.line}" else ""
 
 
 def _flat(text: str) -> str:

@@ -25,6 +25,7 @@ def render(result: RunResult, out: TextIO) -> None:
         case = ET.SubElement(suite, "testcase", classname="tqcheck", name=doc.path)
         lines = [
             f"{f.line}:{f.column} {f.rule} {f.severity.label}: {f.message}"
+            + (f" [unit {f.unit}]" if f.unit else "")
             + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
             for f in doc.findings
         ]

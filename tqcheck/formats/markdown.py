@@ -86,9 +86,14 @@ def _row(f: Finding, doc: DocumentResult, index: int) -> str:
     fix = "delete it" if f.suggestion == "" else (f.suggestion or "")
     also = f" (also {', '.join(a.rule for a in f.also)})" if f.also else ""
     return (
-        f"| {f.line}:{f.column} | {f.rule} | {f.severity.label} | {_cell(f.message + also)} | "
+        f"| {f.line}:{f.column}{_unit(f)} | {f.rule} | {f.severity.label} | "
+        f"{_cell(f.message + also)} | "
         f"{_context(doc.excerpt(index))} | {_code(fix) if fix else ''} |\n"
     )
+
+
+def _unit(f: Finding) -> str:
+    return f" ({_cell(f.unit)})" if f.unit and f.unit != f"line {f.line}" else ""
 
 
 def _context(ex: Excerpt | None) -> str:

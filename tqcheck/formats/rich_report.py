@@ -73,6 +73,8 @@ def _finding(console: Console, doc: DocumentResult, index: int, f: Finding, plai
     head.append(f.rule, style="bold")
     head.append(" ")
     head.append(f.severity.label, style=SEVERITY_STYLE[f.severity])
+    if f.unit and f.unit != f"line {f.line}":
+        head.append(f"  [{f.unit}]", style="dim")
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")

@@ -43,6 +43,11 @@ def render(result: RunResult, out: TextIO) -> None:
                     },
                     "locations": [
                         {
+                            **(
+                                {"logicalLocations": [{"name": f.unit, "kind": "member"}]}
+                                if f.unit
+                                else {}
+                            ),
                             "physicalLocation": {
                                 "artifactLocation": {"uri": uri},
                                 "region": {
@@ -54,7 +59,7 @@ def render(result: RunResult, out: TextIO) -> None:
                                     "charLength": f.end - f.start,
                                     "snippet": {"text": f.text},
                                 },
-                            }
+                            },
                         }
                     ],
                     "properties": {"severity": f.severity.label, "category": f.category.value},

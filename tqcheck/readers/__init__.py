@@ -34,6 +34,7 @@ class ReadResult:
     source_lang: str | None = None
     empty_units: int = 0  # bilingual units with no target text: not checked
     suppressions: tuple[Suppression, ...] = ()  # reviewers' directives (readers/directives.py)
+    raw: str | None = None  # the file as written, where ``text`` is a masked copy of it
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ _BREAK_RE = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _NOT_BREAK_RE = re.compile("[^\n\r]")
 
 TEXT, CHAR, MASK = "text", "char", "mask"
+_CODE_START_RE = re.compile(r"</?[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -116,12 +117,31 @@ class MaskedText:
         self.regions.append((start, end))
         return start, end
 
-    def add_unit(self, target: list[Piece], source: str, uid: str) -> bool:
-        """Reveal a bilingual unit's target; False (and not recorded) when it is empty."""
+    def add_unit(
+        self,
+        target: list[Piece],
+        source: str,
+        uid: str,
+        source_pieces: list[Piece] | None = None,
+        flags: tuple[str, ...] = (),
+    ) -> bool:
+        """Reveal a bilingual unit's target; False (and not recorded) when it is empty.
+        The unit keeps its whole target text and the raw inline codes of both sides."""
         span = self.add(target)
         if span is None:
             return False
-        self.units.append(Unit(source, span[0], span[1], uid))
+        self.units.append(
+            Unit(
+                source,
+                span[0],
+                span[1],
+                uid,
+                target=flatten(self.raw, target).replace(LINE_SEP, "\n"),
+                source_codes=codes(self.raw, source_pieces or []),
+                target_codes=codes(self.raw, target),
+                flags=flags,
+            )
+        )
         self.sources.append(source)
         return True
 
@@ -161,7 +181,20 @@ class MaskedText:
             lang=lang or None,
             source_lang=(source_lang or None) if bilingual else None,
             empty_units=self.empty if bilingual else 0,
+            raw=self.raw,
         )
+
+
+def codes(raw: str, pieces: list[Piece]) -> tuple[str, ...]:
+    """The masked inline markup of a segment as written (``<g id="1">``, ``</g>``), in
+    order; masked stretches that are not markup (a PO string's quotes) are left out."""
+    out = []
+    for p in pieces:
+        if p.kind == MASK:
+            text = raw[p.start : p.end].strip()
+            if _CODE_START_RE.match(text):  # an element, not CDATA, a comment or quotes
+                out.append(text)
+    return tuple(out)
 
 
 def _merge(spans: list[list[int]]) -> list[list[int]]:

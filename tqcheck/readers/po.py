@@ -42,6 +42,7 @@ class _Entry:
     lines: dict[str, int] = field(default_factory=dict)
     fuzzy: bool = False
     obsolete: bool = False
+    flags: tuple[str, ...] = ()  # "#, python-format, no-wrap"
     comments: list[tuple[int, str]] = field(default_factory=list)  # translator comments
 
     def has_msgstr(self) -> bool:
@@ -76,7 +77,7 @@ class PoReader:
                 if key.startswith("msgstr"):
                     source = plural if key not in ("msgstr", "msgstr[0]") else msgid
                     uid = f"line {entry.lines[key]}"
-                    masked.add_unit(pieces, source, uid)
+                    masked.add_unit(pieces, source, uid, flags=(*entry.flags, "exact-whitespace"))
                     notes.extend((uid, at, body) for at, body in entry.comments)
         result = masked.result(lang or lang_from_po_path(path), source_lang)
         return replace(result, suppressions=directives.for_units(notes, result.units))
@@ -106,7 +107,9 @@ def _entries(text: str) -> list[_Entry]:
             entry.obsolete = True
             continue
         if body.startswith("#,"):
-            entry.fuzzy = entry.fuzzy or "fuzzy" in body[2:].replace(",", " ").split()
+            flags = tuple(body[2:].replace(",", " ").split())
+            entry.flags += flags
+            entry.fuzzy = entry.fuzzy or "fuzzy" in flags
             continue
         if body.startswith("#"):
             if body[1:2] in (" ", ".", "") and "tqcheck:" in body:

@@ -65,7 +65,7 @@ class TmxReader:
             if src is None or tgt is None:
                 masked.empty += 1
                 continue
-            masked.add_unit(tgt, flatten(text, src), uid)
+            masked.add_unit(tgt, flatten(text, src), uid, src)
         result = masked.result(target, source_tag)
         tus = [tu for tu in root.iter() if xmlscan.local(tu.tag) == "tu"]
         notes = [

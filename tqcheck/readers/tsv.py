@@ -65,7 +65,12 @@ class TsvReader:
                 continue
             uid = text[slice(*row[id_col])].strip() if 0 <= id_col < len(row) else ""
             source = flatten(text, _pieces(text, *row[src_col]))
-            masked.add_unit(_pieces(text, *row[tgt_col]), source, uid or f"line {line}")
+            masked.add_unit(
+                _pieces(text, *row[tgt_col]),
+                source,
+                uid or f"line {line}",
+                flags=("exact-whitespace",),
+            )
             if 0 <= note_col < len(row):
                 notes.append((uid or f"line {line}", row[note_col][0], text[slice(*row[note_col])]))
         result = masked.result(lang, source_lang)

@@ -58,7 +58,7 @@ class XliffReader:
         masked = MaskedText(text)
         for entry in entries:
             if entry.translate:
-                masked.add_unit(entry.target, flatten(text, entry.source), entry.uid)
+                masked.add_unit(entry.target, flatten(text, entry.source), entry.uid, entry.source)
         result = masked.result(lang, source_lang)
         notes = [(uid, -1, note) for uid, note in _tree_notes(root, v2)]
         return replace(result, suppressions=directives.for_units(notes, result.units))
