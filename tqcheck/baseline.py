@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from tqcheck.config import Config
+from tqcheck.config import PROFILES, Config
 from tqcheck.engine import RunResult
 from tqcheck.model import DocumentResult
 from tqcheck.scoring import passes, score
@@ -139,7 +139,8 @@ class Baseline:
             return d
         findings = [d.findings[i] for i in still]
         excerpts = [d.excerpts[i] for i in still if i < len(d.excerpts)]
-        doc_score = score(findings, d.words, config.weights())
+        floor = PROFILES[d.profile].score_floor_words if d.profile in PROFILES else 0
+        doc_score = score(findings, max(d.words, floor), config.weights())
         return DocumentResult(
             path=d.path,
             target_lang=d.target_lang,
@@ -154,6 +155,7 @@ class Baseline:
             excerpts=excerpts,
             notices=d.notices,
             resources=d.resources,
+            profile=d.profile,
         )
 
     @property

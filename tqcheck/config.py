@@ -9,9 +9,11 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import difflib
+import fnmatch
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,25 @@ FAIL_ON = ("minor", "major", "critical", "none")
 BUILTIN_SCORE_PROFILES: dict[str, dict[str, float]] = {
     "mqm": {"minor": 1.0, "major": 5.0, "critical": 25.0},
 }
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    off: frozenset[str]
+    score_floor_words: int
+
+
+def _load_profiles() -> dict[str, Profile]:
+    path = importlib_resources.files("tqcheck.resources") / "profiles.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {
+        name: Profile(name, frozenset(p.get("off", ())), int(p.get("score_floor_words", 0)))
+        for name, p in data.items()
+    }
+
+
+PROFILES = _load_profiles()
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
@@ -92,6 +113,10 @@ class Config:
     # one defect, one finding: overlapping findings of one defect are merged
     # (resources/defects.toml); False reports every rule's finding on its own
     merge_defects: bool = True
+    # what kind of text: "article", "ui", or "auto" (bilingual unit files ui, the rest
+    # article); content_profiles maps path globs to a profile (resources/profiles.toml)
+    content_profile: str = "auto"
+    content_profiles: dict[str, str] = field(default_factory=dict)
     # folders are walked without what their .gitignore files ignore (build/, node_modules/)
     respect_gitignore: bool = True
     path: str | None = None  # where this config came from
@@ -155,6 +180,15 @@ class Config:
                     f"{self.origin(key)}: unknown language {value!r} "
                     "(a BCP-47 code: de, fr, en, pt-BR …)"
                 )
+        known = (*PROFILES, "auto")
+        for key, value in [("content_profile", self.content_profile)] + [
+            ("content_profiles", v) for v in self.content_profiles.values()
+        ]:
+            if value not in known:
+                raise ConfigError(
+                    f"{self.origin(key)}: unknown content profile {value!r} "
+                    f"(choose from {', '.join(known)})" + did_you_mean(value, known)
+                )
         try:
             codecs.lookup(self.encoding)
         except LookupError:
@@ -200,6 +234,16 @@ class Config:
         """A copy with CLI values applied; ``None`` means "not given on the command line"."""
         given = {k: v for k, v in overrides.items() if v is not None and v != [] and v != ()}
         return dataclasses.replace(self, **given, cli_keys=self.cli_keys | set(given))
+
+    def profile_for(self, path: str, bilingual: bool) -> str:
+        """The content profile of a document: a matching ``content_profiles`` glob, else
+        ``content_profile``, where "auto" is ui for bilingual unit files."""
+        for pattern, profile in self.content_profiles.items():
+            if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+                return profile
+        if self.content_profile != "auto":
+            return self.content_profile
+        return "ui" if bilingual else "article"
 
     def settings(self) -> list[tuple[str, object, str]]:
         """Every setting with its effective value and where it came from: an option, the

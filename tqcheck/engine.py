@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources as importlib_resources
 
 from tqcheck import __version__
-from tqcheck.config import Config
+from tqcheck.config import PROFILES, Config
 from tqcheck.context import Context
 from tqcheck.inputs import InputProblem, Job, load_job
 from tqcheck.model import (
@@ -224,6 +224,8 @@ def check_document(
     findings: list[Finding] = []
     errors: list[InputError] = []
     ran: set[str] = set()
+    profile = PROFILES[config.profile_for(doc.path, bool(doc.units))]
+    checks = [spec for spec in checks if spec.code not in profile.off]
     late = [spec for spec in checks if "findings" in spec.needs]
     for spec in (spec for spec in checks if "findings" not in spec.needs):
         if not spec.supports(doc.lang) or not _needs_met(spec, doc, resources, notices):
@@ -248,7 +250,7 @@ def check_document(
     if late:
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
     words = doc.word_count
-    doc_score = score(findings, words, config.weights())
+    doc_score = score(findings, max(words, profile.score_floor_words), config.weights())
     return DocumentResult(
         path=doc.path,
         target_lang=doc.lang,
@@ -261,6 +263,7 @@ def check_document(
         passed=not errors
         and passes(findings, doc_score, config.threshold, config.fail_on_severity()),
         excerpts=[excerpt(doc, f) for f in findings],
+        profile=profile.name,
     )
 
 

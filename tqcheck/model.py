@@ -330,6 +330,7 @@ class DocumentResult:
     excerpts: list[Excerpt] = field(default_factory=list)  # one per finding, same order
     notices: list[str] = field(default_factory=list)  # run notices this document raised
     resources: dict[str, str] = field(default_factory=dict)  # fingerprints of what checked it
+    profile: str = "article"  # the content profile it was checked under (its rules, its score)
 
     def to_dict(self) -> dict[str, object]:
         """The document's entry of the JSON report (schema version 1)."""
@@ -341,6 +342,7 @@ class DocumentResult:
             "words": self.words,
             "score": self.score,
             "passed": self.passed,
+            "profile": self.profile,
             "findings": [f.to_dict() for f in self.findings],
             "errors": [{"code": e.code, "message": e.message} for e in self.errors],
         }

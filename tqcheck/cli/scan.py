@@ -106,6 +106,12 @@ def scan(
     show_settings: bool = typer.Option(
         False, "--show-settings", help="Print the effective settings and their origin; exit."
     ),
+    profile: Optional[str] = typer.Option(
+        None,
+        "--profile",
+        metavar="PROFILE",
+        help="Content profile: article, ui or auto (bilingual unit files are ui).",
+    ),
     no_gitignore: bool = typer.Option(
         False, "--no-gitignore", help="Also scan what .gitignore files ignore."
     ),
@@ -167,6 +173,7 @@ def scan(
             model=model,
             merge_defects=False if no_merge else None,
             respect_gitignore=False if no_gitignore else None,
+            content_profile=profile,
         )
         cfg, unusable = _validated(cfg)
         checks = registry.select(registry.all_checks(), cfg.select, cfg.ignore, cfg.preview)

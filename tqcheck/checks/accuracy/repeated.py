@@ -34,7 +34,10 @@ def inconsistent_translation(doc: Document, ctx: Context) -> Iterator[Finding]:
     Aligned 1-1 pairs (or units of a bilingual file) whose source sentences are
     identical (ignoring case, white space and final punctuation) but whose
     translations differ. The majority translation is the suggestion; with a tie,
-    the first one in the document. Segments under three words are left out.
+    the first one in the document. Sentences under three words are left out of
+    running text; in bilingual files every unit counts, however short ("Pay now"),
+    and both ways, as Xbench checks: one source translated two ways, and one
+    translation standing for two different sources.
 
     Why it matters:
     Repeated strings (menu labels, boilerplate, recurring sentences) must read
@@ -46,6 +49,9 @@ def inconsistent_translation(doc: Document, ctx: Context) -> Iterator[Finding]:
     "Save your changes." -> "Speichern Sie Ihre Änderungen." … "Sichern Sie Ihre
     Änderungen." -> "Speichern Sie Ihre Änderungen."
     """
+    if doc.units:
+        yield from _unit_inconsistency(doc, ctx)
+        return
     al = alignment(ctx)
     groups: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for k, link in paired(al):
@@ -75,3 +81,52 @@ def inconsistent_translation(doc: Document, ctx: Context) -> Iterator[Finding]:
                 f"translated {len(renderings)} ways; elsewhere it is {quote(best[2], 80)}",
                 suggestion=" ".join(best[2].split()),
             )
+
+
+def _unit_inconsistency(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Units: the same source with two translations, and the same translation for two
+    different sources (case, white space and final punctuation aside)."""
+    by_source: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    by_target: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for k, unit in enumerate(doc.units):
+        target = doc.text[unit.start : unit.end]
+        if not _key(unit.source) or not _key(target):
+            continue
+        by_source[_key(unit.source)].append((k, _key(target), target))
+        by_target[_key(target)].append((k, _key(unit.source), unit.source))
+    for uses in by_source.values():
+        for k, best in _minority(uses):
+            unit = doc.units[k]
+            yield ctx.finding(
+                unit.start,
+                unit.end,
+                f"the source {quote(unit.source, 60)} appears {len(uses)} times and is "
+                f"translated {len({u[1] for u in uses})} ways; elsewhere it is {quote(best, 60)}",
+                suggestion=" ".join(best.split()),
+            )
+    for uses in by_target.values():
+        sources = {key for _k, key, _s in uses}
+        if len(sources) < 2:
+            continue
+        first = uses[0]
+        for k, key, source in uses[1:]:
+            if key == first[1]:
+                continue
+            unit = doc.units[k]
+            yield ctx.finding(
+                unit.start,
+                unit.end,
+                f"this translation also stands for the different source {quote(first[2], 60)}; "
+                f"here the source is {quote(source, 60)}",
+            )
+
+
+def _minority(uses: list[tuple[int, str, str]]) -> list[tuple[int, str]]:
+    """The uses that differ from the majority rendering (ties: the first one wins), each
+    with the majority's text."""
+    renderings = {key for _k, key, _t in uses}
+    if len(renderings) < 2:
+        return []
+    counts = {key: sum(1 for _k, c, _t in uses if c == key) for key in renderings}
+    best = max(uses, key=lambda u: (counts[u[1]], -u[0]))
+    return [(k, best[2]) for k, key, _t in uses if key != best[1]]
