@@ -33,6 +33,7 @@ _LANGUAGE_RE = re.compile(r"^Language:\s*([A-Za-z]{2,3}(?:[-_@][A-Za-z0-9]+)*)",
 _SOURCE_LANGUAGE_RE = re.compile(
     r"^X-Source-Language:\s*([A-Za-z]{2,3}(?:[-_@][A-Za-z0-9]+)*)", re.MULTILINE
 )
+_NPLURALS_RE = re.compile(r"^Plural-Forms:.*?\bnplurals\s*=\s*(\d+)", re.MULTILINE)
 DEFAULT_SOURCE = "en"  # gettext's msgids are English unless the header says otherwise
 
 
@@ -58,6 +59,7 @@ class PoReader:
         notes: list[tuple[str, int, str]] = []
         lang = None
         source_lang = (hints.source_lang if hints else None) or DEFAULT_SOURCE
+        nplurals = ""
         for entry in _entries(text):
             if entry.obsolete or "msgid" not in entry.fields:
                 continue
@@ -66,6 +68,8 @@ class PoReader:
                 header = _plain(text, entry.fields.get("msgstr", []))
                 found = _LANGUAGE_RE.search(header)
                 lang = found.group(1) if found else lang
+                forms = _NPLURALS_RE.search(header)
+                nplurals = forms.group(1) if forms else nplurals
                 declared = _SOURCE_LANGUAGE_RE.search(header)
                 if declared and not (hints and hints.source_lang):
                     source_lang = declared.group(1)
@@ -73,11 +77,16 @@ class PoReader:
             if entry.fuzzy:
                 continue
             plural = _plain(text, entry.fields.get("msgid_plural", [])) or msgid
+            flags = (*entry.flags, "exact-whitespace")
+            if "msgid_plural" in entry.fields and nplurals:
+                forms_here = sum(k.startswith("msgstr[") for k in entry.fields)
+                flags += (f"plural-forms:{forms_here}/{nplurals}",)
             for key, pieces in entry.fields.items():
                 if key.startswith("msgstr"):
                     source = plural if key not in ("msgstr", "msgstr[0]") else msgid
                     uid = f"line {entry.lines[key]}"
-                    masked.add_unit(pieces, source, uid, flags=(*entry.flags, "exact-whitespace"))
+                    masked.add_unit(pieces, source, uid, flags=flags)
+                    flags = tuple(f for f in flags if not f.startswith("plural-forms:"))
                     notes.extend((uid, at, body) for at, body in entry.comments)
         result = masked.result(lang or lang_from_po_path(path), source_lang)
         return replace(result, suppressions=directives.for_units(notes, result.units))

@@ -373,3 +373,71 @@ def whitespace_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def _lead(text: str) -> str:
     return text[: len(text) - len(text.lstrip())]
+
+
+@check(
+    code="AC015",
+    name="plural-forms-count",
+    category=Category.ACCURACY,
+    severity=Severity.MAJOR,
+    needs=("source",),
+)
+def plural_forms_count(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A plural entry has another number of forms than the catalog's Plural-Forms header.
+
+    What it finds:
+    A PO entry with ``msgid_plural`` whose ``msgstr[n]`` forms are fewer or more than
+    ``nplurals`` in the header's ``Plural-Forms`` (French and German have two, Polish
+    three, Arabic six).
+
+    Why it matters:
+    gettext picks the form by index: a missing form shows the English source (or
+    nothing) for those numbers; msgfmt --check refuses the catalog.
+
+    Example:
+    "nplurals=2" with only msgstr[0] -> add msgstr[1]
+    """
+    for unit in _units(doc):
+        for flag in unit.flags:
+            if flag.startswith("plural-forms:"):
+                have, want = flag.split(":", 1)[1].split("/")
+                if have != want:
+                    yield ctx.finding(
+                        unit.start,
+                        unit.end,
+                        f"{have} plural forms; the catalog's Plural-Forms says nplurals={want}",
+                    )
+
+
+PRODUCT_RE = re.compile(r"\b(?:[a-z]+[A-Z][\w]*|[A-Z][a-z]+[A-Z][\w]*|[A-Z]+\d[\w]*)\b")
+
+
+@check(
+    code="AC016",
+    name="product-token-changed",
+    category=Category.ACCURACY,
+    severity=Severity.MINOR,
+    needs=("source",),
+)
+def product_token_changed(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A product or code name of the source (CamelCase, iPhone-style, letters with digits)
+    is missing from the translation.
+
+    What it finds:
+    Tokens such as ``GitHub``, ``macOS``, ``PowerPoint``, ``OAuth2``, ``MP3`` in a unit's
+    source that its translation does not contain (a translation may inflect them:
+    "PowerPoints" keeps "PowerPoint"). All-capital words without digits are left out:
+    acronyms are often translated (NATO/OTAN, UN/ONU).
+
+    Why it matters:
+    Product, brand and API names are not translated; a changed or dropped one points
+    users at something that does not exist.
+
+    Example:
+    "Sign in with GitHub" -> "Mit Github anmelden": "GitHub"
+    """
+    for unit in _units(doc):
+        target = unit.target or doc.text[unit.start : unit.end]
+        missing = sorted({t for t in PRODUCT_RE.findall(unit.source) if t not in target})
+        if missing:
+            yield ctx.finding(unit.start, unit.end, _missing("product name", missing))
