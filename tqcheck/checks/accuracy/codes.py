@@ -49,6 +49,7 @@ US_ACCEL_RE = re.compile(r"(?<![\w])_(?=[^\W_])")
 AMP_IN_TARGET_RE = re.compile(r"(?<!&)&(?=[^\W_])" + _ENTITY)
 US_IN_TARGET_RE = re.compile(r"(?<!_)_(?=[^\W_])")
 FORMAT_FLAG_RE = re.compile(r"^(?!no-)[\w-]+-format$")
+PRINTF_FLAGS = ("c-", "python-format", "php-", "perl-", "sh-", "objc-")
 ACCEL_MAX_WORDS = 8  # a label, not a sentence (where "_word_" is emphasis)
 
 
@@ -67,6 +68,24 @@ def _diff(source: list[str], target: list[str]) -> tuple[list[str], list[str]]:
     """Tokens the target lacks and tokens it adds (multisets)."""
     src, tgt = Counter(source), Counter(target)
     return sorted((src - tgt).elements()), sorted((tgt - src).elements())
+
+
+def _named(token: str) -> bool:
+    """A named placeholder (``%(name)s``, ``{name}``) may be used any number of times;
+    a positional one (``%s``, ``{}``, ``{0}``) is consumed once per use."""
+    return token.startswith("%(") or bool(re.match(r"\{[A-Za-z_]", token))
+
+
+def _placeholder_diff(source: list[str], target: list[str]) -> tuple[list[str], list[str]]:
+    """Named placeholders compared as sets, positional ones as multisets."""
+    missing, added = _diff(
+        [t for t in source if not _named(t)], [t for t in target if not _named(t)]
+    )
+    names_src = {t for t in source if _named(t)}
+    names_tgt = {t for t in target if _named(t)}
+    return sorted(missing + sorted(names_src - names_tgt)), sorted(
+        added + sorted(names_tgt - names_src)
+    )
 
 
 def _tokens(pattern: re.Pattern[str], text: str, literal: tuple[str, ...]) -> list[str]:
@@ -121,6 +140,10 @@ def placeholder_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
             yield from _icu_findings(doc, ctx, unit, source, target)
             continue
         formats = {f for f in unit.flags if FORMAT_FLAG_RE.match(f)}
+        if _printf_declared(formats) and (lone := _lone_percent(target)) is not None:
+            yield ctx.finding(
+                *_at(doc, unit, lone), "a lone % in a format string: write %% for a percent sign"
+            )
         if "%" in source and (PRINTF_RE.search(source) and _printf_applies(source, formats)):
             yield from _compare(
                 doc,
@@ -135,10 +158,24 @@ def placeholder_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
                 yield from _compare(doc, ctx, unit, src, _tokens(BRACE_RE, target, ("{{", "}}")))
 
 
+def _printf_declared(formats: set[str]) -> bool:
+    return any(f.startswith(PRINTF_FLAGS) for f in formats)
+
+
+def _lone_percent(text: str) -> str | None:
+    """A ``%`` that is neither ``%%`` nor a conversion, in a string the file declares a
+    printf format: Python raises, C prints garbage. The text around it, or None."""
+    covered = {i for m in PRINTF_RE.finditer(text) for i in range(*m.span())}
+    for i, ch in enumerate(text):
+        if ch == "%" and i not in covered:
+            return text[i : i + 2]
+    return None
+
+
 def _printf_applies(source: str, formats: set[str]) -> bool:
     """A percent sign in prose ("50 % of") is no placeholder: the source must hold a
     printf token other than ``%%``, or the file declares a printf-style format."""
-    if any(f.startswith(("c-", "python-", "php-", "perl-", "sh-", "objc-")) for f in formats):
+    if _printf_declared(formats):
         return True
     return any(m.group() != "%%" for m in PRINTF_RE.finditer(source))
 
@@ -146,7 +183,7 @@ def _printf_applies(source: str, formats: set[str]) -> bool:
 def _compare(
     doc: Document, ctx: Context, unit: Unit, source: list[str], target: list[str]
 ) -> Iterator[Finding]:
-    missing, added = _diff(source, target)
+    missing, added = _placeholder_diff(source, target)
     if missing:
         yield ctx.finding(unit.start, unit.end, _missing("placeholder", missing))
     for token in added:
@@ -220,9 +257,12 @@ def markup_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
             if missing:
                 shown = [_show(k) for k in missing]
                 yield ctx.finding(unit.start, unit.end, _missing("tag", shown))
-            for key in added:
-                start, end = _at(doc, unit, _show(key).rstrip(">"))
-                yield ctx.finding(start, end, f"tag {_show(key)} is not in the source")
+            added = _without_typographic_pairs(added)
+            if added:
+                start, end = _at(doc, unit, _show(added[0]).rstrip(">"))
+                s = "s" if len(added) > 1 else ""
+                names = ", ".join(_show(k) for k in added)
+                yield ctx.finding(start, end, f"tag{s} {names} not in the source")
             if not missing and not added and _nested(src) and not _nested(tgt):
                 yield ctx.finding(unit.start, unit.end, "tags are not nested as in the source")
         codes_src = [_code_key(c) for c in unit.source_codes]
@@ -239,11 +279,26 @@ def markup_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _tag_key(m: re.Match[str]) -> str:
+    """``<b class=x>`` -> ``b``; ``</b>`` -> ``/b``; ``<br>`` and ``<br/>`` -> ``br/``."""
     text = m.group()
     name = m.group(1).lower()
     if text.startswith("</"):
         return "/" + name
-    return name + ("/" if text.endswith("/>") else "")
+    return name + ("/" if text.endswith("/>") or name in VOID_TAGS else "")
+
+
+# Inline formatting a translator may add where the language's typography wants it (the
+# French ordinal "1<sup>er</sup>"): added as a balanced pair, it is no defect.
+TYPOGRAPHIC = frozenset({"sup", "sub", "em", "i", "b", "strong", "small", "abbr", "span"})
+
+
+def _without_typographic_pairs(added: list[str]) -> list[str]:
+    left = Counter(added)
+    for name in TYPOGRAPHIC:
+        pairs = min(left[name], left["/" + name])
+        left[name] -= pairs
+        left["/" + name] -= pairs
+    return sorted(left.elements())
 
 
 def _show(key: str) -> str:
@@ -372,7 +427,9 @@ def whitespace_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _lead(text: str) -> str:
-    return text[: len(text) - len(text.lstrip())]
+    """Leading white space that a program joins on: spaces, tabs, line breaks (not the
+    no-break spaces of French typography, "\u00a0:")."""
+    return text[: len(text) - len(text.lstrip(" \t\r\n"))]
 
 
 @check(
@@ -418,6 +475,7 @@ PRODUCT_RE = re.compile(r"\b(?:[a-z]+[A-Z][\w]*|[A-Z][a-z]+[A-Z][\w]*|[A-Z]+\d[\
     category=Category.ACCURACY,
     severity=Severity.MINOR,
     needs=("source",),
+    preview=True,  # class names in prose ("LogEntry objects") are translated on purpose
 )
 def product_token_changed(doc: Document, ctx: Context) -> Iterator[Finding]:
     """A product or code name of the source (CamelCase, iPhone-style, letters with digits)
