@@ -171,3 +171,18 @@ def test_findings_carry_unit_ids_and_contexts_show_markup() -> None:
     assert ex is not None
     assert '<g id="1">Bedingungen</g>' in ex.after
     assert "  " not in ex.before + ex.span + ex.after
+
+
+def test_po_line_joins_do_not_show_in_contexts() -> None:
+    from tqcheck.scanner import Scanner
+
+    po = (
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "The long text that goes on"\n'
+        'msgstr ""\n"Der lange Text, der "\n"weiter geht und und endet."\n'
+    )
+    scanner = Scanner(select=["FL002"], model="none")
+    scanner.cache = False
+    result = scanner.scan_bytes(po.encode(), "multi.po")
+    (ex,) = result.excerpts
+    context = " ".join((ex.before + ex.span + ex.after).split())
+    assert context == "Der lange Text, der weiter geht und und endet."

@@ -299,6 +299,8 @@ def _unmasked(doc: Document, start: int, end: int) -> str:
 
     def markup(m: re.Match[str]) -> str:
         shown = " ".join(doc.raw[start + m.start() : start + m.end()].split())  # type: ignore[index]
+        if "<" not in shown and "&" not in shown:
+            return ""  # a format's own syntax (the quotes that join PO string lines)
         return shown if len(shown) <= SHOWN_MARKUP else shown[: SHOWN_MARKUP - 1] + "…"
 
     return PAD_RUN_RE.sub(markup, text)
