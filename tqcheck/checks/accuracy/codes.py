@@ -71,8 +71,9 @@ def _diff(source: list[str], target: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _named(token: str) -> bool:
-    """A named placeholder (``%(name)s``, ``{name}``) may be used any number of times;
-    a positional one (``%s``, ``{}``, ``{0}``) is consumed once per use."""
+    """A named placeholder in running text (``%(name)s``, ``{name}``) may be used any
+    number of times; a positional one (``%s``, ``{}``, ``{0}``) is consumed once per use,
+    and one inside a tag (``@``) belongs to the markup: each use counts."""
     return token.startswith("%(") or bool(re.match(r"\{[A-Za-z_]", token))
 
 
@@ -89,7 +90,16 @@ def _placeholder_diff(source: list[str], target: list[str]) -> tuple[list[str], 
 
 
 def _tokens(pattern: re.Pattern[str], text: str, literal: tuple[str, ...]) -> list[str]:
-    return [m.group() for m in pattern.finditer(text) if m.group() not in literal]
+    """The placeholders of ``text``; one written inside a tag (a link's URL:
+    ``href="/docs/%(version)s/"``) is marked ``@``: it is counted, not just looked for."""
+    tags = [m.span() for m in TAG_RE.finditer(text)] if "<" in text else []
+    out = []
+    for m in pattern.finditer(text):
+        if m.group() in literal:
+            continue
+        inside = any(a <= m.start() < b for a, b in tags)
+        out.append("@" + m.group() if inside else m.group())
+    return out
 
 
 def _icu(text: str) -> tuple[list[Any] | None, str]:
@@ -185,8 +195,9 @@ def _compare(
 ) -> Iterator[Finding]:
     missing, added = _placeholder_diff(source, target)
     if missing:
-        yield ctx.finding(unit.start, unit.end, _missing("placeholder", missing))
-    for token in added:
+        shown = [t[1:] + " (in a tag)" if t.startswith("@") else t for t in missing]
+        yield ctx.finding(unit.start, unit.end, _missing("placeholder", shown))
+    for token in (t.lstrip("@") for t in added):
         start, end = _at(doc, unit, token)
         yield ctx.finding(start, end, f"placeholder {token} is not in the source")
 
