@@ -113,6 +113,7 @@ class Config:
     # one defect, one finding: overlapping findings of one defect are merged
     # (resources/defects.toml); False reports every rule's finding on its own
     merge_defects: bool = True
+    max_file_mb: float = 64.0  # a larger input is an IO004 error, not read
     # what kind of text: "article", "ui", or "auto" (bilingual unit files ui, the rest
     # article); content_profiles maps path globs to a profile (resources/profiles.toml)
     content_profile: str = "auto"
@@ -155,6 +156,8 @@ class Config:
                 f"{self.origin('fail_on')}: fail_on must be one of {', '.join(FAIL_ON)}"
                 + did_you_mean(self.fail_on, FAIL_ON)
             )
+        if not self.max_file_mb > 0:
+            raise ConfigError(f"{self.origin('max_file_mb')}: max_file_mb must be above 0")
         if not 0 <= self.threshold <= 100:
             raise ConfigError(f"{self.origin('threshold')}: threshold must be between 0 and 100")
         profiles = {**BUILTIN_SCORE_PROFILES, **self.score_profiles}

@@ -6,10 +6,12 @@ rest of the batch still runs.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import fnmatch
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -251,16 +253,44 @@ def _reader(path: Path):  # type: ignore[no-untyped-def]
     return reader
 
 
+MAX_FILE_MB = 64.0  # the default size limit of one input (config max_file_mb)
+_LIMIT = [MAX_FILE_MB]
+
+
+def set_size_limit(megabytes: float) -> None:
+    """The largest input read (a run's setting; the CLI sets it from the config)."""
+    _LIMIT[0] = megabytes
+
+
 def read_bytes(path: Path) -> bytes:
-    """A file's bytes; raises InputProblem (IO004) with one precise sentence."""
+    """A regular file's bytes, at most the size limit; raises InputProblem (IO004) with one
+    precise sentence. A FIFO, device or socket is refused before it is opened (reading
+    /dev/zero never ends, opening a FIFO blocks)."""
+    limit = int(_LIMIT[0] * 1024 * 1024)
     try:
-        return path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise InputProblem("IO004", "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+            raise InputProblem("IO004", f"is {kind}, not a regular file: not read")
+        if info.st_size > limit:
+            raise InputProblem(
+                "IO004",
+                f"{info.st_size / 1048576:.0f} MB is over the size limit of {_LIMIT[0]:g} MB "
+                "(max_file_mb in the config)",
+            )
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
     except FileNotFoundError:
         raise InputProblem("IO004", "no such file") from None
     except IsADirectoryError:
         raise InputProblem("IO004", "is a folder, not a file") from None
     except OSError as exc:
         raise InputProblem("IO004", f"cannot read: {exc.strerror}") from None
+    if len(data) > limit:
+        raise InputProblem("IO004", f"grew past the size limit of {_LIMIT[0]:g} MB while read")
+    return data
 
 
 def decode_bytes(
@@ -270,9 +300,36 @@ def decode_bytes(
     reader = _reader(path)
     if not data.strip():
         raise InputProblem("IO003", "empty file" if not data else "file holds only white space")
+    encoding = _bom_encoding(data) or encoding
+    if encoding.lower().replace("-", "").replace("_", "").startswith(("utf16", "utf32")):
+        return _decoded(reader, path, data, encoding, hints)
     head = data[:SNIFF_BYTES]
     if b"\x00" in head or _control_ratio(head) > 0.1:
         raise InputProblem("IO001", "binary file, not text")
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputProblem("IO001", f"NUL byte at line {line}: binary data in a text file")
+    return _decoded(reader, path, data, encoding, hints)
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark announces (UTF-16 and -32 are what many CAT tools
+    export; their NUL bytes are no sign of a binary file)."""
+    return next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+
+
+def _decoded(
+    reader: Any, path: Path, data: bytes, encoding: str, hints: ReadHints | None
+) -> ReadResult:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -288,7 +345,10 @@ def decode_bytes(
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise InputProblem("IO003", "file holds only white space")
-    return reader.read(path, text, hints)
+    if "\x00" in text:
+        raise InputProblem("IO001", "NUL character in the text: binary data in a text file")
+    result: ReadResult = reader.read(path, text, hints)
+    return result
 
 
 def _control_ratio(data: bytes) -> float:

@@ -42,7 +42,14 @@ from tqcheck.engine import (
     scan_job,
 )
 from tqcheck.glossary.runtime import glossary_paths
-from tqcheck.inputs import InputProblem, Job, load_bytes, sidecar_bytes
+from tqcheck.inputs import (
+    InputProblem,
+    Job,
+    load_bytes,
+    read_bytes,
+    set_size_limit,
+    sidecar_bytes,
+)
 from tqcheck.model import Document, DocumentResult, InputError
 from tqcheck.names.runtime import names_paths
 from tqcheck.registry import CheckSpec
@@ -76,6 +83,7 @@ class Scanner:
             )
         )
         self._resources: Resources | None = None
+        set_size_limit(self.config.max_file_mb)
         self.cache = True  # results kept on disk, keyed by content, config, rules, data
 
     # pickling: the config and the checks travel, the loaded resources do not
@@ -85,6 +93,7 @@ class Scanner:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.config = state["config"]
+        set_size_limit(self.config.max_file_mb)
         by_code = {c.code: c for c in registry.all_checks()}
         self.checks = [by_code[code] for code in state["codes"]]
         self._resources = Resources(self.config)
@@ -213,9 +222,9 @@ class Scanner:
         """What a job's result depends on: its files' bytes and names, the lines of it
         that recur in the batch, the config, the rules, the data files and the code."""
         try:
-            target = job.target.read_bytes()
-            source = job.source.read_bytes() if job.source is not None else b""
-        except OSError:
+            target = read_bytes(job.target)
+            source = read_bytes(job.source) if job.source is not None else b""
+        except InputProblem:
             return None  # the scan reports it; nothing to cache
         h = hashlib.sha256()
         for part in (

@@ -76,7 +76,7 @@ def lint(
     Each file is linted on its own; an unreadable file is reported and the others
     still run. Exit 0 clean, 1 errors (or warnings with --strict), 2 unreadable.
     """
-    from tqcheck.formats import tables
+    from tqcheck.formats import safe_text, tables
     from tqcheck.glossary.lint import RULES, Problem, has_errors
     from tqcheck.glossary.lint import lint as lint_base
 
@@ -118,7 +118,7 @@ def lint(
     else:
         for where, concepts, problems in report:
             for p in problems:
-                typer.echo(p.line(where))
+                typer.echo(safe_text(p.line(where)))
             levels = Counter(p.level for p in problems)
             typer.echo(
                 f"{where}: {concepts} concepts, "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -80,6 +81,25 @@ def streamer(name: str, out: TextIO) -> Any | None:
 
         return jsonl.Stream(out)
     return None
+
+
+# Characters from input that must not reach a terminal or a report raw: C0 and C1 controls
+# (ESC starts CSI/OSC sequences: clear screen, window title, hidden hyperlinks), DEL, and the
+# bidi controls that reorder what a reader sees (U+202E). Tab and line feed stay.
+_UNSAFE_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_text(text: str) -> str:
+    """``text`` with every control and bidi character written as a visible escape
+    (``\x1b``, ``\u202e``): reports show input, they never act on it."""
+    if not _UNSAFE_RE.search(text):
+        return text
+    return _UNSAFE_RE.sub(
+        lambda m: (
+            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
 
 
 def also_text(f: Finding) -> str:

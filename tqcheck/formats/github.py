@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from tqcheck.formats import safe_text
 from tqcheck.model import Severity
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def render(result: RunResult, out: TextIO) -> None:
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return safe_text(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _props(**values: object) -> str:

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, TextIO
 
-from tqcheck.formats import also_text, fail_reason
+from tqcheck.formats import also_text, fail_reason, safe_text
 from tqcheck.model import DocumentResult, Excerpt, Finding, Severity
 
 if TYPE_CHECKING:
@@ -250,7 +250,7 @@ def _flat(text: str) -> str:
 
 
 def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    return html.escape(safe_text(str(value)), quote=True)
 
 
 def _json(data: object) -> str:

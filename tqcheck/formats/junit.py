@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 from xml.etree import ElementTree as ET
 
+from tqcheck.formats import safe_text
+
 if TYPE_CHECKING:
     from tqcheck.engine import RunResult
 
@@ -22,16 +24,20 @@ def render(result: RunResult, out: TextIO) -> None:
         ET.SubElement(suite, "properties"), "property", name="signature", value=result.signature
     )
     for doc in docs:
-        case = ET.SubElement(suite, "testcase", classname="tqcheck", name=doc.path)
+        # XML 1.0 has no place for most control characters: input's are escaped
+        case = ET.SubElement(suite, "testcase", classname="tqcheck", name=safe_text(doc.path))
         lines = [
-            f"{f.line}:{f.column} {f.rule} {f.severity.label}: {f.message}"
-            + (f" [unit {f.unit}]" if f.unit else "")
-            + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+            safe_text(
+                f"{f.line}:{f.column} {f.rule} {f.severity.label}: {f.message}"
+                + (f" [unit {f.unit}]" if f.unit else "")
+                + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+            )
             for f in doc.findings
         ]
         if doc.errors:
-            err = ET.SubElement(case, "error", message="; ".join(e.message for e in doc.errors))
-            err.text = "\n".join(f"{e.code}: {e.message}" for e in doc.errors)
+            message = safe_text("; ".join(e.message for e in doc.errors))
+            err = ET.SubElement(case, "error", message=message)
+            err.text = safe_text("\n".join(f"{e.code}: {e.message}" for e in doc.errors))
         elif not doc.passed:
             fail = ET.SubElement(
                 case, "failure", message=f"score {doc.score:.1f}, {len(doc.findings)} findings"

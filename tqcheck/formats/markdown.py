@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, TextIO
 
-from tqcheck.formats import fail_reason
+from tqcheck.formats import fail_reason, safe_text
 from tqcheck.model import DocumentResult, Excerpt, Finding
 
 if TYPE_CHECKING:
@@ -126,12 +126,12 @@ def _cell(text: str, edges: bool = False) -> str:
 
 
 def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return safe_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _code(text: str) -> str:
     """Inline code that survives backticks and pipes in the text."""
-    flat = _flat(text).replace("|", "\\|")
+    flat = safe_text(_flat(text)).replace("|", "\\|")
     fence = "``" if "`" in flat else "`"
     pad = " " if "`" in flat else ""
     return f"{fence}{pad}{flat}{pad}{fence}"

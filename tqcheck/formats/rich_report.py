@@ -14,7 +14,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from tqcheck.formats import also_text, fail_reason
+from tqcheck.formats import also_text, fail_reason, safe_text
 from tqcheck.model import Category, DocumentResult, Excerpt, Finding, Severity
 
 if TYPE_CHECKING:
@@ -44,13 +44,13 @@ def render(result: RunResult, out: TextIO, quiet: bool = False) -> None:
     console.print(_summary_table(result))
     _failures(console, result)
     for notice in result.notices:
-        console.print(Text(f"note: {notice}", style="dim"))
+        console.print(Text(f"note: {safe_text(notice)}", style="dim"))
     console.print(Text(result.signature, style="dim"), overflow="fold")
 
 
 def _document(console: Console, doc: DocumentResult, plain: bool, config: Config) -> None:
     head = Text()
-    head.append(doc.path, style="bold")
+    head.append(safe_text(doc.path), style="bold")
     pair = f"{doc.source_lang}→{doc.target_lang}" if doc.source_lang else doc.target_lang
     head.append(f"  {pair}  {doc.words} words  score {doc.score:.1f}  ")
     head.append("PASS" if doc.passed else "FAIL", style="bold green" if doc.passed else "bold red")
@@ -58,7 +58,8 @@ def _document(console: Console, doc: DocumentResult, plain: bool, config: Config
         head.append(f" ({fail_reason(doc, config)})", style="red")
     console.print(head, overflow="fold")
     for err in doc.errors:
-        console.print(Text(f"  error {err.code}: {err.message}", style="bold red"), overflow="fold")
+        message = safe_text(err.message)
+        console.print(Text(f"  error {err.code}: {message}", style="bold red"), overflow="fold")
     for index, f in enumerate(doc.findings):
         _finding(console, doc, index, f, plain)
     if not doc.findings and not doc.errors:
@@ -74,21 +75,21 @@ def _finding(console: Console, doc: DocumentResult, index: int, f: Finding, plai
     head.append(" ")
     head.append(f.severity.label, style=SEVERITY_STYLE[f.severity])
     if f.unit and f.unit != f"line {f.line}":
-        head.append(f"  [{f.unit}]", style="dim")
+        head.append(f"  [{safe_text(f.unit)}]", style="dim")
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
-    grid.add_row(head, Text(f.message))
+    grid.add_row(head, Text(safe_text(f.message)))
     console.print(grid)
     lines: list[Text] = []
     context = _context(doc.excerpt(index), plain)
     if context is not None:
         lines.append(context)
     if f.suggestion is not None:
-        fix = f"{f.suggestion!r}" if f.suggestion else "delete it"
+        fix = safe_text(f"{f.suggestion!r}") if f.suggestion else "delete it"
         lines.append(Text(f"suggestion: {fix}", style="green"))
     if f.also:
-        lines.append(Text(f"also: {also_text(f)}", style="dim"))
+        lines.append(Text(f"also: {safe_text(also_text(f))}", style="dim"))
     for line in lines:
         console.print(Padding(line, (0, 0, 0, INDENT)), overflow="fold")
 
@@ -97,7 +98,8 @@ def _context(ex: Excerpt | None, plain: bool) -> Text | None:
     """The sentence around the span, trimmed to a window, with the span highlighted."""
     if ex is None:
         return None
-    before, span, after = _flat(ex.before), _flat(ex.span) or "∅", _flat(ex.after)
+    before, span, after = (safe_text(_flat(x)) for x in (ex.before, ex.span, ex.after))
+    span = span or "∅"
     out = Text()
     out.append(("…" if ex.more_before else "") + before, style="dim")
     if plain:
@@ -188,5 +190,6 @@ def display_names(paths: list[str], width: int) -> list[str]:
             room = max(width - len(tail), 1)
             head = own[-depth] if len(own[-depth]) <= room else own[-depth][: room - 1] + "…"
             name = head + tail
+        name = safe_text(name)
         out.append(name if len(name) <= width else "…" + name[-(width - 1) :])
     return out

@@ -18,6 +18,8 @@ import json
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from tqcheck.formats import safe_text
+
 TABLE_FORMATS = ("table", "json", "tsv", "csv", "markdown")
 ALIASES = {"rich": "table", "md": "markdown"}
 TONES = {"good": "green", "strong": "bold green", "bad": "red", "warn": "yellow", "dim": "dim"}
@@ -107,7 +109,7 @@ def _delimited(table: Table, out: TextIO, sep: str) -> None:
 
 def _markdown(table: Table, out: TextIO) -> None:
     def cell(v: str | Cell) -> str:
-        return " ".join(str(v).split()).replace("|", "\\|")
+        return safe_text(" ".join(str(v).split())).replace("|", "\\|")
 
     if table.title:
         out.write(f"### {cell(table.title)}\n\n")
@@ -130,10 +132,12 @@ def _terminal(tables: list[Table], out: TextIO) -> None:
     console = Console(file=out, highlight=False)
 
     def text(v: str | Cell) -> Text:
-        return Text(v.text, style=TONES.get(v.tone, "")) if isinstance(v, Cell) else Text(v)
+        if isinstance(v, Cell):
+            return Text(safe_text(v.text), style=TONES.get(v.tone, ""))
+        return Text(safe_text(v))
 
     for table in tables:
-        shown = RichTable(title=table.title or None, title_justify="left")
+        shown = RichTable(title=safe_text(table.title) or None, title_justify="left")
         for c in table.columns:
             shown.add_column(c, overflow="fold", justify="right" if c in table.right else "left")
         for k, row in enumerate(table.rows):
@@ -145,4 +149,4 @@ def _terminal(tables: list[Table], out: TextIO) -> None:
                 shown.add_row(*(text(v) for v in row))
         console.print(shown)
         for note in table.notes:
-            console.print(Text(note), overflow="fold")
+            console.print(Text(safe_text(note)), overflow="fold")

@@ -1,0 +1,137 @@
+"""Inputs that must not hang, swallow or crash a batch (issue 15): each beside a good file."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+GOOD = "Der Ausschuss tagte am am Montag in Brüssel.\n"
+
+
+def scan(cli, *paths: Path, extra: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    result = cli(
+        "scan", *paths, "--isolated", "--model", "none", "--no-cache", "-f", "json", *extra
+    )
+    return result.exit_code, {
+        Path(d["path"]).name: d for d in json.loads(result.stdout)["documents"]
+    }
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    path = tmp_path / "good.de.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    return path
+
+
+def test_a_fifo_is_refused_not_waited_on(cli, tmp_path: Path, good: Path) -> None:  # type: ignore[no-untyped-def]
+    fifo = tmp_path / "pipe.de.txt"
+    os.mkfifo(fifo)
+    code, docs = scan(cli, fifo, good)
+    assert code == 2
+    assert "FIFO" in docs["pipe.de.txt"]["errors"][0]["message"]
+    assert docs["good.de.txt"]["findings"]
+
+
+def test_a_link_to_a_device_is_refused(cli, tmp_path: Path, good: Path) -> None:  # type: ignore[no-untyped-def]
+    zero = tmp_path / "zero.de.txt"
+    zero.symlink_to("/dev/zero")
+    code, docs = scan(cli, zero, good)
+    assert code == 2
+    assert "device" in docs["zero.de.txt"]["errors"][0]["message"]
+    assert docs["good.de.txt"]["findings"]
+
+
+def test_a_file_over_the_size_limit_is_refused(cli, tmp_path: Path, good: Path) -> None:  # type: ignore[no-untyped-def]
+    big = tmp_path / "big.de.txt"
+    big.write_text("Ein Satz. " * 120_000, encoding="utf-8")  # about 1.2 MB
+    (tmp_path / "pyproject.toml").write_text("[tool.tqcheck]\nmax_file_mb = 1\n")
+    result = cli(
+        "scan",
+        big,
+        good,
+        "--config",
+        tmp_path / "pyproject.toml",
+        "--model",
+        "none",
+        "--no-cache",
+        "-f",
+        "json",
+    )
+    docs = {Path(d["path"]).name: d for d in json.loads(result.stdout)["documents"]}
+    assert result.exit_code == 2
+    assert "size limit of 1 MB" in docs["big.de.txt"]["errors"][0]["message"]
+    assert docs["good.de.txt"]["findings"]
+
+
+def test_nul_after_the_first_kilobytes_is_binary(cli, tmp_path: Path, good: Path) -> None:  # type: ignore[no-untyped-def]
+    sneaky = tmp_path / "sneaky.de.txt"
+    sneaky.write_bytes(("Ein ganz normaler Satz.\n" * 600).encode() + b"\x00\x01payload")
+    code, docs = scan(cli, sneaky, good)
+    assert code == 2
+    assert docs["sneaky.de.txt"]["errors"][0]["code"] == "IO001"
+    assert "line 601" in docs["sneaky.de.txt"]["errors"][0]["message"]
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE])
+def test_utf16_with_a_bom_is_read(cli, tmp_path: Path, bom: bytes) -> None:  # type: ignore[no-untyped-def]
+    encoding = "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"
+    path = tmp_path / "export.fr.txt"
+    path.write_bytes(bom + "Le comité a a siégé lundi.\n".encode(encoding))
+    _code, docs = scan(cli, path)
+    assert not docs["export.fr.txt"]["errors"]
+    assert [f["text"] for f in docs["export.fr.txt"]["findings"] if f["rule"] == "FL002"] == ["a a"]
+
+
+def test_utf16_without_a_bom_with_the_option(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "export.de.txt"
+    path.write_bytes("Der Rat tagte am am Montag.\n".encode("utf-16-le"))
+    _code, docs = scan(cli, path, extra=("--encoding", "utf-16-le"))
+    assert not docs["export.de.txt"]["errors"]
+
+
+ESCAPES = {
+    "OSC 8 hidden link": "\x1b]8;;https://evil.example\x1b\\Klick\x1b]8;;\x1b\\",
+    "OSC 0 window title": "\x1b]0;pwned\x07",
+    "CSI 2J clear screen": "\x1b[2J",
+    "right-to-left override": "\u202egnp.exe",
+}
+
+
+@pytest.mark.parametrize("fmt", ["rich", "concise", "github", "markdown", "junit", "html"])
+def test_no_control_or_bidi_character_reaches_a_report(cli, tmp_path: Path, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    body = " ".join(f"Der der Text {payload} endet hier." for payload in ESCAPES.values())
+    path = tmp_path / "a\x1b[31mred\u202e.de.txt"
+    path.write_text(body + "\n", encoding="utf-8")
+    po = tmp_path / "ui.de.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n\n'
+        'msgid "Open the the file \\033]0;x\\007"\nmsgstr "Die die Datei \\033[2J öffnen"\n',
+        encoding="utf-8",
+    )
+    result = cli(
+        "scan", tmp_path, "--isolated", "--model", "none", "--no-cache", "-f", fmt, "--exit-zero"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("FL002") >= 2 or fmt == "html"
+    for char in ("\x1b", "\x07", "\u202e"):
+        assert char not in result.stdout, (fmt, char)
+    if fmt == "junit":
+        from lxml import etree
+
+        etree.fromstring(result.stdout.encode())  # a strict XML parser accepts it
+
+
+def test_json_and_sarif_escape_control_characters(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "b.de.txt"
+    path.write_text(f"Der der Text {ESCAPES['CSI 2J clear screen']} endet.\n", encoding="utf-8")
+    for fmt in ("json", "sarif"):
+        result = cli(
+            "scan", path, "--isolated", "--model", "none", "--no-cache", "-f", fmt, "--exit-zero"
+        )
+        assert "\x1b" not in result.stdout
+        json.loads(result.stdout)
