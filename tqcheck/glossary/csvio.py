@@ -84,10 +84,29 @@ def read_csv(path: str | Path) -> TermBase:
     return parse_csv(text, name, fingerprint_bytes([data]), delimiter)
 
 
+def _sniff_delimiter(text: str) -> str:
+    """Comma, semicolon (what spreadsheets write where the comma is the decimal mark) or
+    tab, whichever splits the header row into the most columns."""
+    header = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=lambda d: (header.count(d), d == ","))
+
+
 def parse_csv(
     text: str, path: str = "<csv>", fingerprint: str = "", delimiter: str = ","
 ) -> TermBase:
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    if delimiter == ",":
+        delimiter = _sniff_delimiter(text)
+    rows: list[list[str]] = []
+    lines: list[int] = []  # the file line each row starts on
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    start = 1
+    try:
+        for row in reader:
+            rows.append(row)
+            lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise GlossaryError(path, f"line {start}: {exc}") from None
     if not rows:
         raise GlossaryError(path, "empty CSV (a header row is required)")
     header = [h.strip() for h in rows[0]]
@@ -99,9 +118,17 @@ def parse_csv(
         raise GlossaryError(
             path, f"column {bad[0]!r} is neither a concept column nor a BCP-47 language tag"
         )
+    one_line = [k for k, h in enumerate(header) if h in langs or h == "concept_id"]
+    for row, line in zip(rows, lines, strict=True):
+        if any("\n" in row[k] or "\r" in row[k] for k in one_line if k < len(row)):
+            raise GlossaryError(
+                path,
+                f"line {line}: a term runs over a line break (an unbalanced quote swallows "
+                "the rows after it?); terms are one line each",
+            )
     warnings: list[str] = []
     concepts: list[Concept] = []
-    for line_no, row in enumerate(rows[1:], start=2):
+    for line_no, row in zip(lines[1:], rows[1:], strict=True):
         if not any(cell.strip() for cell in row):
             continue
         cells = dict(zip(header, row + [""] * (len(header) - len(row)), strict=False))
