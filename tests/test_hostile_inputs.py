@@ -135,3 +135,30 @@ def test_json_and_sarif_escape_control_characters(cli, tmp_path: Path) -> None: 
         )
         assert "\x1b" not in result.stdout
         json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("essay.de.po", "Das ist ein Aufsatz.\nEr hat keine PO-Syntax.\n", "not PO syntax"),
+        ("open.de.po", 'msgid "Open"\nmsgstr "Öffnen\n', "line 2: unterminated"),
+        ("prose.de.tsv", "Das ist Prosa ohne Tabulator.\nNoch ein Satz.\n", "not tab-separated"),
+        (
+            "empty.xlf",
+            '<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="en" '
+            'target-language="de" datatype="plaintext" original="x"><body></body></file></xliff>',
+            "no translation units",
+        ),
+        ("blob.de.txt", "Vorwort.\n" + "Q" * 5000 + "\n", "5000 letters without a space at line 2"),
+    ],
+)
+def test_broken_input_is_an_error_not_a_pass(
+    cli, tmp_path: Path, good: Path, name: str, content: str, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    code, docs = scan(cli, path, good)
+    assert code == 2
+    (error,) = docs[name]["errors"]
+    assert message in error["message"]
+    assert docs["good.de.txt"]["findings"]

@@ -25,6 +25,10 @@ from tqcheck.text.langcodes import is_valid, primary
 LANG_IN_NAME_RE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)$")
 DEFAULT_SOURCE_LANG = "en"
 SNIFF_BYTES = 8192
+# No word of an alphabetic script runs 2000 letters (scripts written without spaces, Chinese
+# or Thai, are not in these ranges): such a run is base64 or a dump, and checking it as one
+# "word" would pass it.
+_BLOB_RE = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]{2000,}")
 
 
 @dataclass(frozen=True)
@@ -347,6 +351,14 @@ def _decoded(
         raise InputProblem("IO003", "file holds only white space")
     if "\x00" in text:
         raise InputProblem("IO001", "NUL character in the text: binary data in a text file")
+    blob = _BLOB_RE.search(text)
+    if blob is not None:
+        line = text.count("\n", 0, blob.start()) + 1
+        raise InputProblem(
+            "IO001",
+            f"{len(blob.group())} letters without a space at line {line}: encoded data, not "
+            "text in words",
+        )
     result: ReadResult = reader.read(path, text, hints)
     return result
 

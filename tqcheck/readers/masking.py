@@ -173,6 +173,8 @@ class MaskedText:
     ) -> ReadResult:
         from tqcheck.readers import ReadResult
 
+        if bilingual and not self.units and not self.empty:
+            raise problem("no translation units: nothing here to check")
         text = self.text()
         return ReadResult(
             text=text,

@@ -19,7 +19,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tqcheck.readers import directives
-from tqcheck.readers.masking import CHAR, LINE_SEP, MASK, TEXT, MaskedText, Piece, flatten
+from tqcheck.readers.masking import (
+    CHAR,
+    LINE_SEP,
+    MASK,
+    TEXT,
+    MaskedText,
+    Piece,
+    flatten,
+    problem,
+)
 from tqcheck.text.langcodes import is_valid
 
 if TYPE_CHECKING:
@@ -134,16 +143,21 @@ def _entries(text: str) -> list[_Entry]:
             current = key
             entry.fields[key] = []
             entry.lines[key] = number
-            _add_string(text, lead + m.end(), start + len(line), entry.fields[key])
+            _add_string(text, lead + m.end(), start + len(line), entry.fields[key], number)
         elif current is not None and body.startswith('"'):
-            _add_string(text, lead, start + len(line), entry.fields[current])
+            _add_string(text, lead, start + len(line), entry.fields[current], number)
+        else:
+            what = "a string with no keyword before it" if body.startswith('"') else repr(body[:40])
+            raise problem(f"line {number}: not PO syntax: {what}")
+    if not any("msgid" in e.fields for e in entries):
+        raise problem("no msgid/msgstr entries: not a PO file")
     return entries
 
 
-def _add_string(text: str, pos: int, end: int, pieces: list[Piece]) -> None:
+def _add_string(text: str, pos: int, end: int, pieces: list[Piece], number: int) -> None:
     m = _STRING_RE.match(text, pos, end)
-    if m is None:
-        return
+    if m is None or text[m.end() : end].strip():
+        raise problem(f"line {number}: unterminated or malformed string")
     a, b = m.start(1), m.end(1)
     if pieces:  # the quotes and line break between two parts of one string
         pieces.append(Piece(MASK, pieces[-1].end, a))

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tqcheck.readers import directives
-from tqcheck.readers.masking import CHAR, MASK, TEXT, MaskedText, Piece, flatten
+from tqcheck.readers.masking import CHAR, MASK, TEXT, MaskedText, Piece, flatten, problem
 from tqcheck.text.langcodes import is_valid, primary
 
 if TYPE_CHECKING:
@@ -57,6 +57,11 @@ class TsvReader:
                 src_col, tgt_col = langs
                 source_lang, lang = head[src_col], head[tgt_col]
                 rows, lines = rows[1:], lines[1:]
+        if rows and all(len(row) <= max(src_col, tgt_col) for row in rows):
+            raise problem(
+                f"no row has a column {max(src_col, tgt_col) + 1}: not tab-separated "
+                "source and target columns"
+            )
         masked = MaskedText(text)
         notes: list[tuple[str, int, str]] = []
         for row, line in zip(rows, lines, strict=True):
