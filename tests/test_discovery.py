@@ -81,3 +81,38 @@ def test_agrees_with_git_where_git_is_installed(repo: Path) -> None:
     )
     files, _ = discover([repo], [], [])
     assert names(files, repo) == wanted
+
+
+def test_symlinked_folders_are_followed_once_and_loops_end(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.de.txt").write_text("Ein Satz.\n", encoding="utf-8")
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "linked").symlink_to(real, target_is_directory=True)
+    (real / "loop").symlink_to(root, target_is_directory=True)
+    files, errors = discover([root], [], [], gitignore=False)
+    assert not errors
+    assert [f.name for f in files] == ["a.de.txt"]
+
+
+def test_what_cannot_be_read_is_reported(tmp_path: Path) -> None:
+    import os
+
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "gone.de.txt").symlink_to(tmp_path / "nowhere.de.txt")
+    (root / "ok.de.txt").write_text("Ein Satz.\n", encoding="utf-8")
+    locked = root / "locked"
+    locked.mkdir()
+    (locked / "b.de.txt").write_text("Ein Satz.\n", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        files, errors = discover([root], [], [], gitignore=False)
+        can_enter = os.access(locked, os.R_OK | os.X_OK)  # root may enter anyway
+    finally:
+        locked.chmod(0o755)
+    messages = {Path(e.path).name: e.message for e in errors}
+    assert messages["gone.de.txt"] == "a link to nothing (dangling)"
+    assert can_enter or "cannot enter folder" in messages["locked"]
+    assert "ok.de.txt" in [f.name for f in files]

@@ -162,3 +162,13 @@ def test_broken_input_is_an_error_not_a_pass(
     (error,) = docs[name]["errors"]
     assert message in error["message"]
     assert docs["good.de.txt"]["findings"]
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\n"])
+def test_line_numbers_count_every_kind_of_line_end(cli, tmp_path: Path, newline: str) -> None:  # type: ignore[no-untyped-def]
+    lines = ["Erste Zeile.", "", "Zweite Zeile.", "", "Der der Fehler steht hier."]
+    path = tmp_path / "mixed.de.txt"
+    path.write_bytes(newline.join(lines).encode() + b"\n")
+    _code, docs = scan(cli, path)
+    (finding,) = [f for f in docs["mixed.de.txt"]["findings"] if f["rule"] == "FL002"]
+    assert (finding["line"], finding["column"]) == (5, 1)

@@ -50,7 +50,7 @@ def discover(
     for path in paths:
         if path.is_dir():
             ignores = GitIgnores(path) if gitignore else None
-            for child, rel in _walk(path, exclude, ignores):
+            for child, rel in _walk(path, exclude, ignores, errors):
                 if include and not _glob_any(rel, child.name, include):
                     continue
                 if not include and not child.name.lower().endswith(exts):
@@ -64,11 +64,31 @@ def discover(
     return _unique(found), errors
 
 
-def _walk(root: Path, exclude: list[str], ignores: GitIgnores | None) -> Iterator[tuple[Path, str]]:
+def _walk(
+    root: Path, exclude: list[str], ignores: GitIgnores | None, errors: list[InputError]
+) -> Iterator[tuple[Path, str]]:
     """Files under ``root`` in sorted order, with their path relative to it; excluded and
-    ignored folders are not entered."""
-    for folder, dirs, files in os.walk(root):
+    ignored folders are not entered. Symlinked folders are followed, each real folder
+    once (a link loop ends); a folder that cannot be entered and a link to nothing are
+    reported, never skipped in silence."""
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(exc: OSError) -> None:
+        errors.append(
+            InputError("IO004", f"cannot enter folder: {exc.strerror}", str(exc.filename))
+        )
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
         base = Path(folder)
+        try:
+            info = base.stat()
+        except OSError:
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            dirs[:] = []  # a folder met again through a link: not walked twice
+            continue
+        seen.add((info.st_dev, info.st_ino))
         rel_base = base.relative_to(root).as_posix()
         rel_base = "" if rel_base == "." else rel_base + "/"
         if ignores is not None:
@@ -95,6 +115,9 @@ def _walk(root: Path, exclude: list[str], ignores: GitIgnores | None) -> Iterato
                 continue
             if child.is_file():
                 yield child, rel
+            elif child.is_symlink() and not child.exists():
+                if child.name.lower().endswith(tuple(supported_extensions())):
+                    errors.append(InputError("IO004", "a link to nothing (dangling)", str(child)))
 
 
 class GitIgnores:

@@ -210,8 +210,11 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
+        """Where each line starts: after LF, CRLF or a lone CR, as editors and SARIF
+        viewers count lines (U+2028/2029, which readers use inside masked files, are no
+        file lines)."""
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        starts.extend(m.end() for m in _LINE_BREAK_RE.finditer(self.text))
         return starts
 
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -363,6 +366,7 @@ class DocumentResult:
         return hashlib.sha256(raw).hexdigest()
 
 
+_LINE_BREAK_RE = re.compile("\r\n|\r|\n")
 FINGERPRINT_CONTEXT = 60
 _SPACE_RE = re.compile(r"\s+")
 
