@@ -15,6 +15,7 @@ from tqcheck.checks.accuracy import (  # noqa: F401
 from tqcheck.checks.fluency import (  # noqa: F401
     fragments,
     furniture,
+    invisible,
     punctuation,
     quotes,
     repetition,
