@@ -200,12 +200,19 @@ def export(
 
 
 def _convert(src: Path, dst: Path, src_types: tuple[str, ...], dst_types: tuple[str, ...]) -> None:
+    from tqcheck.formats import safe_text
     from tqcheck.glossary import write_termbase
 
     for path, types in ((src, src_types), (dst, dst_types)):
         if path.suffix.lower() not in types:
             raise fail(f"{path}: expected a {' or '.join(types)} file")
     base = _load([src])
+    if base.warnings:  # a row that cannot be taken as written: nothing is written
+        for warning in base.warnings:
+            typer.echo(f"tqcheck: error: {safe_text(warning)}", err=True)
+        raise fail(
+            f"{src}: {len(base.warnings)} rows cannot be converted as written; {dst} not written"
+        )
     tmp = dst.with_name(f".tmp-{dst.name}")  # same suffix: the writer picks the format by it
     try:
         write_termbase(base, tmp)

@@ -128,11 +128,19 @@ def parse_csv(
             )
     warnings: list[str] = []
     concepts: list[Concept] = []
+    first_line: dict[str, int] = {}
     for line_no, row in zip(lines[1:], rows[1:], strict=True):
         if not any(cell.strip() for cell in row):
             continue
         cells = dict(zip(header, row + [""] * (len(header) - len(row)), strict=False))
+        cells = {k: _defused(v) for k, v in cells.items()}
         cid = cells["concept_id"].strip() or f"{Path(path).stem}-{line_no}"
+        if cid in first_line:
+            warnings.append(
+                f"{path}: line {line_no}: concept id {cid!r} already used on line "
+                f"{first_line[cid]}; one of the two would be lost"
+            )
+        first_line.setdefault(cid, line_no)
         terms: list[Term] = []
         for lang in langs:
             terms.extend(_terms(cells, lang, line_no, path, warnings))
@@ -181,7 +189,7 @@ def _terms(
             try:
                 status = Status.parse(at("status") or "")
             except ValueError as exc:
-                warnings.append(f"{path}: line {line}: {exc}; read as admitted")
+                warnings.append(f"{path}: line {line}: {exc}; read as admitted")  # reported
         extras = tuple(
             (suffix.split(":", 1)[0], suffix.split(":", 1)[1], value)
             for suffix in columns
@@ -241,11 +249,24 @@ def write_csv(base: TermBase, out: str | Path | IO[str]) -> None:
                     continue
                 suffix = col[len(lang) + 1 :]
                 row[col] = "|".join(escape(_field(t, suffix)) for t in terms) if terms else ""
-        writer.writerow([row.get(col, "") for col in header])
+        writer.writerow([_defuse(row.get(col, "")) for col in header])
     if isinstance(out, (str, Path)):
         Path(out).write_text(buffer.getvalue(), encoding="utf-8")
     else:
         out.write(buffer.getvalue())
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection):
+# export writes it behind an apostrophe, which import takes off again.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defuse(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _defused(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
 
 
 def _field(term: Term, suffix: str) -> str:
