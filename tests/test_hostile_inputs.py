@@ -172,3 +172,38 @@ def test_line_numbers_count_every_kind_of_line_end(cli, tmp_path: Path, newline:
     _code, docs = scan(cli, path)
     (finding,) = [f for f in docs["mixed.de.txt"]["findings"] if f["rule"] == "FL002"]
     assert (finding["line"], finding["column"]) == (5, 1)
+
+
+def test_output_never_overwrites_a_scanned_file(cli, tmp_path: Path, good: Path) -> None:  # type: ignore[no-untyped-def]
+    before = good.read_bytes()
+    result = cli("scan", good, "--isolated", "--model", "none", "-f", "json", "-o", good)
+    assert result.exit_code == 2
+    assert "refusing to write a report over it" in result.output
+    assert good.read_bytes() == before
+
+
+def test_an_old_report_does_not_survive_a_failed_run(cli, tmp_path: Path, good: Path) -> None:  # type: ignore[no-untyped-def]
+    reports = tmp_path.parent / f"{tmp_path.name}-reports"
+    reports.mkdir()
+    old = reports / "run.json"
+    old.write_text('{"old": true}', encoding="utf-8")
+    result = cli("scan", good, "--isolated", "--fail-on", "nonsense", "-o", old)
+    assert result.exit_code == 2
+    assert not old.exists()
+
+
+def test_output_to_a_device_node_keeps_the_node(cli, tmp_path: Path, good: Path) -> None:  # type: ignore[no-untyped-def]
+    import stat
+
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("mknod is not permitted here (run as root, as CI does)")
+    result = cli(
+        "scan", good, "--isolated", "--model", "none", "-f", "json", "-o", node, "--exit-zero"
+    )
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISCHR(os.stat(node).st_mode)

@@ -147,6 +147,8 @@ def scan(
     from tqcheck import config as config_mod
     from tqcheck import inputs, registry
     from tqcheck.formats.tables import FormatError, check_format
+
+    _retire_old_reports([r for r in (output, write_baseline) if r is not None], paths, baseline)
     from tqcheck.scanner import Scanner
 
     try:
@@ -206,6 +208,7 @@ def scan(
     if source is not None and len(files) > 1:
         raise fail("--source pairs one target file; name a single file or use name pairing")
     work = inputs.pair_jobs(files, source, cfg.source_lang)
+    _refuse_overwriting_inputs(work, [r for r in (output, write_baseline, baseline) if r])
     scanner = Scanner(cfg, checks=checks)
     scanner.cache = not no_cache
     recorder = baseline_mod.Recorder() if write_baseline is not None else None
@@ -385,3 +388,30 @@ def _emit(result: object, fmt: str, output: Optional[Path], quiet: bool) -> None
             typer.echo(summary_line(result))  # type: ignore[arg-type]
     else:
         write(sys.stdout)
+
+
+def _retire_old_reports(reports: list[Path], scanned: list[Path], keep: Path | None) -> None:
+    """An old report at the output path is removed before the run: a run that stops early
+    must not leave it looking like its own. Only a regular file outside what is scanned
+    (a device, a FIFO, a symlink's target, a possible input, the baseline being read are
+    left alone; the report is written through or refused later)."""
+    roots = [p.resolve() for p in scanned]
+    for path in reports:
+        if not path.is_file() or path.is_symlink():
+            continue
+        full = path.resolve()
+        if keep is not None and full == keep.resolve():
+            continue
+        if any(full == root or root in full.parents for root in roots):
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            pass  # the write at the end reports what is wrong with the path
+
+
+def _refuse_overwriting_inputs(work, reports: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    inputs_ = {p.resolve() for job in work for p in (job.target, job.source) if p is not None}
+    for report in reports:
+        if report.resolve() in inputs_:
+            raise fail(f"{report} is one of the files scanned: refusing to write a report over it")
