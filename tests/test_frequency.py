@@ -36,3 +36,24 @@ def test_doubled_word_check_runs_on_an_undetermined_document(cli, tmp_path) -> N
     doc = json.loads(result.stdout)["documents"][0]
     assert doc["errors"] == []  # a name-like double in an unknown language is left alone
     assert doc["findings"] == []
+
+
+def test_a_language_whose_tokenizer_is_missing_answers_unknown(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """wordfreq tokenizes Chinese with jieba, an optional extra: a check must not fail."""
+    import builtins
+
+    from tqcheck.text import frequency
+
+    real_import = builtins.__import__
+
+    def no_jieba(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name in ("jieba", "wordfreq.chinese"):
+            raise ModuleNotFoundError("No module named 'jieba'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_jieba)
+    frequency.zipf.cache_clear()
+    monkeypatch.setattr(frequency, "_NO_TOKENIZER", set())
+    assert frequency.zipf("天气", "zh") == 0.0
+    assert frequency.zipf("Wetter", "de") > 3.0
+    frequency.zipf.cache_clear()

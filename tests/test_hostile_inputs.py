@@ -207,3 +207,24 @@ def test_output_to_a_device_node_keeps_the_node(cli, tmp_path: Path, good: Path)
     )
     assert result.exit_code == 0, result.output
     assert stat.S_ISCHR(os.stat(node).st_mode)
+
+
+def test_a_file_name_that_is_not_utf8_does_not_lose_the_report(
+    cli, tmp_path: Path, good: Path
+) -> None:  # type: ignore[no-untyped-def]
+    bad = Path(os.fsdecode(bytes(tmp_path) + b"/bad\xff.de.txt"))
+    bad.write_text("Der der Satz.\n", encoding="utf-8")
+    report = tmp_path / "report.json"
+    result = cli(
+        "scan", bad, good, "--isolated", "--model", "none", "--no-cache", "-f", "json", "-o", report
+    )
+    assert result.exit_code == 1, result.output
+    names = [Path(d["path"]).name for d in json.loads(report.read_text())["documents"]]
+    assert names == ["bad\udcff.de.txt", "good.de.txt"]
+
+
+def test_chinese_text_without_the_optional_tokenizer_is_checked(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "news.zh.txt"
+    path.write_text("今天天气很好。" * 2000 + "\n", encoding="utf-8")
+    code, docs = scan(cli, path)
+    assert code in (0, 1) and not docs["news.zh.txt"]["errors"]

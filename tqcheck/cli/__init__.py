@@ -59,6 +59,12 @@ def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
 
 
 def main() -> None:
+    # A file name that is not valid UTF-8 (bytes kept as surrogates by Python) is printed
+    # as an escape, not an encoding error that loses the report.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     try:
         app()
     except KeyboardInterrupt:

@@ -11,15 +11,25 @@ import enum
 from functools import lru_cache
 
 
+_NO_TOKENIZER: set[str] = set()  # languages whose wordfreq tokenizer is not installed
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float:
     """The word's frequency in the language, as written (callers lower-case if they
-    want to); 0.0 for a word or language wordfreq does not know."""
+    want to); 0.0 for a word or language wordfreq does not know, and for Chinese or
+    Japanese when wordfreq's optional tokenizer (jieba, MeCab) is not installed."""
     from wordfreq import zipf_frequency
 
+    primary = lang.split("-")[0].lower()
+    if primary in _NO_TOKENIZER:
+        return 0.0
     try:
-        return float(zipf_frequency(word, lang.split("-")[0].lower()))
+        return float(zipf_frequency(word, primary))
     except (LookupError, ValueError):
+        return 0.0
+    except ImportError:  # wordfreq's zh/ja tokenizers are optional extras
+        _NO_TOKENIZER.add(primary)
         return 0.0
 
 
