@@ -10,7 +10,6 @@ from __future__ import annotations
 import enum
 from functools import lru_cache
 
-
 _NO_TOKENIZER: set[str] = set()  # languages whose wordfreq tokenizer is not installed
 
 
