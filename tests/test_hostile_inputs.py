@@ -228,3 +228,29 @@ def test_chinese_text_without_the_optional_tokenizer_is_checked(cli, tmp_path: P
     path.write_text("今天天气很好。" * 2000 + "\n", encoding="utf-8")
     code, docs = scan(cli, path)
     assert code in (0, 1) and not docs["news.zh.txt"]["errors"]
+
+
+def test_a_flood_of_one_finding_is_capped_and_fails_the_document(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "flood.de.txt"
+    path.write_text("Das ist ein Satz . " * 40 + "\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.tqcheck]\nmax_findings_per_rule = 10\n")
+    result = cli(
+        "scan",
+        path,
+        "--config",
+        tmp_path / "pyproject.toml",
+        "--model",
+        "none",
+        "--no-cache",
+        "-f",
+        "json",
+        "--select",
+        "FL001",
+        "--threshold",
+        "0",
+    )
+    data = json.loads(result.stdout)
+    (doc,) = data["documents"]
+    assert len(doc["findings"]) == 10
+    assert not doc["passed"] and result.exit_code == 1
+    assert any("over 10 FL001 findings" in n for n in data["summary"]["notices"])

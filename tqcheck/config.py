@@ -114,6 +114,7 @@ class Config:
     # (resources/defects.toml); False reports every rule's finding on its own
     merge_defects: bool = True
     max_file_mb: float = 64.0  # a larger input is an IO004 error, not read
+    max_findings_per_rule: int = 1000  # per document: more is a systematic defect (fails)
     # what kind of text: "article", "ui", or "auto" (bilingual unit files ui, the rest
     # article); content_profiles maps path globs to a profile (resources/profiles.toml)
     content_profile: str = "auto"
@@ -155,6 +156,10 @@ class Config:
             raise ConfigError(
                 f"{self.origin('fail_on')}: fail_on must be one of {', '.join(FAIL_ON)}"
                 + did_you_mean(self.fail_on, FAIL_ON)
+            )
+        if self.max_findings_per_rule < 1:
+            raise ConfigError(
+                f"{self.origin('max_findings_per_rule')}: max_findings_per_rule must be at least 1"
             )
         if not self.max_file_mb > 0:
             raise ConfigError(f"{self.origin('max_file_mb')}: max_file_mb must be above 0")

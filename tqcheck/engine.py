@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import hashlib
+import itertools
 import re
 import tomllib
 from collections import Counter
@@ -227,13 +228,19 @@ def check_document(
     profile = PROFILES[config.profile_for(doc.path, bool(doc.units))]
     checks = [spec for spec in checks if spec.code not in profile.off]
     late = [spec for spec in checks if "findings" in spec.needs]
+    overflow: list[str] = []
     for spec in (spec for spec in checks if "findings" not in spec.needs):
         if not spec.supports(doc.lang) or not _needs_met(spec, doc, resources, notices):
             continue
         ran.add(spec.code)
         ctx = Context(doc, spec, config, resources)
         try:
-            findings.extend(f for f in spec.func(doc, ctx) if not doc.skipped(f.start, f.end))
+            found = (f for f in spec.func(doc, ctx) if not doc.skipped(f.start, f.end))
+            kept = list(itertools.islice(found, config.max_findings_per_rule + 1))
+            if len(kept) > config.max_findings_per_rule:
+                kept.pop()
+                overflow.append(spec.code)  # the rest is not generated: bounded work
+            findings.extend(kept)
         except Exception as exc:  # a broken check must not lose the batch
             errors.append(InputError(spec.code, f"check {spec.name} failed: {exc!r}", doc.path))
     findings, used = suppress(_dedupe(findings), doc.suppressions)
@@ -249,6 +256,12 @@ def check_document(
             errors.append(InputError(spec.code, f"check {spec.name} failed: {exc!r}", doc.path))
     if late:
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    for code in overflow:
+        notices[f"overflow:{doc.path}:{code}"] = (
+            f"{doc.path}: over {config.max_findings_per_rule} {code} findings; the first "
+            f"{config.max_findings_per_rule} are listed, the document fails (a systematic "
+            "defect: fix its cause, or raise max_findings_per_rule)"
+        )
     words = doc.word_count
     doc_score = score(findings, max(words, profile.score_floor_words), config.weights())
     return DocumentResult(
@@ -261,6 +274,7 @@ def check_document(
         errors=errors,
         score=doc_score,
         passed=not errors
+        and not overflow
         and passes(findings, doc_score, config.threshold, config.fail_on_severity()),
         excerpts=[excerpt(doc, f) for f in findings],
         profile=profile.name,
