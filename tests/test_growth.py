@@ -104,3 +104,36 @@ def test_a_long_line_without_spaces_is_linear() -> None:
         return lambda: scanner.scan_text(text, "de")
 
     assert growth(make, 400) < LINEAR_BOUND
+
+
+def test_comment_thread_pattern_is_linear_on_a_run_of_spaces() -> None:
+    """A masked <script> becomes a long run of padding: the reply-line pattern of FL007
+    retried every split of it (an 80 KB page took 16 s, a 500 KB one never ended)."""
+    from tqcheck.checks.fluency.furniture import structure
+
+    pattern = structure.REPLY_RE
+
+    def make(n: int) -> Callable[[], object]:
+        text = "Kommentare\n" + " " * (n * 5000) + "kein Antwortkopf\n"  # no match: all splits
+        return lambda: pattern.search(text)
+
+    assert growth(make, 4) < LINEAR_BOUND
+
+
+def test_many_units_cost_linear_alignment() -> None:
+    """Each unit's sentences were found by a scan of all sentences: units x sentences."""
+    from tqcheck.align import sentence_pieces
+    from tqcheck.model import Document, Unit
+
+    def make(n: int) -> Callable[[], object]:
+        parts, units, pos = [], [], 0
+        for i in range(n):
+            target = f"Der Bericht {i} kam an."
+            units.append(Unit(f"The report {i} arrived.", pos, pos + len(target), str(i)))
+            parts.append(target)
+            pos += len(target) + 2
+        doc = Document("u.tsv", "\n\n".join(parts), "de", units=tuple(units))
+        _ = doc.sentences
+        return lambda: [sentence_pieces(doc, u.start, u.end) for u in doc.units]
+
+    assert growth(make, 1500) < LINEAR_BOUND

@@ -9,6 +9,7 @@ share it. ``aligned_pairs`` is the small public entry point for other families.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import weakref
 from dataclasses import dataclass, field
@@ -135,8 +136,14 @@ def sentence_pieces(doc: Document, start: int = 0, end: int | None = None) -> li
     piece's text, same length, so embeddings and number checks never see them."""
     end = len(doc.text) if end is None else end
     pieces = []
-    for s in doc.sentences:
-        if s.start < start or s.end > end:
+    # only the sentences from ``start`` on (a bisect, not a scan of all of them: called
+    # once per unit of a bilingual file, a full scan cost units x sentences)
+    sentences = doc.sentences
+    for k in range(bisect.bisect_left(doc.sentence_starts, start), len(sentences)):
+        s = sentences[k]
+        if s.start >= end:
+            break
+        if s.end > end:
             continue
         if not any(t.text[0].isalnum() and not doc.skipped(t.start, t.end) for t in s.tokens):
             continue

@@ -99,6 +99,11 @@ def _brand(brand: str, sep: str, body: str, lang: str) -> bool:
     return not in_body and (article or rare) and len(tokens) <= 3
 
 
+# A reply line ("@reader:"). Horizontal white space only, possessive: "\s*" twice around an
+# optional bullet retried every split of a long run of spaces (a masked <script>: quadratic).
+REPLY_RE = re.compile(r"^[^\S\n]*+[•·▸►-]?[^\S\n]*+@[^\n\r:]{2,40}:[^\S\n]*+$", re.MULTILINE)
+
+
 def comment_thread(doc: Document, lex: Lexicon) -> Iterator[Hit]:
     """Where a scraped reader-comment thread starts: a comment count, a reply line, or a
     comment heading followed by several short posts."""
@@ -108,7 +113,7 @@ def comment_thread(doc: Document, lex: Lexicon) -> Iterator[Hit]:
         m = pattern.search(text)
         if m:
             starts.append(line_bounds(text, m.start(), m.end()))
-    reply = re.search(r"^\s*[•·▸►-]?\s*@[^\n\r:]{2,40}:\s*$", text, re.MULTILINE)
+    reply = REPLY_RE.search(text)
     if reply:
         starts.append(line_bounds(text, reply.start(), reply.end()))
     stems = lex.stems.get("comment_section", ())
