@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-import difflib
 import fnmatch
 import tomllib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -21,7 +19,14 @@ import tqcheck.checks  # noqa: F401  (registers every check and resource provide
 from tqcheck.glossary.runtime import validate_config as validate_glossaries
 from tqcheck.model import Severity
 from tqcheck.names.runtime import validate_config as validate_names
-from tqcheck.registry import CheckSpec, RegistryError, all_checks, matches, validate_selectors
+from tqcheck.registry import (
+    CheckSpec,
+    RegistryError,
+    all_checks,
+    did_you_mean,
+    matches,
+    validate_selectors,
+)
 from tqcheck.text.langcodes import is_valid
 
 CONFIG_FILES = ("tqcheck.toml", ".tqcheck.toml")
@@ -48,12 +53,6 @@ def _load_profiles() -> dict[str, Profile]:
 
 
 PROFILES = _load_profiles()
-
-
-def did_you_mean(value: str, choices: Iterable[str]) -> str:
-    """ "; did you mean 'x'?" for the closest choice, or "" when none is close."""
-    near = difflib.get_close_matches(str(value).lower(), [str(c) for c in choices], n=1)
-    return f"; did you mean {near[0]!r}?" if near else ""
 
 
 class ConfigError(ValueError):
@@ -155,7 +154,7 @@ class Config:
         if self.fail_on not in FAIL_ON:
             raise ConfigError(
                 f"{self.origin('fail_on')}: fail_on must be one of {', '.join(FAIL_ON)}"
-                + did_you_mean(self.fail_on, FAIL_ON)
+                + did_you_mean(self.fail_on.lower(), FAIL_ON)
             )
         if self.max_findings_per_rule < 1:
             raise ConfigError(
@@ -170,7 +169,7 @@ class Config:
             raise ConfigError(
                 f"{self.origin('score_profile')}: unknown score_profile {self.score_profile!r} "
                 f"(defined: {', '.join(sorted(profiles))})"
-                + did_you_mean(self.score_profile, profiles)
+                + did_you_mean(self.score_profile.lower(), profiles)
             )
         for name, weights in self.score_profiles.items():
             missing = {s.label for s in Severity} - set(weights)
@@ -195,7 +194,7 @@ class Config:
             if value not in known:
                 raise ConfigError(
                     f"{self.origin(key)}: unknown content profile {value!r} "
-                    f"(choose from {', '.join(known)})" + did_you_mean(value, known)
+                    f"(choose from {', '.join(known)})" + did_you_mean(value.lower(), known)
                 )
         try:
             codecs.lookup(self.encoding)
@@ -203,7 +202,7 @@ class Config:
             common = ("utf-8", "utf-16", "latin-1", "cp1252", "iso-8859-15", "ascii")
             raise ConfigError(
                 f"{self.origin('encoding')}: unknown encoding {self.encoding!r}"
-                + did_you_mean(self.encoding, common)
+                + did_you_mean(self.encoding.lower(), common)
             ) from None
         checks = all_checks()
         for key, selectors in (

@@ -142,6 +142,13 @@ def input_code_matches(code: str, selector: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z]{2}\d{0,3}", sel)) and code.startswith(sel.upper())
 
 
+def did_you_mean(value: str, choices: Iterable[str], n: int = 1) -> str:
+    """ "; did you mean 'x'?" (or "'x' or 'y'") for the closest choices, "" when none is
+    close: the one suggestion every option and selector error uses."""
+    near = difflib.get_close_matches(str(value), [str(c) for c in choices], n=n)
+    return f"; did you mean {' or '.join(repr(c) for c in near)}?" if near else ""
+
+
 def validate_selectors(selectors: Iterable[str], checks: list[CheckSpec]) -> None:
     for sel in selectors:
         if any(input_code_matches(code, sel) for code in IO_ERRORS):
@@ -149,8 +156,7 @@ def validate_selectors(selectors: Iterable[str], checks: list[CheckSpec]) -> Non
         if not any(matches(spec, sel) for spec in checks):
             known = [c.code for c in checks] + [c.name for c in checks] + list(IO_ERRORS)
             probe = sel.upper() if sel[:2].isalpha() and sel[2:].isdigit() else sel.lower()
-            near = difflib.get_close_matches(probe, known, n=2)
-            hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+            hint = did_you_mean(probe, known, n=2)
             raise RegistryError(f"unknown rule selector {sel!r}{hint} (see `tqcheck rules`)")
 
 

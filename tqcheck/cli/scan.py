@@ -284,18 +284,16 @@ def _model_usable(cfg) -> int:  # type: ignore[no-untyped-def]
     """A model named on the command line or in the config that cannot be had is an error
     (exit 2 at the end), not a silent skip; the scan goes on without the checks that need
     it. Returns 1 when it was unusable."""
-    import difflib
-
     from tqcheck.embed import NO_MODEL, ModelUnavailable
     from tqcheck.embed.backends import USEM3_ALIASES, describe
+    from tqcheck.registry import did_you_mean
 
     if cfg.model is None or cfg.model.strip().lower() in NO_MODEL:
         return 0
     try:
         describe(cfg.model.strip())
     except ModelUnavailable as exc:
-        near = difflib.get_close_matches(cfg.model.lower(), [*USEM3_ALIASES, "none"], n=1)
-        hint = f"; did you mean {near[0]!r}?" if near else ""
+        hint = did_you_mean(cfg.model.lower(), [*USEM3_ALIASES, "none"])
         typer.echo(
             f"tqcheck: error: {cfg.origin('model')}: {exc}{hint} (scanning without the model)",
             err=True,

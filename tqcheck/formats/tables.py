@@ -13,12 +13,12 @@ An unknown format is an error naming the choices, with "did you mean".
 from __future__ import annotations
 
 import csv
-import difflib
 import json
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from tqcheck.formats import safe_text
+from tqcheck.registry import did_you_mean
 
 TABLE_FORMATS = ("table", "json", "tsv", "csv", "markdown")
 ALIASES = {"rich": "table", "md": "markdown"}
@@ -37,8 +37,7 @@ def check_format(fmt: str, allowed: tuple[str, ...] = TABLE_FORMATS) -> str:
     name = ALIASES.get(name, name)
     if name in allowed:
         return name
-    near = difflib.get_close_matches(fmt.lower(), [*allowed, *ALIASES], n=1)
-    hint = f"; did you mean {near[0]!r}?" if near else ""
+    hint = did_you_mean(fmt.lower(), [*allowed, *ALIASES])
     raise FormatError(f"unknown format {fmt!r} (choose from {', '.join(allowed)}){hint}")
 
 
