@@ -14,6 +14,7 @@ are no longer found are counted ("fixed since the baseline").
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -141,21 +142,13 @@ class Baseline:
         excerpts = [d.excerpts[i] for i in still if i < len(d.excerpts)]
         floor = PROFILES[d.profile].score_floor_words if d.profile in PROFILES else 0
         doc_score = score(findings, max(d.words, floor), config.weights())
-        return DocumentResult(
-            path=d.path,
-            target_lang=d.target_lang,
-            source_path=d.source_path,
-            source_lang=d.source_lang,
-            words=d.words,
+        return dataclasses.replace(
+            d,
             findings=findings,
-            errors=d.errors,
+            excerpts=excerpts,
             score=doc_score,
             passed=not d.errors
             and passes(findings, doc_score, config.threshold, config.fail_on_severity()),
-            excerpts=excerpts,
-            notices=d.notices,
-            resources=d.resources,
-            profile=d.profile,
         )
 
     @property

@@ -444,26 +444,17 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 def _failed_result(path: str, error: InputError, config: Config | None = None) -> DocumentResult:
     """The result of a file that could not be checked; an input code the config ignores
     (``--ignore IO003``) makes it a notice on a passing entry, never a silent drop."""
-    if config is not None and any(input_code_matches(error.code, s) for s in config.ignore):
-        return DocumentResult(
-            path=path,
-            target_lang="und",
-            source_path=None,
-            source_lang=None,
-            words=0,
-            score=100.0,
-            passed=True,
-            notices=[f"{path}: not checked, {error.code} {error.message} (ignored)"],
-        )
+    ignored = config is not None and any(input_code_matches(error.code, s) for s in config.ignore)
     return DocumentResult(
         path=path,
         target_lang="und",
         source_path=None,
         source_lang=None,
         words=0,
-        errors=[error],
-        score=0.0,
-        passed=False,
+        errors=[] if ignored else [error],
+        score=100.0 if ignored else 0.0,
+        passed=ignored,
+        notices=[f"{path}: not checked, {error.code} {error.message} (ignored)"] if ignored else [],
     )
 
 

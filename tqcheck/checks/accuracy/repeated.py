@@ -64,22 +64,16 @@ def inconsistent_translation(doc: Document, ctx: Context) -> Iterator[Finding]:
         target = joined(tgt)
         groups[_key(source)].append((k, _key(target), target))
     for uses in groups.values():
-        renderings = {key for _k, key, _t in uses}
-        if len(renderings) < 2:
-            continue
-        counts = {key: sum(1 for _k, c, _t in uses if c == key) for key in renderings}
-        best = max(uses, key=lambda u: (counts[u[1]], -u[0]))
-        for k, key, _text in uses:
-            if key == best[1]:
-                continue
+        for k, best in _minority(uses):
             start, end = target_span(al, k)
             source = joined(al.sides(al.links[k])[0])
             yield ctx.finding(
                 start,
                 end,
                 f"the source sentence {quote(source, 80)} appears {len(uses)} times and is "
-                f"translated {len(renderings)} ways; elsewhere it is {quote(best[2], 80)}",
-                suggestion=" ".join(best[2].split()),
+                f"translated {len({u[1] for u in uses})} ways; elsewhere it is "
+                f"{quote(best, 80)}",
+                suggestion=" ".join(best.split()),
             )
 
 
