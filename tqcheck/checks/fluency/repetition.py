@@ -24,11 +24,136 @@ RARE_REDUPLICATION = 3.0  # Zipf below which a lower-case double is a reduplicat
 PHRASAL_WINDOW = 4  # words back to a phrasal verb: "hand your essays in in time"
 SOUND_ZIPF = 4.5  # a sound word is no everyday word ("geht um um" is a slip)
 COMMON_AT_START = 5.0  # at a sentence start, rarer doubles are chants and rhymes
+CONTRAST_WINDOW = 4  # tokens after the pair searched for "or": "like like him, or"
 
 
 def _rare(word: str, lang: str) -> bool:
     """Not an everyday word of the language (wordfreq Zipf < 3): likely part of a name."""
     return zipf(word.lower(), lang) < 3.0
+
+
+@dataclass(frozen=True)
+class Stranding:
+    """Where a preposition is left behind by its verb or adjective ("deal with",
+    "interested in") and the same preposition then opens a new phrase: the passive, a
+    question, an infinitive after a noun, a relative clause. From the pack's
+    ``[repetition]`` section; empty where the language has no such data."""
+
+    verbs: dict[str, frozenset[str]]  # preposition -> forms of the verbs: "deal with"
+    adjectives: dict[str, frozenset[str]]  # … and adjectives: "interested in"
+    passive: frozenset[str]  # was, been, got: "the complaint was dealt with with speed"
+    adverbs: frozenset[str]  # … words that may stand between: "is rarely talked about"
+    questions: frozenset[str]  # what, which: "what are you interested in in this job?"
+    auxiliaries: frozenset[str]  # … the auxiliary before the subject
+    subjects: frozenset[str]  # … the subject pronouns
+    determiners: frozenset[str]  # … or a noun phrase opened by one
+    heads: frozenset[str]  # someone, nothing: "someone to talk to to pass the time"
+    relatives: frozenset[str]  # which, whom: "the flat which they lived in in 2015"
+
+    @classmethod
+    def of(cls, pack: LangPack) -> Stranding:
+        section = pack.section("repetition")
+        verbs = section.get("prepositional_verbs", {})
+        adjectives = _word_map(section, "prepositional_adjectives")
+        assert isinstance(verbs, dict)
+        return cls(
+            verbs={
+                prep.lower(): frozenset(f for v in words for f in _verb_forms(v.lower()))
+                for prep, words in verbs.items()
+            },
+            adjectives=adjectives,
+            passive=pack.lower_set("repetition", "passive_auxiliaries"),
+            adverbs=pack.lower_set("repetition", "passive_adverbs"),
+            questions=pack.lower_set("repetition", "question_words"),
+            auxiliaries=pack.lower_set("repetition", "question_auxiliaries"),
+            subjects=pack.lower_set("repetition", "subject_pronouns"),
+            determiners=pack.lower_set("repetition", "noun_verb_after"),
+            heads=pack.lower_set("repetition", "infinitive_heads"),
+            relatives=pack.lower_set("repetition", "stranding_relatives"),
+        )
+
+    def stranded(self, tokens: tuple[Token, ...], i: int, word: str) -> bool:
+        """tokens[i-1] is ``word`` left behind by the verb or adjective before it."""
+        if i < 3:
+            return False
+        head = i - 2  # the verb or adjective
+        before = tokens[head].text.lower()
+        if before in self.verbs.get(word, ()) and self._passive(tokens, head):
+            return True
+        if before not in self.verbs.get(word, ()) and before not in self.adjectives.get(word, ()):
+            return False
+        return (
+            self._infinitive(tokens, head)
+            or self._question(tokens, head)
+            or self._relative(tokens, head)
+        )
+
+    def _adverbs_back(self, tokens: tuple[Token, ...], j: int) -> int:
+        """The index before ``j`` once the adverbs in front of it are skipped."""
+        k = j - 1
+        while (
+            k >= 0
+            and tokens[k].is_word
+            and (tokens[k].text.lower() in self.adverbs or tokens[k].text.lower().endswith("ly"))
+        ):
+            k -= 1
+        return k
+
+    def _passive(self, tokens: tuple[Token, ...], head: int) -> bool:
+        """ "was dealt with with", "has to be paid for for years", "is rarely talked about"."""
+        k = self._adverbs_back(tokens, head)
+        return k >= 0 and tokens[k].text.lower() in self.passive
+
+    def _infinitive(self, tokens: tuple[Token, ...], head: int) -> bool:
+        """ "someone to talk to to pass the evening", "a pleasant town to live in in winter";
+        "he wanted to live in in a city" and "she wants to …" are a verb's infinitive."""
+        if head < 2 or tokens[head - 1].text.lower() != "to":
+            return False
+        noun = tokens[head - 2].text.lower()
+        if noun in self.heads:
+            return True
+        if not tokens[head - 2].is_word or noun.endswith(("ed", "s")) or noun in self.passive:
+            return False
+        before = [t.text.lower() for t in tokens[max(0, head - 4) : head - 2]]
+        return bool(before) and (before[-1] in self.determiners or before[0] in self.determiners)
+
+    def _question(self, tokens: tuple[Token, ...], head: int) -> bool:
+        """A question whose wh-word is the preposition's object: the auxiliary is followed
+        by its subject ("what are you interested in in this job?"); in "who is responsible
+        for for the delays?" the wh-word is the subject."""
+        words = [t for t in tokens if t.is_word]
+        if not words or words[0].text.lower() not in self.questions:
+            return False
+        if not any(t.text == "?" for t in tokens[head:]):
+            return False
+        for k in range(1, min(4, len(words) - 1)):
+            if words[k].text.lower() in self.auxiliaries:
+                after = words[k + 1].text
+                return (
+                    after.lower() in self.subjects
+                    or after.lower() in self.determiners
+                    or after[:1].isupper()
+                )
+        return False
+
+    def _relative(self, tokens: tuple[Token, ...], head: int) -> bool:
+        """ "the flat which they lived in in 2015", "a cause that the party believed in in
+        its youth": a relative word after a noun, then the clause's subject. "that" after a
+        verb is a conjunction ("I think that they relied on on it" is a slip), so it counts
+        after a determiner's noun only."""
+        for k in range(head - 1, 0, -1):
+            text = tokens[k].text.lower()
+            if tokens[k].text in _CLAUSE_MARKS or not tokens[k].is_word:
+                return False
+            if text not in self.relatives:
+                continue
+            nxt = tokens[k + 1].text.lower()
+            if nxt not in self.subjects and nxt not in self.determiners:
+                return False
+            if text != "that":
+                return True
+            return any(t.text.lower() in self.determiners for t in tokens[max(0, k - 3) : k - 1])
+        return False
 
 
 @dataclass(frozen=True)
@@ -67,6 +192,10 @@ class DoubleGrammar:
     subjects: frozenset[str]  # … in a contact clause opened by a subject pronoun
     comparison: tuple[str, ...]  # "a cold cold wind": a gradable adjective (colder, coldest)
     definite: frozenset[str]  # … not after these ("our new new range")
+    stranding: Stranding  # "the complaint was dealt with with speed"
+    object_possessive: frozenset[str]  # "her her": object, then possessive …
+    two_objects: frozenset[str]  # … after these verbs ("handed her her coat")
+    time_span: frozenset[str]  # … or before these ("known her her whole life")
 
     @classmethod
     def of(cls, pack: LangPack) -> DoubleGrammar:
@@ -107,6 +236,12 @@ class DoubleGrammar:
             subjects=pack.lower_set("repetition", "subject_pronouns"),
             comparison=tuple(section.get("comparison_suffixes", ())),
             definite=pack.lower_set("repetition", "definite_determiners"),
+            stranding=Stranding.of(pack),
+            object_possessive=pack.lower_set("repetition", "object_possessives"),
+            two_objects=frozenset(
+                f for v in pack.lower_set("repetition", "two_object_verbs") for f in _verb_forms(v)
+            ),
+            time_span=pack.lower_set("repetition", "time_span_after"),
         )
 
     def grammatical(self, tokens: tuple[Token, ...], i: int) -> bool:
@@ -115,6 +250,9 @@ class DoubleGrammar:
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         if nxt in self.not_before.get(word, ()):
             return False  # "I think that that the plan will work"
+        if word in self.object_possessive:
+            prev = tokens[i - 2].text.lower() if i >= 2 else ""
+            return prev in self.two_objects or nxt in self.time_span
         if f"{word} {word}" in self.always:
             return True
         if self._stressed(tokens, i, word, nxt):
@@ -168,6 +306,8 @@ class DoubleGrammar:
             tokens, i - 1, self.subjects, self.skip_relative
         ):
             return True
+        if self.stranding.stranded(tokens, i, word):
+            return True
         if word in self.emphatic:
             return bool(prev) and tokens[i - 2].is_word and prev not in self.not_emphatic_after
         return (
@@ -197,7 +337,10 @@ class DoubleGrammar:
             return word not in self.articles or not lower_word
         if self._emphatic_adjective(tokens, i, word):
             return True
-        ahead = [t.text.lower() for t in tokens[i + 1 : i + 3]]
+        if word in self.skip_relative | self.articles | self.clause_start:
+            return word in self.clause_final and nxt in _ENDS
+        # contrastive focus is on a content word: "do you like like him, or …"
+        ahead = [t.text.lower() for t in tokens[i + 1 : i + 1 + CONTRAST_WINDOW]]
         if self.alternatives & set(ahead) or (clause and clause[0].text.lower() in self.negations):
             return True
         if ahead[:1] == [","] and ahead[1:] and ahead[1] in self.negations:
