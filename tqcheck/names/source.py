@@ -41,7 +41,13 @@ NAME_MAX = 5.0  # names are rarer than this (Paris, London sit just under it)
 TRAVELS = 2.0  # Zipf in the other language from which a German capitalised word may be a name
 UNKNOWN = 2.0  # Zipf under which a word is known in neither language: a name ("Rebull")
 UNKNOWN_LETTERS = 10  # longer unknown German words are compounds ("Aufstehzeiten")
+ACRONYM_MAX = 6  # letters: longer all-capital words are shouting, not initialisms
+ACRONYM_USED = 2.5  # Zipf from which a language writes an acronym ("NBA" fr 3.9, "USI" en 2.2)
+ACRONYM_SHARED = 0.5  # share of letters from which two acronyms are one name translated
+ACRONYM_TRAVELS = 3.0  # … and from which a missing one was dropped, not written out
+ACRONYM_WORD = 5.0  # an acronym this frequent is a word too ("US", "OR", "TV", "DU")
 INITIAL_NAME = 2.5  # a sentence's first word this rare is a name ("Gerdes announced …")
+TITLE_CASE = 0.7  # share of capitalised longer words from which a sentence is a heading
 NOUN_CAPITALISING = frozenset({"de", "lb"})
 
 
@@ -295,6 +301,12 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     # so or the source writes it capitalised mid-sentence too, and never in lower case
     inside = {p.text for p in parts(src) if not p.initial}
     lowered = {w.lower() for w in re.findall(r"\b[^\W\d_A-Z][\w'’-]*", src.text)}
+    # a heading in title case capitalises its common words ("Extended Virology Sampling")
+    headings = _title_case(src)
+    runs = [
+        [(p, c and (p.sentence not in headings or p.start in known)) for p, c in run]
+        for run in runs
+    ]
     runs = [
         run
         for run in runs
@@ -350,7 +362,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             if (
                 any(_reads_as(w, forms, doc.lang) for w in plain)
                 or any(_near_miss(t, forms, doc.lang, data) for t in here)
-                or any(_close(t.text, forms) for t in here)
+                or any(_close(w, forms) for w in plain)
             ):
                 arrived = True
                 break
@@ -399,6 +411,97 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         ):
             continue  # weak evidence: only a rare name standing in its place counts
         out.append(Missing(text, concept, win.home, replacement))
+    return out + _missing_acronyms(doc, known)
+
+
+def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]:
+    """Acronyms of the source ("CDU", "UNESCO", "NHS") that reach neither the target
+    window nor one sentence either side, as written, declined, in another letter order
+    ("NATO" / "OTAN") or in a target form of the names data. Another organisation's
+    acronym standing in the window replaced it ("CDU" / "NPD"); the target language's own
+    initials for it do not ("WHO" / "OMS", "COPD" / "MPOC"), nor two letters ("ILI" /
+    "SG": too short to tell an organisation from initials). With no acronym in its place,
+    one the target language writes as it is was dropped."""
+    assert doc.source is not None
+    from tqcheck.glossary.windows import window
+
+    src = doc.source
+    in_source = {w.text for w in words(src.text)}
+    out: list[Missing] = []
+    seen: set[tuple[str, tuple[int, int]]] = set()
+    for w in words(src.text):
+        if len(w.text) < 3 or not _acronym_name(w.text):
+            continue
+        if max(zipf(w.text.lower(), src.lang), zipf(w.text.lower(), doc.lang)) >= ACRONYM_WORD:
+            continue  # a word too ("WHO", "US", "IS" in a heading in capitals)
+        win = window(doc, w.start)
+        if win is None or (w.text, win.home) in seen:
+            continue
+        seen.add((w.text, win.home))
+        lo, hi = _widened(doc, win.start, win.end)
+        concept = known.get(w.start)
+        forms = _acceptable(w.text, src.lang, doc.lang, concept)
+        if any(
+            _compatible(t.text, w.text) or fold(t.text) in forms for t in words(doc.text[lo:hi])
+        ):
+            continue
+        others = [
+            t
+            for t in words(doc.text[win.start : win.end], win.start)
+            if _acronym_name(t.text) and t.text not in in_source
+        ]
+        stand_in = next((t for t in others if _another_organisation(t.text, w.text, doc)), None)
+        if stand_in is not None:
+            replacement: tuple[int, int, str] | None = (stand_in.start, stand_in.end, stand_in.text)
+        elif not others and _travels_as_acronym(w.text, src.lang, doc.lang):
+            replacement = None
+        else:
+            continue  # written in the target language's initials, or maybe in words
+        out.append(Missing(w.text, concept, win.home, replacement))
+    return out
+
+
+def _another_organisation(stand_in: str, acronym: str, doc: Document) -> bool:
+    """A target acronym that names another organisation, not the same one in the target
+    language's initials: known in the source language too ("FDA", "NPD"; "OMS" is French
+    only), no everyday word of the target, and sharing under half its letters with the
+    source acronym (translated initials share the cognates: "FBC" / "FSC", "PPE" / "EPI")."""
+    assert doc.source is not None
+    low = stand_in.lower()
+    if (
+        len(low) < 3
+        or zipf(low, doc.source.lang) < ACRONYM_USED
+        or zipf(low, doc.lang) >= ACRONYM_WORD
+    ):
+        return False
+    a, b = list(acronym.upper()), stand_in.upper()
+    shared = 0
+    for ch in b:
+        if ch in a:
+            a.remove(ch)
+            shared += 1
+    return shared < ACRONYM_SHARED * max(len(acronym), len(stand_in))
+
+
+def _travels_as_acronym(word: str, src_lang: str, lang: str) -> bool:
+    """Written as often in the target language as in the source ("CDU", "UNESCO", "VW"):
+    gone without a stand-in, it was dropped; an acronym rarer in the target language
+    ("GOP", "MP") is often written out in words there."""
+    low = word.lower()
+    there = zipf(low, lang)
+    return there >= ACRONYM_TRAVELS and there >= zipf(low, src_lang) - INTERNATIONAL / 2
+
+
+def _title_case(doc: Document) -> set[int]:
+    """Sentences whose words of four letters or more are mostly capitalised: headings
+    (not where the language capitalises its nouns anyway)."""
+    out: set[int] = set()
+    if doc.lang.split("-")[0] in NOUN_CAPITALISING:
+        return out
+    for n, sentence in enumerate(doc.sentences):
+        long = [t.text for t in sentence.tokens if t.is_word and len(t.text) >= 4]
+        if len(long) >= 3 and sum(w[0].isupper() for w in long) >= TITLE_CASE * len(long):
+            out.add(n)
     return out
 
 
@@ -415,6 +518,26 @@ def _widened(doc: Document, start: int, end: int) -> tuple[int, int]:
 def _acronym(word: str) -> bool:
     """NATO, NPIs, UKs: acronyms are translated as often as kept (OTAN, INP)."""
     return sum(c.isupper() for c in word) >= 2
+
+
+def _acronym_name(word: str) -> bool:
+    """An acronym or initialism that stands for a name: "CDU", "UNESCO", "AfD", "NHS"; a
+    plural ("GPs", "NPIs") is a common noun, translated with its own initials ("MG")."""
+    if word.endswith("s") and word[:-1].isupper():
+        return False
+    return 2 <= len(word) <= ACRONYM_MAX and word.isalpha() and _acronym(word) and word[0].isupper()
+
+
+def _compatible(word: str, acronym: str) -> bool:
+    """``word`` writes ``acronym`` in the target: the same letters in another order (the
+    target language's word order: "NATO" / "OTAN", "ECB" / "BCE") or with a letter more or
+    less ("UN" / "UNO"), declined ("CDU's")."""
+    if not word[:1].isupper() or len(word) > ACRONYM_MAX + 2:
+        return False
+    a, b = acronym.upper(), re.sub(r"['’]?s$", "", word).upper()
+    if sorted(a) == sorted(b):
+        return True
+    return len(a) >= 2 and len(b) >= 2 and (a in b or b in a) and abs(len(a) - len(b)) <= 1
 
 
 def _close(word: str, forms: set[str]) -> bool:
