@@ -336,10 +336,11 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     runs += famous
     weak |= {run[0][0].start for run in famous}
     targets = [p for p in parts(doc) if len(p.text) >= 2]
+    # every capitalised word of the source, sentence starts too ("Regine Kunde vom …"):
+    # a target word written as one of them is accounted for, no stand-in
     source_forms = {
         f
-        for run in _source_names(src, known, doc.lang)
-        for p, _c in run
+        for p in parts(src)
         for f in _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
     }
     exonyms = _exonyms(src.lang, doc.lang)
@@ -585,8 +586,8 @@ def _after_adjective(text: str, start: int) -> bool:
     """German: a capitalised word after an inflected adjective is a noun ("schwarzes
     Loch", "das Schwarze Loch")."""
     m = re.search(r"(\w+)\s+$", text[:start])
-    if not m or not m.group(1).lower().endswith(("e", "en", "er", "es", "em")):
-        return False
+    if not m or len(m.group(1)) < 4 or not m.group(1).lower().endswith(("e", "en", "er", "es", "em")):
+        return False  # "es Snapchat", "zu Ende": a pronoun or particle is no adjective
     return m.group(1).islower() or zipf(m.group(1).lower(), "de") >= RARE
 
 
