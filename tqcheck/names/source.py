@@ -339,9 +339,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     # every capitalised word of the source, sentence starts too ("Regine Kunde vom …"):
     # a target word written as one of them is accounted for, no stand-in
     source_forms = {
-        f
-        for p in parts(src)
-        for f in _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
+        f for p in parts(src) for f in _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
     }
     exonyms = _exonyms(src.lang, doc.lang)
     target_honorifics = _honorifics(doc.lang)
@@ -586,7 +584,11 @@ def _after_adjective(text: str, start: int) -> bool:
     """German: a capitalised word after an inflected adjective is a noun ("schwarzes
     Loch", "das Schwarze Loch")."""
     m = re.search(r"(\w+)\s+$", text[:start])
-    if not m or len(m.group(1)) < 4 or not m.group(1).lower().endswith(("e", "en", "er", "es", "em")):
+    if (
+        not m
+        or len(m.group(1)) < 4
+        or not m.group(1).lower().endswith(("e", "en", "er", "es", "em"))
+    ):
         return False  # "es Snapchat", "zu Ende": a pronoun or particle is no adjective
     return m.group(1).islower() or zipf(m.group(1).lower(), "de") >= RARE
 
