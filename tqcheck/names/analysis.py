@@ -36,6 +36,7 @@ from tqcheck.names.data import (
     short_form,
     transliterated,
 )
+from tqcheck.names.roles import roles_before, roles_of
 from tqcheck.names.similarity import (
     close,
     edits,
@@ -61,6 +62,9 @@ if TYPE_CHECKING:
 
 RARE = 3.0  # zipf below which a word may be a corrupted name
 LONE_RARE = 2.5  # a lone near miss must be rarer still, in the language and in English
+ROLE_NEAR = 0.8  # Jaro-Winkler floor for a near miss after a person's role
+ROLE_REASON = "the role"
+FIRST_NAME_REASON = "the first name"
 LANG_NAMES = {"en": "English", "de": "German", "fr": "French", "ru": "Russian", "uk": "Ukrainian"}
 
 
@@ -101,11 +105,22 @@ def _analyse(doc: Document, data: NamesData, profile: str | None) -> list[Issue]
     present = {m.concept.id for m in matches if m.term.approved}
     _resolve_exact(ps, matches, res)
     idx = data.index(doc.lang)
+    held = data.memo("roles", lambda: {c.id: roles_of(c) for c in data.base if kind(c) == "person"})
     for i in range(len(ps)):
         if i not in res:
-            found = _resolve_alone(doc, ps, i, idx, present)
+            found = _resolve_alone(doc, ps, i, idx, present) or _by_role(doc, ps, i, idx, held)
             if found is not None:
                 res[i] = found
+    # a spelling the person's role or first name confirmed is that person wherever the
+    # document repeats it: "Kanzler Olaf Scholle … Scholle sagte"
+    by_role = {
+        fold(ps[i].text): r
+        for i, r in res.items()
+        if r.reason.startswith((ROLE_REASON, FIRST_NAME_REASON))
+    }
+    for i, p in enumerate(ps):
+        if i not in res and fold(p.text) in by_role and not p.after_det:
+            res[i] = by_role[fold(p.text)]
     for i in range(len(ps) - 1):
         if i not in res and i + 1 in res and ps[i + 1].joined and not ps[i + 1].hyphen:
             first = _resolve_first(doc, ps[i], res[i + 1], idx)
@@ -200,6 +215,42 @@ def _resolve_alone(
     return best[2] if best else None
 
 
+def _by_role(
+    doc: Document, ps: list[Part], i: int, idx: object, held: dict[str, frozenset[str]]
+) -> _Res | None:
+    """A near miss of the surname of a person whose role is written before the name
+    ("Bundeskanzler Olaf Schulz", "President Emmanuel Macon"): evidence enough, however
+    common the word and however often the document writes it."""
+    from tqcheck.names.data import LangIndex
+
+    assert isinstance(idx, LangIndex)
+    p = ps[i]
+    if p.hyphen or p.after_det:
+        return None
+    roles = roles_before(doc, ps, i)
+    if not roles:
+        return None
+    for base, ending in declined(p.text, doc.lang):
+        key = fold(base)
+        for word in nearest(base, idx.vocab):
+            if word == key or not same_initial(base, word):
+                continue
+            if (
+                edits(key, word) > min(2, max(1, len(word) // 3))
+                or jaro_winkler(key, word) < ROLE_NEAR
+            ):
+                continue
+            for nw in idx.approved[word]:
+                if not nw.last or kind(nw.concept) != "person":
+                    continue
+                shared = held.get(nw.concept.id, frozenset()) & roles.keys()
+                if shared:
+                    role = roles[sorted(shared)[0]]
+                    reason = f"{ROLE_REASON} {role!r} before it is this person's"
+                    return _Res(nw.concept, True, "misspelling", reason, ending, fuzzy=True)
+    return None
+
+
 def _consistent(ps: list[Part], p: Part, concept_id: str, present: set[str]) -> bool:
     """The document writes this form two times or more and never the known name's own
     form: its spelling of another person, not a slip ("Schulz" ×3 is not "Scholz")."""
@@ -228,7 +279,7 @@ def _near(
     cid = nw.concept.id
     if prev is not None and cid in first_names.get(fold(prev.text), set()):
         if jw >= 0.78 and dist <= max(2, len(word) // 2):
-            return 3, jw, f"the first name {prev.text!r} is this person's"
+            return 3, jw, f"{FIRST_NAME_REASON} {prev.text!r} is this person's"
         return None
     if cid in present and close(base, word) and sounds_alike(base, word):
         return 2, jw, "the document spells this name correctly elsewhere"

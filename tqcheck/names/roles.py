@@ -1,0 +1,74 @@
+"""Roles of people as evidence for a name: "Bundeskanzler Olaf Schulz" is the chancellor.
+
+A person of the names data holds a role when one of the role's English phrases
+(``names.toml`` ``[roles]``) occurs in the person's ``x-role`` ("German chancellor
+2021–2025; finance minister 2018–2021": chancellor, finance minister, minister). In a
+document, a role word a few words before a name ("Bundeskanzler", "US-Präsident", "le
+président ukrainien", "Prime Minister") says which people the name may belong to; a near
+miss of such a person's surname is then a misspelling however common the word is
+("Schulz", "Macon"), and however often the document repeats it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from tqcheck.names.text import Part, language_data
+
+if TYPE_CHECKING:
+    from tqcheck.glossary.model import Concept
+    from tqcheck.model import Document
+
+WORDS_BEFORE = 5  # words before a name searched for a role word
+_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+# "head of the Office of the President", "adviser to the President": not the president
+_NOT_HELD = ("of the ", "to the ")
+
+
+@lru_cache(maxsize=16)
+def _phrases(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(role, phrase as lower-case words) of a language, longest phrase first."""
+    out = [
+        (role, tuple(phrase.lower().split()))
+        for role, langs in language_data().get("roles", {}).items()
+        for phrase in langs.get(lang.split("-")[0].lower(), [])
+    ]
+    return tuple(sorted(out, key=lambda x: -len(" ".join(x[1]))))
+
+
+def roles_of(concept: Concept) -> frozenset[str]:
+    """The roles a person's ``x-role`` names."""
+    text = (concept.extra("x-role") or "").lower()
+    if not text:
+        return frozenset()
+    held = set()
+    for role, words in _phrases("en"):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(' '.join(words))}(?![\w-])", text):
+            if not text[max(0, m.start() - 7) : m.start()].endswith(_NOT_HELD):
+                held.add(role)
+                break
+    return frozenset(held)
+
+
+def roles_before(doc: Document, ps: list[Part], i: int) -> dict[str, str]:
+    """Role -> the role word written a few words before ``ps[i]`` in its sentence (a first
+    name may stand between): "Bundeskanzler Olaf Schulz" -> {"chancellor":
+    "Bundeskanzler"}. Per word the longest phrase wins."""
+    p = ps[i]
+    sentence_start = doc.sentences[p.sentence].start
+    before = _WORD_RE.findall(doc.text[max(sentence_start, p.start - 80) : p.start])
+    tail = [w.lower() for w in before[-WORDS_BEFORE:]]
+    compounds = doc.lang.split("-")[0].lower() == "de"  # "Bundeskanzler", "US-Präsident"
+    out: dict[str, str] = {}
+    for j in range(len(tail)):
+        for role, words in _phrases(doc.lang):
+            n = len(words)
+            if n > j + 1:
+                continue
+            here = tail[j - n + 1 : j + 1]
+            if here == list(words) or (compounds and n == 1 and tail[j].endswith(words[0])):
+                out.setdefault(role, before[len(before) - len(tail) + j])
+                break  # the longest phrase ending at this word
+    return out
