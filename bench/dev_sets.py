@@ -12,7 +12,8 @@ site, document, talk). Printed per half and language:
   loanwords reported; and findings per 1000 words on the human references (WMT MQM
   German references and their English sources, joined into documents);
 - issue 11's corruption sets (source names replaced or dropped, names outside the names
-  data misspelled, source words left untranslated, spelling slips, sentence case): recall
+  data misspelled, a known person's role before a near miss of the surname, source words
+  left untranslated, spelling slips, sentence case): recall
   per half and language, and findings per 1000 words on the human reference pairs with
   their sources (WMT MQM en->de references, the same reversed de->en, and the WMT21
   terminology en->fr references), one row per segment.
@@ -64,6 +65,12 @@ SETS: dict[str, tuple[str, str, tuple[str, ...], bool]] = {
     "unknown names": (
         "names_unknown.jsonl",
         "NM001,NM002,NM003,NM007",
+        ("Fluency/Spelling/Name",),
+        True,
+    ),
+    "role evidence": (
+        "names_roles.jsonl",
+        "NM001,NM002,NM003,NM004,NM007",
         ("Fluency/Spelling/Name",),
         True,
     ),

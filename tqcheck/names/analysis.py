@@ -128,6 +128,7 @@ def _analyse(doc: Document, data: NamesData, profile: str | None) -> list[Issue]
                 res[i] = first
             elif (
                 res[i + 1].fuzzy
+                and not res[i + 1].reason.startswith(ROLE_REASON)  # "Kanzler Scholle"
                 and ps[i].sentence == ps[i + 1].sentence
                 and not ps[i].after_det
                 and not (ps[i].initial and zipf(ps[i].text.lower(), doc.lang) >= RARE)
