@@ -114,12 +114,15 @@ def human_reference_rows() -> list[Row]:
 
 def human_pair_rows() -> list[Row]:
     """Human reference segments with their sources: en->de and de->en (WMT MQM), en->fr
-    (WMT21 terminology references, detokenised). Error-free rows, one per unique pair."""
+    (WMT21 terminology references, detokenised). Error-free rows, one per unique pair; the
+    two TED references that copy their English source ("So here it is.") are left out."""
     rows: list[Row] = []
     seen: set[tuple[str, str]] = set()
     for unit in load().values():
         if unit["system"] not in ("ref", "refA") or (unit["source"], unit["target"]) in seen:
             continue
+        if unit["source"].strip() == unit["target"].strip():
+            continue  # a reference that copies its source is untranslated, not error-free
         seen.add((unit["source"], unit["target"]))
         for lang, src_lang, target, source in (
             ("de", "en", unit["target"], unit["source"]),

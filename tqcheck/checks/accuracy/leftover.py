@@ -23,6 +23,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 KNOWN_HERE = 2.5  # a capitalised word this frequent in an English or French target is a name
 WINDOW = 200  # characters read before a word for its neighbours
 _QUOTES = '"„“”«»'
+NAME_RUN_MAX = 12  # words of a capitalised run searched for a name the source has
 
 
 @check(
@@ -58,6 +59,7 @@ def untranslated_source_word(doc: Document, ctx: Context) -> Iterator[Finding]:
     source_nouns = bool(
         ctx.resources.langpack(src_lang).get("repetition", "nouns_capitalised", False)
     )
+    kept = _kept_name_words(doc.text, doc.source.text)
     al = alignment(ctx)
     for _k, link in paired(al):
         src_pieces, tgt_pieces = al.sides(link)
@@ -91,6 +93,8 @@ def untranslated_source_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                     continue
                 if word[0].isupper() and _in_capital_run(piece.text, m):
                     continue  # "Regine Kunde", "Pistol Brace Rule": a name or a title
+                if word[0].isupper() and word.lower() in kept:
+                    continue  # "das Department": short for a name the text keeps whole
                 if nouns and _hyphen_compound(piece.text, m, doc.lang):
                     continue  # "Fast-Food-Kette": a compound of the target language
                 if run and doc.text[run[-1][1] : start].strip() == "":
@@ -121,6 +125,46 @@ def _left(word: str, source_words: dict[str, bool], src_lang: str, lang: str) ->
         return there >= SOURCE_COMMON or (here == 0 and there >= SOURCE_UNSEEN)
     # a capitalised source word: a frequent noun; a rarer one is a name ("Schönau")
     return there >= SOURCE_NOUN
+
+
+_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le"})
+
+
+def _kept_name_words(text: str, source: str) -> set[str]:
+    """Words of the multi-word names the translation copies from the source as they are
+    ("Minnesota Department of Natural Resources"): the text may use one of them alone
+    for the name ("das Department erinnerte …")."""
+    out: set[str] = set()
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        # the longest stretch of the run, two capitalised words or more, in the source
+        # ("Das Minnesota Department …": the article is not part of the name)
+        best: list[re.Match[str]] = []
+        caps = [k for k, m in enumerate(run[:NAME_RUN_MAX]) if m.group()[0].isupper()]
+        for a in caps:
+            for b in reversed(caps):
+                if b <= a or b - a + 1 <= len(best):
+                    break
+                if text[run[a].start() : run[b].end()] in source:
+                    best = run[a : b + 1]
+                    break
+        out.update(m.group().lower() for m in best)
+        run.clear()
+
+    for m in _WORD_RE.finditer(text):
+        joined = bool(run) and text[run[-1].end() : m.start()] in (" ", "\u00a0")
+        capital = m.group()[0].isupper()
+        if capital and (joined or not run):
+            run.append(m)
+        elif joined and m.group() in _CONNECTORS and run[-1].group()[0].isupper():
+            run.append(m)
+        else:
+            close()
+            if capital:
+                run.append(m)
+    close()
+    return out
 
 
 def _sentence_start(text: str, start: int) -> bool:
