@@ -289,11 +289,17 @@ def _near(
         and sounds_alike(base, word)
         and len(word) >= 5
         and prev is None
-        and zipf(p.text.lower(), doc.lang) < LONE_RARE
-        and zipf(p.text.lower(), "en") < LONE_RARE
+        and _lone_rare(p.text, doc.lang)
     ):
         return 1, jw, "one letter off a known name"
     return None
+
+
+def _lone_rare(word: str, lang: str) -> bool:
+    """Rare in the language and in English as written and undeclined: "Kris's" is
+    "Kris", a known first name, not one letter off "Karis"."""
+    forms = {word.lower(), *(b.lower() for b, _e in declined(word, lang))}
+    return all(zipf(f, lang) < LONE_RARE and zipf(f, "en") < LONE_RARE for f in forms)
 
 
 def _resolve_first(doc: Document, p: Part, surname: _Res, idx: object) -> _Res | None:

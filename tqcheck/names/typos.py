@@ -12,6 +12,7 @@ names data knows them, or they decline or compound from seen words.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ FAMOUS = 4.0  # Zipf: the neighbour is a word everyone has read ("London", "Obam
 # or added letter often is one ("Labson" / "Lawson", "Reuth" / "Ruth").
 SLIP_FAMOUS = 3.3
 PIVOT = "en"  # names travel through English: a name seen there is no typo
+_LIST_GAP = re.compile(r",? (?:and|und|et|or|oder|ou|as well as|sowie) |, ")
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ def name_typos(
     counts = Counter(fold(p.text) for p in every)
     source = {fold(w) for w in doc.source.text.split()} if doc.source is not None else frozenset()
     out: list[Typo] = []
-    for p in every:
+    for k, p in enumerate(every):
         word = p.text
         if len(word) < MIN_LETTERS or p.hyphen or p.initial or (nouns and p.after_det):
             continue
@@ -61,6 +63,10 @@ def name_typos(
             continue
         if compound_of_words(word, lang):
             continue
+        if any(not _seen(q.text, lang) for q in _listed_with(doc, every, k)):
+            continue  # "Welschenkahl, Neudorf and Reuth": a list of local names
+        if any(not _seen(q.text, lang) for q in _joined_with(every, k)):
+            continue  # "Julija Jefimowa": a foreign name spelled its own way throughout
         correction = _famous_neighbour(word, lang)
         if correction is not None and fold(correction) != key:
             out.append(Typo(p, correction))
@@ -86,6 +92,31 @@ def typing_slip(word: str, correct: str) -> bool:
                 i + 1 < len(longer) and longer[i] == longer[i + 1]
             )
     return False
+
+
+def _listed_with(doc: Document, every: tuple[Part, ...], k: int) -> list[Part]:
+    """The other members of a list of capitalised words that ``every[k]`` belongs to
+    ("A, B and C"): parts of one sentence joined by a comma or a coordinating word."""
+    out: list[Part] = []
+    for step in (-1, 1):
+        j = k
+        while 0 <= j + step < len(every):
+            a, b = (every[j + step], every[j]) if step < 0 else (every[j], every[j + step])
+            if a.sentence != b.sentence or not _LIST_GAP.fullmatch(doc.text[a.end : b.start]):
+                break
+            j += step
+            out.append(every[j])
+    return out
+
+
+def _joined_with(every: tuple[Part, ...], k: int) -> list[Part]:
+    """The parts written right before and after ``every[k]`` in one name."""
+    out = []
+    if k > 0 and every[k].joined and every[k - 1].sentence == every[k].sentence:
+        out.append(every[k - 1])
+    if k + 1 < len(every) and every[k + 1].joined and every[k + 1].sentence == every[k].sentence:
+        out.append(every[k + 1])
+    return out
 
 
 def _seen(word: str, lang: str) -> bool:
