@@ -31,6 +31,7 @@ from tqcheck.model import (
 from tqcheck.registry import CheckSpec, input_code_matches
 from tqcheck.resources_loader import Resources, batch_keys
 from tqcheck.scoring import passes, score
+from tqcheck.text.invisible import visible
 
 CONTEXT_CHARS = 70  # characters of context kept on either side of a finding's span
 NEED_HINTS = {
@@ -233,9 +234,15 @@ def check_document(
         if not spec.supports(doc.lang) or not _needs_met(spec, doc, resources, notices):
             continue
         ran.add(spec.code)
-        ctx = Context(doc, spec, config, resources)
+        view = visible(doc) if spec.visible else None
+        seen = view.doc if view is not None else doc
+        ctx = Context(seen, spec, config, resources)
         try:
-            found = (f for f in spec.func(doc, ctx) if not doc.skipped(f.start, f.end))
+            found = (
+                f if view is None else view.finding(f)
+                for f in spec.func(seen, ctx)
+                if not seen.skipped(f.start, f.end)
+            )
             kept = list(itertools.islice(found, config.max_findings_per_rule + 1))
             if len(kept) > config.max_findings_per_rule:
                 kept.pop()

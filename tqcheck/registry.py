@@ -41,6 +41,9 @@ class CheckSpec:
     languages: frozenset[str] | None = None  # None: every language
     needs: frozenset[str] = frozenset()
     preview: bool = False
+    # matches words as the reader sees them: run on the text without invisible characters
+    # ("Scho\u200blz"), findings placed back in the original
+    visible: bool = False
 
     @property
     def doc(self) -> str:
@@ -70,6 +73,7 @@ def check(
     languages: Iterable[str] | None = None,
     needs: Iterable[str] = (),
     preview: bool = False,
+    visible: bool = False,
 ) -> Callable[[CheckFunc], CheckFunc]:
     """Register a check function under a code; rejects malformed or clashing metadata."""
 
@@ -97,6 +101,7 @@ def check(
             languages=frozenset(languages) if languages is not None else None,
             needs=frozenset(needs),
             preview=preview,
+            visible=visible,
         )
         return func
 

@@ -3,27 +3,13 @@ bidirectional controls that reorder what is shown (the "Trojan Source" character
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
 from tqcheck.registry import check
-
-# Zero-width characters that have no business inside a word of an alphabetic script
-# (U+FEFF is a byte-order mark only at the very start of a file).
-ZERO_WIDTH = "\u200b\u2060\ufeff"
-# Joiners shape Arabic, Indic and emoji sequences; between two Latin, Greek or Cyrillic
-# letters they only hide a word from search.
-JOINERS = "\u200c\u200d"
-BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_ALPHA = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
-_IN_WORD_RE = re.compile(
-    f"(?<=[{_ALPHA}\\d])(?:[{ZERO_WIDTH}]+|[{JOINERS}]+)(?=[{_ALPHA}\\d])|[{BIDI}]"
-)
-# Text in a right-to-left script uses bidi marks on purpose.
-_RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+from tqcheck.text.invisible import BIDI, IN_WORD_RE, JOINERS, RTL_RE, ZERO_WIDTH
 
 
 @check(
@@ -52,8 +38,8 @@ def invisible_character(doc: Document, ctx: Context) -> Iterator[Finding]:
     "Olaf Scho\\u200blz" -> "Olaf Scholz"
     """
     text = doc.text
-    rtl = _RTL_RE.search(text) is not None
-    for m in _IN_WORD_RE.finditer(text):
+    rtl = RTL_RE.search(text) is not None
+    for m in IN_WORD_RE.finditer(text):
         if rtl and m.group()[0] in BIDI:
             continue
         names = ", ".join(

@@ -49,6 +49,7 @@ _NAME_RE = re.compile(r"[ \u00a0]+((?:[A-ZÄÖÜ][\w'’.\-]*[ \u00a0]+){0,2}[A-
     category=Category.GLOSSARY,
     severity=Severity.MAJOR,
     needs={"glossary"},
+    visible=True,
 )
 def title_gender_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
     """A masculine or feminine job title is used for a person of the other gender.

@@ -24,6 +24,7 @@ SHORT_TYPES = frozenset({"acronym", "abbreviation", "shortForm", "initialism", "
     category=Category.GLOSSARY,
     severity=Severity.MINOR,
     needs={"glossary"},
+    visible=True,
 )
 def inconsistent_term(doc: Document, ctx: Context) -> Iterator[Finding]:
     """One glossary concept is rendered with two different terms in one document.
@@ -97,6 +98,7 @@ MAX_SLIP_SHARE = 0.25
     category=Category.GLOSSARY,
     severity=Severity.MINOR,
     needs={"glossary"},
+    visible=True,
 )
 def house_style_violation(doc: Document, ctx: Context) -> Iterator[Finding]:
     """A term is spelled against the house style (profile), or two styles are mixed.

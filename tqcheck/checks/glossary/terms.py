@@ -18,6 +18,7 @@ from tqcheck.registry import check
     category=Category.GLOSSARY,
     severity=Severity.MAJOR,
     needs={"source", "glossary"},
+    visible=True,
 )
 def glossary_term_missing(doc: Document, ctx: Context) -> Iterator[Finding]:
     """A source term's approved target term is absent from the aligned translation.
@@ -103,6 +104,7 @@ def rendered_in_compound(text: str, terms: list[Term], lang: str) -> bool:
     category=Category.GLOSSARY,
     severity=Severity.MAJOR,
     needs={"glossary"},
+    visible=True,
 )
 def deprecated_term(doc: Document, ctx: Context) -> Iterator[Finding]:
     """A rendering the glossary marks deprecated or superseded is used.

@@ -16,6 +16,7 @@ from tqcheck.registry import check
     name="name-spelled-inconsistently",
     category=Category.NAME,
     severity=Severity.MINOR,
+    visible=True,
 )
 def name_spelled_inconsistently(doc: Document, ctx: Context) -> Iterator[Finding]:
     """One name is spelled several ways in one document; the rarer spellings are reported.

@@ -26,6 +26,7 @@ from tqcheck.registry import check
     category=Category.NAME,
     severity=Severity.MAJOR,
     needs={"names"},
+    visible=True,
 )
 def known_name_misspelled(doc: Document, ctx: Context) -> Iterator[Finding]:
     """A known person or place name is misspelled.
@@ -60,6 +61,7 @@ def known_name_misspelled(doc: Document, ctx: Context) -> Iterator[Finding]:
     category=Category.NAME,
     severity=Severity.MINOR,
     needs={"names"},
+    visible=True,
 )
 def transliteration_policy(doc: Document, ctx: Context) -> Iterator[Finding]:
     """A name is transliterated against the policy: Russian-based or foreign forms.
@@ -96,6 +98,7 @@ def transliteration_policy(doc: Document, ctx: Context) -> Iterator[Finding]:
     category=Category.NAME,
     severity=Severity.MINOR,
     needs={"names"},
+    visible=True,
 )
 def place_name_house_style(doc: Document, ctx: Context) -> Iterator[Finding]:
     """A place name breaks the names profile (Kiew or Kyjiw), or a document mixes both.

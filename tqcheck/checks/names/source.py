@@ -16,6 +16,7 @@ from tqcheck.registry import check
     category=Category.NAME,
     severity=Severity.MAJOR,
     needs={"source"},
+    visible=True,
 )
 def source_name_altered(doc: Document, ctx: Context) -> Iterator[Finding]:
     """A person or place named in the source reaches the translation altered.
@@ -72,6 +73,7 @@ def source_name_altered(doc: Document, ctx: Context) -> Iterator[Finding]:
     # preview: 0.6 findings per 1000 words on human references (paraphrased and
     # abbreviated names: "East Germany" / "DDR"), six times the target
     preview=True,
+    visible=True,
 )
 def source_name_missing(doc: Document, ctx: Context) -> Iterator[Finding]:
     """A person, place or organisation named in the source does not reach the translation.

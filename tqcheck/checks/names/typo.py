@@ -18,6 +18,7 @@ from tqcheck.registry import check
     category=Category.NAME,
     severity=Severity.MAJOR,
     preview=True,
+    visible=True,
 )
 def name_near_famous_name(doc: Document, ctx: Context) -> Iterator[Finding]:
     """A name no word list has seen is one edit from a well-known one.

@@ -1,0 +1,146 @@
+"""Characters a reader cannot see: zero-width spaces and joiners inside words, soft
+hyphens, and bidirectional controls (the "Trojan Source" characters).
+
+FL023 reports them; the name and glossary checks match words as the reader sees them,
+on a copy of the document without them (``visible``), and report positions in the
+original through the copy's offset map, so "Scho\u200blz" is still Olaf Scholz's name
+misspelled or not and "NA\u200bTO" still the glossary's term.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+import weakref
+
+from tqcheck.model import Document, Finding, Unit
+
+# Zero-width characters that have no business inside a word of an alphabetic script
+# (U+FEFF is a byte-order mark only at the very start of a file).
+ZERO_WIDTH = "\u200b\u2060\ufeff"
+# Joiners shape Arabic, Indic and emoji sequences; between two Latin, Greek or Cyrillic
+# letters they only hide a word from search.
+JOINERS = "\u200c\u200d"
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+SOFT_HYPHEN = "\u00ad"  # a hyphenation point, invisible unless the line breaks there
+_ALPHA = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+IN_WORD_RE = re.compile(
+    f"(?<=[{_ALPHA}\\d])(?:[{ZERO_WIDTH}]+|[{JOINERS}]+)(?=[{_ALPHA}\\d])|[{BIDI}]"
+)
+# what the matchers drop: the above, and soft hyphens inside words ("Bundes\u00adkanzler")
+_HIDDEN_RE = re.compile(
+    f"(?<=[{_ALPHA}\\d])(?:[{ZERO_WIDTH}{SOFT_HYPHEN}]+|[{JOINERS}]+)(?=[{_ALPHA}\\d])|[{BIDI}]"
+)
+# Text in a right-to-left script uses bidi marks on purpose.
+RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def hidden(text: str) -> list[tuple[int, int]]:
+    """The runs of invisible characters the matchers drop (bidi controls are kept in
+    right-to-left text, which uses them on purpose)."""
+    rtl = RTL_RE.search(text) is not None
+    return [
+        (m.start(), m.end())
+        for m in _HIDDEN_RE.finditer(text)
+        if not (rtl and m.group()[0] in BIDI)
+    ]
+
+
+class Visible:
+    """A document without its invisible characters, and the way back to its offsets."""
+
+    original: Document
+    doc: Document  # the copy the matchers read
+
+    def __init__(self, doc: Document, runs: list[tuple[int, int]]) -> None:
+        self.original = doc
+        # kept[i]: the original offset of the copy's i-th character
+        cuts = [0]
+        for start, end in runs:
+            cuts.extend((start, end))
+        cuts.append(len(doc.text))
+        pieces = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
+        self._copy_starts: list[int] = []  # where each kept piece starts in the copy
+        self._orig_starts: list[int] = []  # … and in the original
+        at = 0
+        for start, end in pieces:
+            self._copy_starts.append(at)
+            self._orig_starts.append(start)
+            at += end - start
+        self.doc = dataclasses.replace(
+            doc,
+            text=_cut(doc.text, pieces),
+            raw=_cut(doc.raw, pieces) if doc.raw is not None else None,
+            units=tuple(self._unit(u) for u in doc.units),
+            skip=tuple((self.forward(s), self.forward(e)) for s, e in doc.skip),
+            suppressions=(),
+            source=visible(doc.source).doc if doc.source is not None else None,
+        )
+
+    def forward(self, offset: int) -> int:
+        """The copy's offset for an original one (an invisible character maps to the
+        next visible one)."""
+        k = bisect.bisect_right(self._orig_starts, offset) - 1
+        if k < 0:
+            return 0
+        piece_end = (
+            self._orig_starts[k] + (self._copy_starts[k + 1] - self._copy_starts[k])
+            if k + 1 < len(self._copy_starts)
+            else len(self.original.text)
+        )
+        return self._copy_starts[k] + min(offset, piece_end) - self._orig_starts[k]
+
+    def back(self, offset: int, end: bool = False) -> int:
+        """The original offset of a copy's offset; an end offset stays right after the
+        last visible character it closes."""
+        if end and offset > 0:
+            return self.back(offset - 1) + 1
+        k = bisect.bisect_right(self._copy_starts, offset) - 1
+        return self._orig_starts[k] + offset - self._copy_starts[k]
+
+    def finding(self, f: Finding) -> Finding:
+        """A finding of the copy, placed in the original."""
+        start, end = self.back(f.start), self.back(f.end, end=True)
+        if f.end == f.start:
+            end = start
+        line, column = self.original.line_col(start)
+        return dataclasses.replace(
+            f, start=start, end=end, line=line, column=column, text=self.original.text[start:end]
+        )
+
+    def _unit(self, u: Unit) -> Unit:
+        return dataclasses.replace(u, start=self.forward(u.start), end=self.forward(u.end))
+
+
+def _cut(text: str, pieces: list[tuple[int, int]]) -> str:
+    return "".join(text[s:e] for s, e in pieces)
+
+
+class _Same(Visible):
+    """A document with nothing invisible: itself."""
+
+    def __init__(self, doc: Document) -> None:
+        self.original = doc
+        self.doc = doc
+
+    def forward(self, offset: int) -> int:
+        return offset
+
+    def back(self, offset: int, end: bool = False) -> int:
+        return offset
+
+    def finding(self, f: Finding) -> Finding:
+        return f
+
+
+_VISIBLE: weakref.WeakKeyDictionary[Document, Visible] = weakref.WeakKeyDictionary()
+
+
+def visible(doc: Document) -> Visible:
+    """The document as the name and glossary matchers read it (computed once)."""
+    if doc not in _VISIBLE:
+        runs = hidden(doc.text)
+        source_runs = doc.source is not None and bool(hidden(doc.source.text))
+        _VISIBLE[doc] = Visible(doc, runs) if runs or source_runs else _Same(doc)
+    return _VISIBLE[doc]
