@@ -328,9 +328,9 @@ def test_ignoring_an_input_code_turns_the_error_into_a_notice(cli, tmp_path: Pat
 
 def test_ignoring_an_unknown_input_code_is_refused(cli, tmp_path: Path) -> None:
     (tmp_path / "good.de.txt").write_text(GOOD, encoding="utf-8")
-    result = cli("scan", tmp_path, "--isolated", "--ignore", "IO009")
+    result = cli("scan", tmp_path, "--isolated", "--ignore", "IO099")
     assert result.exit_code == 2
-    assert "unknown rule selector 'IO009'" in result.output
+    assert "unknown rule selector 'IO099'" in result.output
 
 
 @pytest.mark.parametrize(

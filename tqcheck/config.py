@@ -114,6 +114,9 @@ class Config:
     merge_defects: bool = True
     max_file_mb: float = 64.0  # a larger input is an IO004 error, not read
     max_findings_per_rule: int = 1000  # per document: more is a systematic defect (fails)
+    # seconds a document may take to read and check (per MB beyond the first); a
+    # runaway input or check is stopped for that document (IO009); 0: no budget
+    work_budget_seconds: float = 60.0
     # what kind of text: "article", "ui", or "auto" (bilingual unit files ui, the rest
     # article); content_profiles maps path globs to a profile (resources/profiles.toml)
     content_profile: str = "auto"
@@ -159,6 +162,10 @@ class Config:
         if self.max_findings_per_rule < 1:
             raise ConfigError(
                 f"{self.origin('max_findings_per_rule')}: max_findings_per_rule must be at least 1"
+            )
+        if self.work_budget_seconds < 0:
+            raise ConfigError(
+                f"{self.origin('work_budget_seconds')}: work_budget_seconds must be 0 or more"
             )
         if not self.max_file_mb > 0:
             raise ConfigError(f"{self.origin('max_file_mb')}: max_file_mb must be above 0")

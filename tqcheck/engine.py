@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources as importlib_resources
 
 from tqcheck import __version__
+from tqcheck.budget import BudgetSpent, budget, seconds_for
 from tqcheck.config import PROFILES, Config
 from tqcheck.context import Context
 from tqcheck.inputs import InputProblem, Job, load_job
@@ -142,15 +143,24 @@ def batch_resources(jobs: list[Job], config: Config, checks: list[CheckSpec]) ->
     return resources
 
 
+BUDGET_CODE = "IO009"
+
+
 def scan_job(
     job: Job, config: Config, checks: list[CheckSpec], resources: Resources
 ) -> DocumentResult:
     """Load one job and check it; an input problem is that document's result."""
     try:
-        doc = load_job(job, config.lang, config.source_lang, config.encoding)
+        with budget(config.work_budget_seconds):
+            doc = load_job(job, config.lang, config.source_lang, config.encoding)
     except InputProblem as exc:
         error = InputError(exc.code, exc.message, str(job.target))
         return _failed_result(str(job.target), error, config)
+    except BudgetSpent:
+        message = f"reading took more than its work budget of {config.work_budget_seconds:g} s"
+        return _failed_result(
+            str(job.target), InputError(BUDGET_CODE, message, str(job.target)), config
+        )
     return scan_document(doc, checks, config, resources)
 
 
@@ -230,37 +240,42 @@ def check_document(
     checks = [spec for spec in checks if spec.code not in profile.off]
     late = [spec for spec in checks if "findings" in spec.needs]
     overflow: list[str] = []
-    for spec in (spec for spec in checks if "findings" not in spec.needs):
-        if not spec.supports(doc.lang) or not _needs_met(spec, doc, resources, notices):
-            continue
-        ran.add(spec.code)
-        view = visible(doc) if spec.visible else None
-        seen = view.doc if view is not None else doc
-        ctx = Context(seen, spec, config, resources)
-        try:
-            found = (
-                f if view is None else view.finding(f)
-                for f in spec.func(seen, ctx)
-                if not seen.skipped(f.start, f.end)
+    running = ""  # the check the work budget caught, if it runs out
+    spent = False
+    seconds = seconds_for(config.work_budget_seconds, len(doc.text))
+    try:
+        with budget(seconds):
+            for spec in (spec for spec in checks if "findings" not in spec.needs):
+                running = spec.code
+                _run_check(spec, doc, config, resources, notices, ran, findings, errors, overflow)
+            running = ""
+            findings, used = suppress(_dedupe(findings), doc.suppressions)
+            if config.merge_defects:
+                findings = merge_defects(findings)
+            if doc.units:
+                findings = [_with_unit(doc, f) for f in findings]
+            for spec in late:
+                running = spec.code
+                ctx = Context(doc, spec, config, resources, frozenset(ran), used)
+                try:
+                    findings.extend(spec.func(doc, ctx))
+                except Exception as exc:
+                    errors.append(
+                        InputError(spec.code, f"check {spec.name} failed: {exc!r}", doc.path)
+                    )
+            running = ""
+    except BudgetSpent:
+        spent = True
+        where = f" in {running}" if running else ""
+        errors.append(
+            InputError(
+                BUDGET_CODE,
+                f"checking took more than its work budget of {seconds:g} s{where}: "
+                "the document's remaining checks did not run (work_budget_seconds)",
+                doc.path,
             )
-            kept = list(itertools.islice(found, config.max_findings_per_rule + 1))
-            if len(kept) > config.max_findings_per_rule:
-                kept.pop()
-                overflow.append(spec.code)  # the rest is not generated: bounded work
-            findings.extend(kept)
-        except Exception as exc:  # a broken check must not lose the batch
-            errors.append(InputError(spec.code, f"check {spec.name} failed: {exc!r}", doc.path))
-    findings, used = suppress(_dedupe(findings), doc.suppressions)
-    if config.merge_defects:
-        findings = merge_defects(findings)
-    if doc.units:
-        findings = [_with_unit(doc, f) for f in findings]
-    for spec in late:
-        ctx = Context(doc, spec, config, resources, frozenset(ran), used)
-        try:
-            findings.extend(spec.func(doc, ctx))
-        except Exception as exc:
-            errors.append(InputError(spec.code, f"check {spec.name} failed: {exc!r}", doc.path))
+        )
+        findings = sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.rule))
     if late:
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
     for code in overflow:
@@ -269,7 +284,8 @@ def check_document(
             f"{config.max_findings_per_rule} are listed, the document fails (a systematic "
             "defect: fix its cause, or raise max_findings_per_rule)"
         )
-    words = doc.word_count
+    # with the budget spent, segmentation may be what ran away: count and quote plainly
+    words = len(doc.text.split()) if spent else doc.word_count
     doc_score = score(findings, max(words, profile.score_floor_words), config.weights())
     return DocumentResult(
         path=doc.path,
@@ -283,15 +299,54 @@ def check_document(
         passed=not errors
         and not overflow
         and passes(findings, doc_score, config.threshold, config.fail_on_severity()),
-        excerpts=[excerpt(doc, f) for f in findings],
+        excerpts=[excerpt(doc, f, plain=spent) for f in findings],
         profile=profile.name,
     )
 
 
-def excerpt(doc: Document, f: Finding) -> Excerpt:
-    """The sentence around a finding, trimmed to a window, and where the span ends."""
-    sentence = doc.sentence_at(f.start)
-    lo, hi = (sentence.start, sentence.end) if sentence else (f.start, f.end)
+def _run_check(
+    spec: CheckSpec,
+    doc: Document,
+    config: Config,
+    resources: Resources,
+    notices: dict[str, str],
+    ran: set[str],
+    findings: list[Finding],
+    errors: list[InputError],
+    overflow: list[str],
+) -> None:
+    """Run one check on the document (as the reader sees it, for name and glossary
+    checks), its findings bounded by max_findings_per_rule; a failing check is an error
+    line, never the batch's end."""
+    if not spec.supports(doc.lang) or not _needs_met(spec, doc, resources, notices):
+        return
+    ran.add(spec.code)
+    view = visible(doc) if spec.visible else None
+    seen = view.doc if view is not None else doc
+    ctx = Context(seen, spec, config, resources)
+    try:
+        found = (
+            f if view is None else view.finding(f)
+            for f in spec.func(seen, ctx)
+            if not seen.skipped(f.start, f.end)
+        )
+        kept = list(itertools.islice(found, config.max_findings_per_rule + 1))
+        if len(kept) > config.max_findings_per_rule:
+            kept.pop()
+            overflow.append(spec.code)  # the rest is not generated: bounded work
+        findings.extend(kept)
+    except Exception as exc:  # a broken check must not lose the batch
+        errors.append(InputError(spec.code, f"check {spec.name} failed: {exc!r}", doc.path))
+
+
+def excerpt(doc: Document, f: Finding, plain: bool = False) -> Excerpt:
+    """The sentence around a finding, trimmed to a window, and where the span ends
+    (``plain``: the window alone, without segmenting the document)."""
+    sentence = None if plain else doc.sentence_at(f.start)
+    if plain:
+        lo, hi = max(0, f.start - CONTEXT_CHARS), min(len(doc.text), f.end + CONTEXT_CHARS)
+    else:
+        lo, hi = (sentence.start, sentence.end) if sentence else (f.start, f.end)
     lo, hi = min(lo, f.start), max(hi, f.end)
     lo = max(lo, f.start - CONTEXT_CHARS)
     hi = min(hi, f.end + CONTEXT_CHARS)

@@ -12,6 +12,10 @@ IO_ERRORS = {
     "IO005": ("unsupported-format", "No reader handles this file type."),
     "IO006": ("source-unusable", "The paired source document could not be read."),
     "IO007": ("malformed-input", "A structured input (XML, glossary) is malformed or hostile."),
+    "IO009": (
+        "work-budget-spent",
+        "Reading or checking the document used up its time budget (work_budget_seconds).",
+    ),
 }
 
 
