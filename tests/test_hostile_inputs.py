@@ -254,3 +254,55 @@ def test_a_flood_of_one_finding_is_capped_and_fails_the_document(cli, tmp_path: 
     assert len(doc["findings"]) == 10
     assert not doc["passed"] and result.exit_code == 1
     assert any("over 10 FL001 findings" in n for n in data["summary"]["notices"])
+
+
+def test_structure_limits_refuse_deep_nesting_and_tag_floods(monkeypatch, tmp_path: Path) -> None:
+    """Every XML and HTML reader refuses a file past the depth and tag limits (IO007),
+    and the good file of the batch is still reported."""
+    from tqcheck.readers import xmlscan
+
+    monkeypatch.setattr(xmlscan, "MAX_DEPTH", 40)
+    monkeypatch.setattr(xmlscan, "MAX_TAGS", 400)
+    deep_g = "<g id='1'>" * 60 + "Hallo" + "</g>" * 60
+    (tmp_path / "deep.xlf").write_text(
+        '<?xml version="1.0"?><xliff version="1.2"><file source-language="en" '
+        'target-language="de"><body><trans-unit id="1"><source>Hello</source>'
+        f"<target>{deep_g}</target></trans-unit></body></file></xliff>",
+        encoding="utf-8",
+    )
+    units = "".join(
+        f'<tu tuid="{i}"><tuv xml:lang="en"><seg>Hi {i}</seg></tuv>'
+        f'<tuv xml:lang="de"><seg>Hallo {i}</seg></tuv></tu>'
+        for i in range(100)
+    )
+    (tmp_path / "flood.tmx").write_text(
+        f'<?xml version="1.0"?><tmx version="1.4"><header srclang="en"/><body>{units}</body></tmx>',
+        encoding="utf-8",
+    )
+    (tmp_path / "deep.html").write_text(
+        f"<html lang='de'><body><p>Hallo.</p><template>{'<template>' * 60}</template></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "flood.html").write_text(
+        "<html lang='de'><body>" + "<b>Wort</b> " * 300 + "</body></html>", encoding="utf-8"
+    )
+    (tmp_path / "good.de.txt").write_text("Der Bericht ist fertig.\n", encoding="utf-8")
+    from tqcheck.inputs import Job
+    from tqcheck.scanner import Scanner
+
+    scanner = Scanner()
+    scanner.cache = False
+    results = {
+        Path(r.path).name: r
+        for r in scanner.scan_files([Job(p) for p in sorted(tmp_path.iterdir())])
+    }
+    for name, why in (
+        ("deep.xlf", "nested deeper than 40"),
+        ("flood.tmx", "more than 400 tags"),
+        ("deep.html", "nested deeper than 40"),
+        ("flood.html", "more than 400 tags"),
+    ):
+        errors = results[name].errors
+        assert [e.code for e in errors] == ["IO007"], (name, errors)
+        assert why in errors[0].message, (name, errors[0].message)
+    assert results["good.de.txt"].errors == [] and results["good.de.txt"].words == 4

@@ -22,8 +22,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tqcheck.readers import directives
-from tqcheck.readers.masking import CHAR, MASK, TEXT, MaskedText, Piece
+from tqcheck.readers import directives, xmlscan
+from tqcheck.readers.masking import CHAR, MASK, TEXT, MaskedText, Piece, problem
 
 if TYPE_CHECKING:
     from tqcheck.readers import ReadHints, ReadResult
@@ -69,6 +69,8 @@ class HtmlReader:
             if m.start() > pos and not hidden:
                 block.append(Piece(TEXT, pos, m.start()))
             pos = m.end()
+            if len(hidden) > xmlscan.MAX_DEPTH:
+                raise problem(f"refused: elements nested deeper than {xmlscan.MAX_DEPTH:,} levels")
             name = (m.group("name") or "").lower()
             closing = bool(m.group("close"))
             if name == "html" and not closing and lang is None:
@@ -111,6 +113,8 @@ def _tokens(text: str) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     pos = 0
     while (m := _TOKEN_RE.search(text, pos)) is not None:
+        if len(out) >= xmlscan.MAX_TAGS:
+            raise problem(f"refused: more than {xmlscan.MAX_TAGS:,} tags")
         out.append(m)
         pos = m.end()
         name = (m.group("name") or "").lower()

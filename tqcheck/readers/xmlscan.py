@@ -18,6 +18,10 @@ from dataclasses import dataclass, field
 from tqcheck.readers.masking import CHAR, MASK, TEXT, Piece, problem
 
 MAX_CHARS = 200_000_000
+# Structure limits: no translation file holds this many tags or nests this deep; past them
+# the file is refused (IO007) before any reader walks it.
+MAX_TAGS = 5_000_000
+MAX_DEPTH = 5_000
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 _TOKEN_RE = re.compile(
@@ -100,10 +104,21 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[st
 
 
 def tags(text: str) -> list[Tag]:
-    out = []
+    """Every tag of the file, in order; more than MAX_TAGS, or elements nested deeper
+    than MAX_DEPTH, refuse the file (IO007)."""
+    out: list[Tag] = []
+    depth = 0
     for kind, m in scan(text):
         if kind != "tag":
             continue
+        if len(out) >= MAX_TAGS:
+            raise problem(f"refused: more than {MAX_TAGS:,} tags")
+        if m.group("close"):
+            depth -= 1
+        elif not m.group("empty"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise problem(f"refused: elements nested deeper than {MAX_DEPTH:,} levels")
         name = m.group("name").rsplit(":", 1)[-1]
         attrs = {
             k.rsplit(":", 1)[-1] if not k.startswith("xml:") else k: unescape(v1 or v2 or "")
