@@ -44,6 +44,23 @@ def read_tbx(path: str | Path) -> TermBase:
     return load_or_build("tbx", f"{digest}|{name}", lambda: parse_tbx(data, name))
 
 
+def _check_structure(root: ET.Element, path: str) -> None:
+    """The readers' structure limits (xmlscan.MAX_TAGS elements, MAX_DEPTH levels),
+    walked without recursion."""
+    from tqcheck.readers.xmlscan import MAX_DEPTH, MAX_TAGS
+
+    count = 0
+    stack: list[tuple[ET.Element, int]] = [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        count += 1
+        if count > MAX_TAGS:
+            raise GlossaryError(path, f"refused: more than {MAX_TAGS:,} elements")
+        if depth > MAX_DEPTH:
+            raise GlossaryError(path, f"refused: elements nested deeper than {MAX_DEPTH:,} levels")
+        stack.extend((child, depth + 1) for child in element)
+
+
 def parse_tbx(data: bytes, path: str = "<tbx>") -> TermBase:
     import defusedxml
     import defusedxml.ElementTree as DET
@@ -64,6 +81,7 @@ def parse_tbx(data: bytes, path: str = "<tbx>") -> TermBase:
     except ET.ParseError as exc:
         line, col = exc.position
         raise GlossaryError(path, f"not well-formed XML at line {line}, column {col + 1}") from None
+    _check_structure(root, path)
     kind = _local(root.tag)
     if kind not in ("martif", "tbx"):
         raise GlossaryError(path, f"not a TBX file (root element <{kind}>, expected martif or tbx)")
