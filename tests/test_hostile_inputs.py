@@ -306,3 +306,58 @@ def test_structure_limits_refuse_deep_nesting_and_tag_floods(monkeypatch, tmp_pa
         assert [e.code for e in errors] == ["IO007"], (name, errors)
         assert why in errors[0].message, (name, errors[0].message)
     assert results["good.de.txt"].errors == [] and results["good.de.txt"].words == 4
+
+
+def test_a_run_killed_while_it_writes_leaves_no_file_behind(tmp_path: Path) -> None:
+    """SIGKILL (the OOM killer) cannot be caught: the report is rendered into a file with
+    no name and named only when complete, so nothing is left half-written or hidden."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.json").write_text("old\n", encoding="utf-8")
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from tqcheck.formats import write_atomically\n"
+        "def slow(fh):\n"
+        "    fh.write('{\"partial\": ' + 'x' * 100000)\n"
+        "    fh.flush()\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+        "write_atomically(Path(sys.argv[1]), slow)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(out / "report.json")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "writing"
+    time.sleep(0.2)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert sorted(p.name for p in out.iterdir()) == ["report.json"]
+    assert (out / "report.json").read_text(encoding="utf-8") == "old\n"
+
+
+def test_where_no_unnamed_file_can_be_named_the_report_is_still_written_whole(
+    monkeypatch, tmp_path: Path
+) -> None:
+    import tqcheck.formats as formats
+
+    monkeypatch.setattr(formats, "_link", lambda fd, name: False)
+    target = tmp_path / "r.txt"
+    formats.write_atomically(target, lambda fh: fh.write("ganz\n"))
+    assert target.read_text(encoding="utf-8") == "ganz\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.txt"]
+    assert target.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -139,7 +139,7 @@ def summary_line(result: RunResult) -> str:
     )
 
 
-def write_atomically(path: Path, render: Callable[[TextIO], None]) -> None:
+def write_atomically(path: Path, render: Callable[[TextIO], None], unnamed: bool = True) -> None:
     """Write to a temporary file beside ``path`` and rename it: no half-written reports.
     The report gets the usual mode (0666 less the umask, not the temporary file's 0600); a
     symlink is written through, not replaced; a device or pipe (``/dev/null``,
@@ -151,6 +151,8 @@ def write_atomically(path: Path, render: Callable[[TextIO], None]) -> None:
             render(fh)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
+    if unnamed and _write_unnamed(path, render):
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n", errors="backslashreplace") as fh:
@@ -163,3 +165,54 @@ def write_atomically(path: Path, render: Callable[[TextIO], None]) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _write_unnamed(path: Path, render: Callable[[TextIO], None]) -> bool:
+    """Linux: render into a file with no name (O_TMPFILE) and give it one only when it is
+    complete, so a run killed while it writes (SIGKILL, the OOM killer) leaves nothing
+    behind. False where the system or the file system cannot, nothing written then."""
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None or not Path("/proc/self/fd").is_dir():
+        return False
+    try:
+        fd = os.open(path.parent, flag | os.O_RDWR, 0o666)  # the umask applies
+    except OSError:
+        return False  # a file system without unnamed files
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with os.fdopen(fd, "w+", encoding="utf-8", newline="\n", errors="backslashreplace") as fh:
+        render(fh)
+        fh.flush()
+        if not _link(fh.fileno(), tmp):  # no name can be given: write it the usual way
+            fh.seek(0)
+            written = fh.read()
+            fh.close()
+
+            def again(out: TextIO) -> None:
+                out.write(written)
+
+            write_atomically(path, again, unnamed=False)
+            return True
+        try:
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.lexists(tmp):
+                os.unlink(tmp)
+            raise
+    return True
+
+
+def _link(fd: int, name: Path) -> bool:
+    """Give the unnamed file ``fd`` a name: linkat(2) through /proc with
+    AT_SYMLINK_FOLLOW, which os.link does not pass."""
+    import ctypes
+    import ctypes.util
+
+    found = ctypes.util.find_library("c")
+    if found is None:
+        return False
+    libc = ctypes.CDLL(found, use_errno=True)
+    at_fdcwd, at_symlink_follow = -100, 0x400
+    done = libc.linkat(
+        at_fdcwd, f"/proc/self/fd/{fd}".encode(), at_fdcwd, os.fsencode(name), at_symlink_follow
+    )
+    return bool(done == 0)
