@@ -53,15 +53,9 @@ class Stranding:
     @classmethod
     def of(cls, pack: LangPack) -> Stranding:
         section = pack.section("repetition")
-        verbs = section.get("prepositional_verbs", {})
-        adjectives = _word_map(section, "prepositional_adjectives")
-        assert isinstance(verbs, dict)
         return cls(
-            verbs={
-                prep.lower(): frozenset(f for v in words for f in _verb_forms(v.lower()))
-                for prep, words in verbs.items()
-            },
-            adjectives=adjectives,
+            verbs=_forms_map(section, "prepositional_verbs"),
+            adjectives=_word_map(section, "prepositional_adjectives"),
             passive=pack.lower_set("repetition", "passive_auxiliaries"),
             adverbs=pack.lower_set("repetition", "passive_adverbs"),
             questions=pack.lower_set("repetition", "question_words"),
@@ -216,10 +210,7 @@ class DoubleGrammar:
             relatives=pack.lower_set("repetition", "relative_words"),
             after_verb=pack.lower_set("repetition", "verb_then_doubles"),
             clause_final=pack.lower_set("repetition", "clause_final_doubles"),
-            phrasal={
-                particle.lower(): frozenset(f for v in verbs for f in _verb_forms(v.lower()))
-                for particle, verbs in section.get("phrasal_verbs", {}).items()
-            },
+            phrasal=_forms_map(section, "phrasal_verbs"),
             negations=pack.lower_set("repetition", "contrastive_negations"),
             alternatives=pack.lower_set("repetition", "contrastive_alternatives"),
             skip_relative=pack.lower_set("repetition", "function_words"),
@@ -506,6 +497,17 @@ def _word_map(section: dict[str, object], key: str) -> dict[str, frozenset[str]]
     table = section.get(key, {})
     assert isinstance(table, dict)
     return {w.lower(): frozenset(x.lower() for x in words) for w, words in table.items()}
+
+
+def _forms_map(section: dict[str, object], key: str) -> dict[str, frozenset[str]]:
+    """A pack table of word -> verbs, each verb with its regular forms ("check in":
+    check, checks, checked, checking)."""
+    table = section.get(key, {})
+    assert isinstance(table, dict)
+    return {
+        word.lower(): frozenset(f for v in verbs for f in _verb_forms(v.lower()))
+        for word, verbs in table.items()
+    }
 
 
 def _name_follows(tokens: tuple[Token, ...], j: int) -> bool:
