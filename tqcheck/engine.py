@@ -151,13 +151,18 @@ def scan_job(
 ) -> DocumentResult:
     """Load one job and check it; an input problem is that document's result."""
     try:
-        with budget(config.work_budget_seconds):
+        size = job.target.stat().st_size
+    except OSError:
+        size = 0  # reading it reports why
+    seconds = seconds_for(config.work_budget_seconds, size)
+    try:
+        with budget(seconds):
             doc = load_job(job, config.lang, config.source_lang, config.encoding)
     except InputProblem as exc:
         error = InputError(exc.code, exc.message, str(job.target))
         return _failed_result(str(job.target), error, config)
     except BudgetSpent:
-        message = f"reading took more than its work budget of {config.work_budget_seconds:g} s"
+        message = f"reading took more than its work budget of {seconds:g} s"
         return _failed_result(
             str(job.target), InputError(BUDGET_CODE, message, str(job.target)), config
         )
@@ -241,7 +246,7 @@ def check_document(
     late = [spec for spec in checks if "findings" in spec.needs]
     overflow: list[str] = []
     running = ""  # the check the work budget caught, if it runs out
-    spent = False
+    spent = suppressed = False
     seconds = seconds_for(config.work_budget_seconds, len(doc.text))
     try:
         with budget(seconds):
@@ -249,11 +254,8 @@ def check_document(
                 running = spec.code
                 _run_check(spec, doc, config, resources, notices, ran, findings, errors, overflow)
             running = ""
-            findings, used = suppress(_dedupe(findings), doc.suppressions)
-            if config.merge_defects:
-                findings = merge_defects(findings)
-            if doc.units:
-                findings = [_with_unit(doc, f) for f in findings]
+            findings, used = _settled(findings, doc, config)
+            suppressed = True
             for spec in late:
                 running = spec.code
                 ctx = Context(doc, spec, config, resources, frozenset(ran), used)
@@ -275,7 +277,9 @@ def check_document(
                 doc.path,
             )
         )
-        findings = sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.rule))
+        if not suppressed:  # the reviewers' directives and merges hold for what was found
+            findings, _used = _settled(findings, doc, config)
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
     if late:
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
     for code in overflow:
@@ -302,6 +306,19 @@ def check_document(
         excerpts=[excerpt(doc, f, plain=spent) for f in findings],
         profile=profile.name,
     )
+
+
+def _settled(
+    findings: list[Finding], doc: Document, config: Config
+) -> tuple[list[Finding], frozenset[int]]:
+    """Findings deduplicated, suppressed by the reviewers' directives, merged into one
+    per defect, tagged with their unit; and which directives were used."""
+    kept, used = suppress(_dedupe(findings), doc.suppressions)
+    if config.merge_defects:
+        kept = merge_defects(kept)
+    if doc.units:
+        kept = [_with_unit(doc, f) for f in kept]
+    return kept, used
 
 
 def _run_check(
