@@ -385,7 +385,10 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                         or (k + 1 < len(home) and home[k + 1].joined)
                         # a sentence's first word for a sentence's first word: "Gerdes
                         # announced" / "Tsahkna hatte angekündigt", if it can only be a name
-                        or (run[0][0].initial and _rare_name(t, doc.text, doc.lang, src.lang))
+                        or (
+                            run[0][0].initial
+                            and _rare_name(t, doc.text, doc.lang, src.lang, initial=True)
+                        )
                     )
                 )
                 # after "Frau", "Mme": a name, however rare ("Frau Kowalczyk")
@@ -406,7 +409,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 j += 1
             replacement = (home[k].start, home[j].end, doc.text[home[k].start : home[j].end])
         if all(p.start in weak for p in names) and not (
-            stand_in and _rare_name(stand_in[0], doc.text, doc.lang, src.lang)
+            stand_in
+            and _rare_name(stand_in[0], doc.text, doc.lang, src.lang, initial=run[0][0].initial)
         ):
             continue  # weak evidence: only a rare name standing in its place counts
         out.append(Missing(text, concept, win.home, replacement))
@@ -569,7 +573,7 @@ def _rare_initial(p: Part, weak: set[int], lang: str) -> bool:
     return True
 
 
-def _rare_name(t: Part, text: str, lang: str, other: str) -> bool:
+def _rare_name(t: Part, text: str, lang: str, other: str, initial: bool = False) -> bool:
     """A stand-in that can only be a name: one word, no compound of known words, rare, or
     (where nouns are not capitalised) a lone word as frequent in the other language
     ("Tottenham", "Greece")."""
@@ -577,7 +581,7 @@ def _rare_name(t: Part, text: str, lang: str, other: str) -> bool:
         return False
     if zipf(t.text.lower(), lang) < RARE:
         return True
-    return lang.split("-")[0] not in NOUN_CAPITALISING and _famous(t, text, lang, other)
+    return lang.split("-")[0] not in NOUN_CAPITALISING and _famous(t, text, lang, other, initial)
 
 
 def _after_adjective(text: str, start: int) -> bool:
@@ -605,11 +609,13 @@ def _source_name_like(p: Part, lang: str, other: str, nouns: bool) -> bool:
     return there >= TRAVELS and abs(here - there) < INTERNATIONAL and here < NAME_MAX
 
 
-def _famous(p: Part, text: str, lang: str, other: str) -> bool:
+def _famous(p: Part, text: str, lang: str, other: str, initial: bool = False) -> bool:
     """A lone capitalised word mid-sentence (not in a title like "World Champion", not
     after a colon or a determiner), frequent but about as frequent in the other language:
-    names travel ("Clinton", "Tottenham"), words are translated."""
-    if p.initial or p.after_det or len(p.text) < 3 or _acronym(p.text):
+    names travel ("Clinton", "Tottenham"), words are translated. ``initial``: a sentence's
+    first word counts too, where it stands for the source sentence's first word ("Hindes
+    sagte" / "Trudeau said")."""
+    if (p.initial and not initial) or p.after_det or len(p.text) < 3 or _acronym(p.text):
         return False
     if re.search(r"[:;\"“„«(]\s*$", text[max(0, p.start - 3) : p.start]):
         return False
