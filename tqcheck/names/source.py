@@ -333,8 +333,26 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         and run[0][0].start not in checked
         and _famous(run[0][0], src.text, src.lang, doc.lang)
     ]
-    runs += famous
-    weak |= {run[0][0].start for run in famous}
+    # … and a sentence's first word that is such a name ("Snapchat is not the only
+    # company"), unless the source also writes it in lower case: only ever "replaced",
+    # by a famous name opening the target sentence ("Bitcoin ist nicht …")
+    every = parts(src)
+    opening = [
+        [(p, True)]
+        for k, p in enumerate(every)
+        if p.initial
+        and not nouns
+        and p.start not in checked
+        and p.start not in known
+        and p.text.lower() not in lowered
+        and not (k + 1 < len(every) and every[k + 1].joined and every[k + 1].sentence == p.sentence)
+        and _famous(p, src.text, src.lang, doc.lang, initial=True)
+    ]
+    # (many words travel between English and French: "Mention your symptoms" /
+    # "Indiquez vos symptômes"; the stand-in must travel too, being rare is not enough)
+    openers = {run[0][0].start for run in opening}
+    runs += famous + opening
+    weak |= {run[0][0].start for run in famous + opening}
     targets = [p for p in parts(doc) if len(p.text) >= 2]
     # every capitalised word of the source, sentence starts too ("Regine Kunde vom …"):
     # a target word written as one of them is accounted for, no stand-in
@@ -410,7 +428,13 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             replacement = (home[k].start, home[j].end, doc.text[home[k].start : home[j].end])
         if all(p.start in weak for p in names) and not (
             stand_in
-            and _rare_name(stand_in[0], doc.text, doc.lang, src.lang, initial=run[0][0].initial)
+            and (
+                _famous(stand_in[0], doc.text, doc.lang, src.lang, initial=True)
+                if run[0][0].start in openers
+                else _rare_name(
+                    stand_in[0], doc.text, doc.lang, src.lang, initial=run[0][0].initial
+                )
+            )
         ):
             continue  # weak evidence: only a rare name standing in its place counts
         out.append(Missing(text, concept, win.home, replacement))
