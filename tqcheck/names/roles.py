@@ -38,6 +38,27 @@ def _phrases(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(sorted(out, key=lambda x: -len(" ".join(x[1]))))
 
 
+@lru_cache(maxsize=16)
+def _by_last_word(lang: str) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The phrases of a language by their last word, longest first: one lookup per word."""
+    table: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for role, words in _phrases(lang):
+        table.setdefault(words[-1], []).append((role, words))
+    return {last: tuple(found) for last, found in table.items()}
+
+
+@lru_cache(maxsize=16)
+def _compound_end(lang: str) -> re.Pattern[str] | None:
+    """German: one pattern for a word ending in a one-word role ("Bundeskanzler",
+    "US-Präsident"), longest alternatives first."""
+    if lang.split("-")[0].lower() != "de":
+        return None
+    single = [words[0] for _role, words in _phrases(lang) if len(words) == 1]
+    if not single:
+        return None
+    return re.compile("(?:" + "|".join(re.escape(w) for w in single) + ")$")
+
+
 def roles_of(concept: Concept) -> frozenset[str]:
     """The roles a person's ``x-role`` names."""
     text = (concept.extra("x-role") or "").lower()
@@ -60,15 +81,17 @@ def roles_before(doc: Document, ps: list[Part], i: int) -> dict[str, str]:
     sentence_start = doc.sentences[p.sentence].start
     before = _WORD_RE.findall(doc.text[max(sentence_start, p.start - 80) : p.start])
     tail = [w.lower() for w in before[-WORDS_BEFORE:]]
-    compounds = doc.lang.split("-")[0].lower() == "de"  # "Bundeskanzler", "US-Präsident"
+    table = _by_last_word(doc.lang)
+    compound = _compound_end(doc.lang)
     out: dict[str, str] = {}
-    for j in range(len(tail)):
-        for role, words in _phrases(doc.lang):
-            n = len(words)
-            if n > j + 1:
-                continue
-            here = tail[j - n + 1 : j + 1]
-            if here == list(words) or (compounds and n == 1 and tail[j].endswith(words[0])):
-                out.setdefault(role, before[len(before) - len(tail) + j])
-                break  # the longest phrase ending at this word
+    for j, word in enumerate(tail):
+        role = None
+        for found, words in table.get(word, ()):  # the longest phrase ending here
+            if len(words) <= j + 1 and tuple(tail[j - len(words) + 1 : j + 1]) == words:
+                role = found
+                break
+        if role is None and compound is not None and (m := compound.search(word)):
+            role = next(r for r, words in _phrases(doc.lang) if words == (m.group(),))
+        if role is not None:
+            out.setdefault(role, before[len(before) - len(tail) + j])
     return out
