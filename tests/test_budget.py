@@ -121,3 +121,22 @@ def test_the_budget_is_a_config_key_and_checked(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "work_budget_seconds must be 0 or more" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_host_programs_own_alarm_survives_a_budget() -> None:
+    """A library user's SIGALRM timer is put back, less the time the scan took."""
+    import signal
+
+    fired: list[bool] = []
+    previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(True))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.6)
+        with budget(5):
+            time.sleep(0.1)
+        left, _interval = signal.getitimer(signal.ITIMER_REAL)
+        assert 0.2 < left <= 0.5
+        time.sleep(0.7)
+        assert fired == [True]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
