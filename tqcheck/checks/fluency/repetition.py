@@ -177,6 +177,7 @@ class DoubleGrammar:
     nouns_capitalised: bool  # German: "die Regeln regeln": noun, then verb
     lang: str
     not_before: dict[str, frozenset[str]]  # "that that the plan": a slip before these
+    not_before_endings: dict[str, frozenset[str]]  # "had had locked": before these endings
     emphatic: frozenset[str]  # "they do do their chores": an auxiliary stressed
     not_emphatic_after: frozenset[str]  # "to do do", "will do do": not a stressed auxiliary
     object_subject: frozenset[str]  # "tell you you could": object, then subject
@@ -218,6 +219,7 @@ class DoubleGrammar:
             nouns_capitalised=bool(section.get("nouns_capitalised", False)),
             lang=pack.lang,
             not_before=_word_map(section, "slip_before"),
+            not_before_endings=_word_map(section, "slip_before_endings"),
             emphatic=pack.lower_set("repetition", "emphatic_auxiliaries"),
             not_emphatic_after=pack.lower_set("repetition", "not_emphatic_after"),
             object_subject=pack.lower_set("repetition", "object_subject_pronouns"),
@@ -241,6 +243,10 @@ class DoubleGrammar:
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         if nxt in self.not_before.get(word, ()):
             return False  # "I think that that the plan will work"
+        if len(nxt) > 4 and nxt.endswith(tuple(self.not_before_endings.get(word, ()))):
+            return False  # "she had had locked the door"
+        if tokens[i - 1].text[:1].islower() and tokens[i].text[:1].isupper():
+            return True  # a name or title begins: "touched down Down Under", "in In Bruges"
         if word in self.object_possessive:
             prev = tokens[i - 2].text.lower() if i >= 2 else ""
             return prev in self.two_objects or nxt in self.time_span
@@ -334,6 +340,8 @@ class DoubleGrammar:
         ahead = [t.text.lower() for t in tokens[i + 1 : i + 1 + CONTRAST_WINDOW]]
         if self.alternatives & set(ahead) or (clause and clause[0].text.lower() in self.negations):
             return True
+        if self.alternatives & {t.text.lower() for t in clause}:
+            return True  # "do you like him, or do you like like him?"
         if ahead[:1] == [","] and ahead[1:] and ahead[1] in self.negations:
             return True  # "a job job, not another internship"
         return word in self.clause_final and nxt in _ENDS
@@ -343,6 +351,8 @@ class DoubleGrammar:
         "a cold cold wind", "the river runs deep deep"; "our new new range" is a slip."""
         if not self.comparison or word in self.skip_relative | self.articles or len(word) < 3:
             return False
+        if tokens[i - 1].text[:1].isupper():
+            return False  # a name's word said twice: "New New York"
         prev = tokens[i - 2].text.lower() if i >= 2 else ""
         return prev not in self.definite and _gradable(word, self.comparison, self.lang)
 
@@ -361,15 +371,23 @@ class DoubleGrammar:
             and before
             and (
                 before[-1] in self.determiners
-                or (len(before) > 1 and before[-2] in self.determiners and before[-1].isalpha())
+                or (
+                    len(before) > 1
+                    and before[-2] in self.determiners
+                    and before[-1].isalpha()
+                    and not _plural(before[-1])  # "the results will will": the subject
+                )
             )
         ):
             return True
         relative = any(t.text.lower() in self.relatives for t in clause)
         if relative and word not in self.articles and word not in self.skip_relative:
             return True
-        if word in self.phrasal and set(before) & self.phrasal[word]:
-            return True
+        if i >= 2 and tokens[i - 2].text.lower() in self.relatives and word in self.finite:
+            return True  # the relative clause's verb left out: "those who can can join"
+        nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+        if word in self.phrasal and set(before) & self.phrasal[word] and not nxt.endswith("ing"):
+            return True  # "check in in the lobby"; "gave up up smoking" is a slip
         prev = clause[0].text if clause else ""
         return (
             word in self.after_verb
@@ -499,13 +517,23 @@ def _word_map(section: dict[str, object], key: str) -> dict[str, frozenset[str]]
     return {w.lower(): frozenset(x.lower() for x in words) for w, words in table.items()}
 
 
+def _plural(word: str) -> bool:
+    """An English-looking plural: "results", "officials" (not "glass", "bus")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def _forms_map(section: dict[str, object], key: str) -> dict[str, frozenset[str]]:
     """A pack table of word -> verbs, each verb with its regular forms ("check in":
-    check, checks, checked, checking)."""
+    check, checks, checked, checking) and the irregular ones the pack lists ("took")."""
     table = section.get(key, {})
-    assert isinstance(table, dict)
+    irregular = section.get("irregular_forms", {})
+    assert isinstance(table, dict) and isinstance(irregular, dict)
     return {
-        word.lower(): frozenset(f for v in verbs for f in _verb_forms(v.lower()))
+        word.lower(): frozenset(
+            f
+            for v in verbs
+            for f in (*_verb_forms(v.lower()), *(x.lower() for x in irregular.get(v.lower(), ())))
+        )
         for word, verbs in table.items()
     }
 
