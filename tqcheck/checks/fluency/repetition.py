@@ -178,6 +178,8 @@ class DoubleGrammar:
     lang: str
     not_before: dict[str, frozenset[str]]  # "that that the plan": a slip before these
     not_before_endings: dict[str, frozenset[str]]  # "had had locked": before these endings
+    only_before_endings: dict[str, frozenset[str]]  # "en en parlant": only before these
+    personal: frozenset[str]  # "sie hat die die Zeitung": a subject, so no pronoun follows
     emphatic: frozenset[str]  # "they do do their chores": an auxiliary stressed
     not_emphatic_after: frozenset[str]  # "to do do", "will do do": not a stressed auxiliary
     object_subject: frozenset[str]  # "tell you you could": object, then subject
@@ -220,6 +222,8 @@ class DoubleGrammar:
             lang=pack.lang,
             not_before=_word_map(section, "slip_before"),
             not_before_endings=_word_map(section, "slip_before_endings"),
+            only_before_endings=_word_map(section, "only_before_endings"),
+            personal=pack.lower_set("repetition", "personal_subjects"),
             emphatic=pack.lower_set("repetition", "emphatic_auxiliaries"),
             not_emphatic_after=pack.lower_set("repetition", "not_emphatic_after"),
             object_subject=pack.lower_set("repetition", "object_subject_pronouns"),
@@ -245,6 +249,9 @@ class DoubleGrammar:
             return False  # "I think that that the plan will work"
         if len(nxt) > 4 and nxt.endswith(tuple(self.not_before_endings.get(word, ()))):
             return False  # "she had had locked the door"
+        only = self.only_before_endings.get(word)
+        if only and not nxt.endswith(tuple(only)):
+            return False  # "il habite en en France"; "en en parlant" is fine
         if tokens[i - 1].text[:1].islower() and tokens[i].text[:1].isupper():
             return True  # a name or title begins: "touched down Down Under", "in In Bruges"
         if word in self.object_possessive:
@@ -328,9 +335,16 @@ class DoubleGrammar:
         if _quoted(tokens, i):
             return True  # a word mentioned, not used: 'never write "the the"'
         if word in self.numbers:
-            # "four four seven", "at ten ten"; a number that is also an article ("un un
-            # accès") only when it runs on into numbers or ends the phrase
+            # "four four seven", "at ten ten", "two two at half-time"; before a noun it
+            # counts something twice ("drei drei Kinder", "deux deux enfants"), and a
+            # number that is also an article ("un un accès") only runs on into numbers
             lower_word = nxt.isalpha() and nxt[:1].islower() and nxt not in self.numbers
+            after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            noun = (self.nouns_capitalised and after[:1].isupper() and after.isalpha()) or (
+                lower_word and nxt not in self.skip_relative and word not in self.articles
+            )
+            if noun:
+                return False
             return word not in self.articles or not lower_word
         if self._emphatic_adjective(tokens, i, word):
             return True
@@ -392,6 +406,7 @@ class DoubleGrammar:
         return (
             word in self.after_verb
             and not self._subject_before(clause[1:])
+            and not self.personal & {t.text.lower() for t in clause}
             and prev[:1].islower()
             and prev.isalpha()
             and prev.lower() not in self.prepositions | self.openers | self.coordinators
