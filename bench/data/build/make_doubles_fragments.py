@@ -645,11 +645,18 @@ def main():
         # a second, independent batch written as eval rows (own2:… origins)
         extra = RAW / f"{family}_2.jsonl"
         if extra.is_file():
-            seen = {(r["lang"], r["target"]) for r in rows}
+            seen = {(r["lang"], r["target"]): r["origin"] for r in rows}
             for line in extra.read_text(encoding="utf-8").splitlines():
                 row = json.loads(line) if line else None
-                if row and (row["lang"], row["target"]) not in seen:
-                    seen.add((row["lang"], row["target"]))
+                if not row:
+                    continue
+                key = (row["lang"], row["target"])
+                if seen.get(key, "").startswith("probe:"):
+                    # a probe row would take this row into the tuning half
+                    print(f"PROBLEM {family} a probe row repeats {row['id']}", file=sys.stderr)
+                    ok = False
+                if key not in seen:
+                    seen[key] = row["origin"]
                     rows.append(row)
         split = splits.assign((r["lang"], r["origin"]) for r in rows)
         for r in rows:
