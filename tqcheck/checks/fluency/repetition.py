@@ -162,6 +162,8 @@ class DoubleGrammar:
     attribute_endings: tuple[str, ...]  # "die die Regierung stützenden Parteien"
     particles: frozenset[str]  # "de de Gaulle", "von von der Leyen"
     after: dict[str, frozenset[str]]  # "is is" only after "what" in the clause
+    bare_after: frozenset[str]  # … with nothing between only after these
+    elliptical: frozenset[str]  # "those who can can join": a relative clause stops here
     verb_first: frozenset[str]  # "Ist das das Aus?": a copula opening the clause
     determiners: frozenset[str]  # French "ce fait fait débat": noun, then the verb
     homographs: frozenset[str]  # … for words that are both: fait, porte, will, can
@@ -206,6 +208,8 @@ class DoubleGrammar:
             attribute_endings=tuple(section.get("attribute_endings", ())),
             particles=pack.lower_set("repetition", "name_particles"),
             after=_word_map(section, "allowed_after"),
+            bare_after=pack.lower_set("repetition", "bare_allowed_after"),
+            elliptical=pack.lower_set("repetition", "elliptical_auxiliaries"),
             verb_first=pack.lower_set("repetition", "verb_first_copulas"),
             determiners=pack.lower_set("repetition", "noun_verb_after"),
             homographs=pack.lower_set("repetition", "noun_verb_homographs"),
@@ -288,7 +292,7 @@ class DoubleGrammar:
                 continue
             between = [t.text.lower() for t in reversed(clause[:k]) if t.is_word]
             if not between:
-                return True
+                return not self.bare_after or token.text.lower() in self.bare_after
             head, rest = between[0], between[1:]
             if head in self.subjects:
                 return all(w.endswith("ly") for w in rest)
@@ -397,8 +401,19 @@ class DoubleGrammar:
         relative = any(t.text.lower() in self.relatives for t in clause)
         if relative and word not in self.articles and word not in self.skip_relative:
             return True
-        if i >= 2 and tokens[i - 2].text.lower() in self.relatives and word in self.finite:
+        if i >= 2 and tokens[i - 2].text.lower() in self.relatives and word in self.elliptical:
             return True  # the relative clause's verb left out: "those who can can join"
+        if (
+            word not in self.skip_relative
+            and word not in self.articles
+            and word[:1].islower()
+            and i >= 4
+            and tokens[i - 2].text.lower() in self.subjects
+            and tokens[i - 4].text.lower() in self.determiners
+            and tokens[i - 3].is_word
+            and tokens[i - 3].text.lower() not in self.skip_relative
+        ):
+            return True  # a contact clause's verb, then the main verb: "the man I saw saw me"
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         if word in self.phrasal and set(before) & self.phrasal[word] and not nxt.endswith("ing"):
             return True  # "check in in the lobby"; "gave up up smoking" is a slip
