@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tempfile
@@ -204,15 +205,21 @@ def _write_unnamed(path: Path, render: Callable[[TextIO], None]) -> bool:
 def _link(fd: int, name: Path) -> bool:
     """Give the unnamed file ``fd`` a name: linkat(2) through /proc with
     AT_SYMLINK_FOLLOW, which os.link does not pass."""
-    import ctypes
-    import ctypes.util
-
-    found = ctypes.util.find_library("c")
-    if found is None:
+    libc = _libc()
+    if libc is None:
         return False
-    libc = ctypes.CDLL(found, use_errno=True)
     at_fdcwd, at_symlink_follow = -100, 0x400
     done = libc.linkat(
         at_fdcwd, f"/proc/self/fd/{fd}".encode(), at_fdcwd, os.fsencode(name), at_symlink_follow
     )
     return bool(done == 0)
+
+
+@functools.lru_cache(maxsize=1)
+def _libc() -> Any:
+    """The C library, looked up once (find_library runs ldconfig)."""
+    import ctypes
+    import ctypes.util
+
+    found = ctypes.util.find_library("c")
+    return ctypes.CDLL(found, use_errno=True) if found is not None else None

@@ -453,10 +453,11 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
     from tqcheck.glossary.windows import window
 
     src = doc.source
-    in_source = {w.text for w in words(src.text)}
+    source_words = words(src.text)
+    in_source = {w.text for w in source_words}
     out: list[Missing] = []
     seen: set[tuple[str, tuple[int, int]]] = set()
-    for w in words(src.text):
+    for w in source_words:
         if len(w.text) < 3 or not _acronym_name(w.text):
             continue
         if max(zipf(w.text.lower(), src.lang), zipf(w.text.lower(), doc.lang)) >= ACRONYM_WORD:
