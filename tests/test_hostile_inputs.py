@@ -28,21 +28,27 @@ def good(tmp_path: Path) -> Path:
     return path
 
 
-def test_a_fifo_is_refused_not_waited_on(cli, tmp_path: Path, good: Path) -> None:  # type: ignore[no-untyped-def]
-    fifo = tmp_path / "pipe.de.txt"
-    os.mkfifo(fifo)
-    code, docs = scan(cli, fifo, good)
-    assert code == 2
-    assert "FIFO" in docs["pipe.de.txt"]["errors"][0]["message"]
-    assert docs["good.de.txt"]["findings"]
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
 
 
-def test_a_link_to_a_device_is_refused(cli, tmp_path: Path, good: Path) -> None:  # type: ignore[no-untyped-def]
-    zero = tmp_path / "zero.de.txt"
-    zero.symlink_to("/dev/zero")
-    code, docs = scan(cli, zero, good)
+def _device_link(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "why"),
+    [("pipe.de.txt", _fifo, "FIFO"), ("zero.de.txt", _device_link, "device")],
+)
+def test_what_is_no_regular_file_is_refused_not_read(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, good: Path, name: str, make, why: str
+) -> None:
+    """A FIFO is not waited on, a link to a device not read; the good file is reported."""
+    path = tmp_path / name
+    make(path)
+    code, docs = scan(cli, path, good)
     assert code == 2
-    assert "device" in docs["zero.de.txt"]["errors"][0]["message"]
+    assert why in docs[name]["errors"][0]["message"]
     assert docs["good.de.txt"]["findings"]
 
 
