@@ -394,10 +394,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             if not _reads_as(t.text, source_forms, doc.lang)
             and (
                 (
-                    (
-                        _source_name_like(t, doc.lang, other, target_nouns)
-                        or (target_nouns and _unknown(t, doc.lang, other))
-                    )
+                    _stand_in_like(t, doc.lang, other, target_nouns, data)
                     and (
                         not t.initial
                         or (k + 1 < len(home) and home[k + 1].joined)
@@ -544,8 +541,10 @@ def _widened(doc: Document, start: int, end: int) -> tuple[int, int]:
 
 
 def _acronym(word: str) -> bool:
-    """NATO, NPIs, UKs: acronyms are translated as often as kept (OTAN, INP)."""
-    return sum(c.isupper() for c in word) >= 2
+    """NATO, NPIs, UKs, AfD: acronyms are translated as often as kept (OTAN, INP). At
+    least half the letters are capitals: "McEvoy", "DiCaprio", "LeBron" are names."""
+    capitals = sum(c.isupper() for c in word)
+    return capitals >= 2 and 2 * capitals >= sum(c.isalpha() for c in word)
 
 
 def _acronym_name(word: str) -> bool:
@@ -632,6 +631,23 @@ def _source_name_like(p: Part, lang: str, other: str, nouns: bool) -> bool:
         return False
     here, there = zipf(p.text.lower(), lang), zipf(p.text.lower(), other)
     return there >= TRAVELS and abs(here - there) < INTERNATIONAL and here < NAME_MAX
+
+
+def _stand_in_like(
+    t: Part, lang: str, other: str, nouns: bool, data: NamesData | None
+) -> bool:
+    """A target word that reads as a name standing where a source name belongs. Where the
+    target capitalises its nouns (German), a word about as frequent in the other language
+    is as often a cognate noun ("Pause", "Sauce", "Gold") as a name: it must be rare there
+    too, unknown in both languages, or a name the names data knows."""
+    if nouns:
+        if data is not None and fold(t.text) in data.index(lang).approved:
+            return True
+        return _unknown(t, lang, other) or (
+            _source_name_like(t, lang, other, nouns)
+            and zipf(t.text.lower(), lang) < RARE
+        )
+    return _source_name_like(t, lang, other, nouns)
 
 
 def _famous(p: Part, text: str, lang: str, other: str, initial: bool = False) -> bool:
