@@ -23,7 +23,8 @@ ATTRIBUTE_WINDOW = 8  # tokens after the pair searched for an extended attribute
 RARE_REDUPLICATION = 3.0  # Zipf below which a lower-case double is a reduplicated word
 PHRASAL_WINDOW = 4  # words back to a phrasal verb: "hand your essays in in time"
 SOUND_ZIPF = 4.5  # a sound word is no everyday word ("geht um um" is a slip)
-COMMON_AT_START = 5.0  # at a sentence start, rarer doubles are chants and rhymes
+COMMON_AT_START = 5.0
+TRAVELLING_NAME = 1.5  # Zipf in English from which a German capitalised word is a name too  # at a sentence start, rarer doubles are chants and rhymes
 CONTRAST_WINDOW = 4  # tokens after the pair searched for "or": "like like him, or"
 
 
@@ -195,6 +196,13 @@ class DoubleGrammar:
     object_possessive: frozenset[str]  # "her her": object, then possessive …
     two_objects: frozenset[str]  # … after these verbs ("handed her her coat")
     time_span: frozenset[str]  # … or before these ("known her her whole life")
+    clause_initial: frozenset[str]  # "Now now, …": only where the pair opens its clause
+    past_homographs: frozenset[str]  # "the extra cost cost us": a noun, then its past
+    modals: frozenset[str]  # "fortgesetzt werden sollen": no second "werden" at the end
+    fine_before: dict[str, frozenset[str]]  # "retrouvé son son des débuts": the noun
+    not_after: dict[str, frozenset[str]]  # "ist sie sie gefahren": no object after a copula
+    degree_adverbs: frozenset[str]  # "zu zu hohen Kosten": a preposition, then "too"
+    bare_only: frozenset[str]  # "c'est qui qui": nothing between ("c'est le préfet qui qui" is a slip)
 
     @classmethod
     def of(cls, pack: LangPack) -> DoubleGrammar:
@@ -243,6 +251,13 @@ class DoubleGrammar:
                 f for v in pack.lower_set("repetition", "two_object_verbs") for f in _verb_forms(v)
             ),
             time_span=pack.lower_set("repetition", "time_span_after"),
+            clause_initial=pack.lower_set("repetition", "clause_initial_doubles"),
+            past_homographs=pack.lower_set("repetition", "noun_past_homographs"),
+            modals=pack.lower_set("repetition", "modal_verbs"),
+            fine_before=_word_map(section, "fine_before"),
+            not_after=_word_map(section, "slip_after"),
+            degree_adverbs=pack.lower_set("repetition", "degree_prepositions"),
+            bare_only=pack.lower_set("repetition", "allowed_right_after"),
         )
 
     def grammatical(self, tokens: tuple[Token, ...], i: int) -> bool:
@@ -258,6 +273,17 @@ class DoubleGrammar:
             return False  # "il habite en en France"; "en en parlant" is fine
         if tokens[i - 1].text[:1].islower() and tokens[i].text[:1].isupper():
             return True  # a name or title begins: "touched down Down Under", "in In Bruges"
+        prev = tokens[i - 2].text.lower() if i >= 2 else ""
+        if prev in self.not_after.get(word, ()):
+            return False  # "gestern ist sie sie gefahren", "vous pouvez nous nous contacter"
+        if nxt in self.fine_before.get(word, ()):
+            return True  # "le groupe a retrouvé son son des débuts": the noun follows
+        clause = _clause_before(tokens, i - 1)
+        if f"{word} {word}" in self.clause_initial:
+            # "Now now, calm down", "There there", or said or chanted ("the fans chanted
+            # allez allez"): an interjection opens its clause or is what is said;
+            # "negotiators are now now meeting", "by then there there were" are slips
+            return not any(t.is_word for t in clause) or prev in self.sound_verbs
         if word in self.object_possessive:
             prev = tokens[i - 2].text.lower() if i >= 2 else ""
             return prev in self.two_objects or nxt in self.time_span
@@ -265,20 +291,47 @@ class DoubleGrammar:
             return True
         if self._stressed(tokens, i, word, nxt):
             return True
-        if word in self.particles and _name_follows(tokens, i + 1):
+        if word in self.particles and _name_follows(tokens, i + 1, self.nouns_capitalised, self.lang):
             return True  # "de de Gaulle", "von von der Leyen"
-        clause = _clause_before(tokens, i - 1)
+        if word in self.degree_adverbs and self._degree_attribute(tokens, i + 1):
+            return True  # "zu zu hohen Kosten": the preposition, then "too"
+        if word in self.prepositions and self._extended_attribute(tokens, i + 1):
+            return True  # "mit mit Spannung erwarteten Zahlen": an attribute's own noun
         if self._set_phrase(tokens, i, word, clause) or self._two_words(tokens, i, word, clause):
             return True
         if word in self.after:
             return self._pseudo_cleft(clause, word)
         if word not in self.clause_start:
             return False
-        if clause and len(clause) == 1 and clause[0].text.lower() in self.verb_first:
-            return True  # "Ist das das Aus?", "Sind die die Richtigen?"
+        words_before = [t for t in clause if t.is_word]
+        if len(words_before) == 1 and words_before[0].text.lower() in self.verb_first:
+            return True  # "Ist das das Aus?", "„War das das Auto …?“"
         if self._clause_start(tokens, i - 1, clause):
+            if nxt in self.prepositions and self.openers:
+                # the second word is an article, and an article opens no prepositional
+                # phrase: ", der der im Mai gewählt wurde" is a slip; ", die die in Berlin
+                # lebenden Menschen kennt" holds an extended attribute
+                return self._extended_attribute(tokens, i + 1)
             return self._verb_final(tokens, i + 1)
         return self._extended_attribute(tokens, i + 1)
+
+    def _degree_attribute(self, tokens: tuple[Token, ...], j: int) -> bool:
+        """After a preposition that is also a degree adverb ("zu"), an inflected adjective
+        or an extended attribute, then its noun: "zu zu hohen Kosten", "zu zu spät
+        verschickten Bescheiden"; "nie zu zu spät," is a slip."""
+        for k in (j, j + 1):  # the adjective, or an adverb and then the adjective
+            if k + 1 >= len(tokens) or not tokens[k].is_word or not tokens[k + 1].is_word:
+                return False
+            adjective, noun = tokens[k].text, tokens[k + 1].text
+            if (
+                adjective[:1].islower()
+                and adjective.endswith(("e", "en", "em", "er", "es"))
+                and noun[:1].isupper()
+            ):
+                return True
+            if not adjective[:1].islower():
+                return False
+        return False
 
     def _pseudo_cleft(self, clause: list[Token], word: str) -> bool:
         """A free relative ending in the verb the main clause starts with: "what it is is",
@@ -291,9 +344,22 @@ class DoubleGrammar:
             if token.text.lower() not in triggers:
                 continue
             between = [t.text.lower() for t in reversed(clause[:k]) if t.is_word]
+            if between and word in self.bare_only:
+                return False
             if not between:
                 return not self.bare_after or token.text.lower() in self.bare_after
             head, rest = between[0], between[1:]
+            if head not in self.subjects and head not in self.determiners:
+                # "how old she is is", "which one it was was": the wh-phrase's own
+                # word or two, then the subject
+                for skip in (1, 2):
+                    if (
+                        len(between) > skip
+                        and between[skip] in self.subjects
+                        and not set(between[:skip]) & self.skip_relative
+                    ):
+                        head, rest = between[skip], between[skip + 1 :]
+                        break
             if head in self.subjects:
                 return all(w.endswith("ly") for w in rest)
             return head in self.determiners and not set(rest) & self.subjects
@@ -352,17 +418,32 @@ class DoubleGrammar:
             return word not in self.articles or not lower_word
         if self._emphatic_adjective(tokens, i, word):
             return True
-        if word in self.skip_relative | self.articles | self.clause_start:
-            return word in self.clause_final and nxt in _ENDS
+        if word in self.skip_relative | self.articles | self.clause_start | self.prepositions:
+            return self._cluster_end(clause, word, nxt)  # no focus on a function word
         # contrastive focus is on a content word: "do you like like him, or …"
         ahead = [t.text.lower() for t in tokens[i + 1 : i + 1 + CONTRAST_WINDOW]]
-        if self.alternatives & set(ahead) or (clause and clause[0].text.lower() in self.negations):
+        if self.alternatives & set(ahead) or self._negated(clause):
             return True
         if self.alternatives & {t.text.lower() for t in clause}:
             return True  # "do you like him, or do you like like him?"
         if ahead[:1] == [","] and ahead[1:] and ahead[1] in self.negations:
             return True  # "a job job, not another internship"
-        return word in self.clause_final and nxt in _ENDS
+        return self._cluster_end(clause, word, nxt)
+
+    def _negated(self, clause: list[Token]) -> bool:
+        """A negation right before the pair, or before its article: "not drunk drunk",
+        "she has a job, but not a job job"."""
+        near = [t.text.lower() for t in clause[:2]]
+        if near[:1] and near[0] in self.negations:
+            return True
+        return len(near) == 2 and near[0] in self.articles and near[1] in self.negations
+
+    def _cluster_end(self, clause: list[Token], word: str, nxt: str) -> bool:
+        """A verb cluster ending its clause ("ob die Ziele erreicht werden werden."), not
+        where a modal already is its finite verb ("sollen … fortgesetzt werden werden")."""
+        if word not in self.clause_final or nxt not in _ENDS:
+            return False
+        return not self.modals & {t.text.lower() for t in clause}
 
     def _emphatic_adjective(self, tokens: tuple[Token, ...], i: int, word: str) -> bool:
         """A gradable adjective said twice for emphasis, not after a definite determiner:
@@ -381,22 +462,19 @@ class DoubleGrammar:
         ("check in in the lobby"), a pronoun and an article after a verb ("dann haben die
         die Tür zugemacht")."""
         first, second = tokens[i - 1].text, tokens[i].text
+        nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         if self.nouns_capitalised and clause and first[0].isupper() != second[0].isupper():
             return True
         before = [t.text.lower() for t in tokens[max(0, i - PHRASAL_WINDOW - 1) : i - 1]]
+        if word in self.homographs and self._after_determiner(before, 1):
+            return True  # "the political will will"
         if (
-            word in self.homographs
-            and before
-            and (
-                before[-1] in self.determiners
-                or (
-                    len(before) > 1
-                    and before[-2] in self.determiners
-                    and before[-1].isalpha()
-                    and not _plural(before[-1])  # "the results will will": the subject
-                )
-            )
+            word in self.past_homographs
+            and self._after_determiner(before, 1)
+            and (nxt not in self.skip_relative or nxt in self.subjects)
         ):
+            return True  # "the extra cost cost us"; "the cost cost of the repairs" is a slip
+        if self._question_subject(tokens, i, word):
             return True
         relative = any(t.text.lower() in self.relatives for t in clause)
         if relative and word not in self.articles and word not in self.skip_relative:
@@ -414,7 +492,6 @@ class DoubleGrammar:
             and tokens[i - 3].text.lower() not in self.skip_relative
         ):
             return True  # a contact clause's verb, then the main verb: "the man I saw saw me"
-        nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         if word in self.phrasal and set(before) & self.phrasal[word] and not nxt.endswith("ing"):
             return True  # "check in in the lobby"; "gave up up smoking" is a slip
         prev = clause[0].text if clause else ""
@@ -427,6 +504,32 @@ class DoubleGrammar:
             and prev.lower() not in self.prepositions | self.openers | self.coordinators
             and prev.lower() not in self.clause_start
         )
+
+    def _after_determiner(self, before: list[str], between: int) -> bool:
+        """A determiner, then at most ``between`` words of its noun phrase (no function
+        word, the last one singular): the pair is that phrase's noun and the verb."""
+        for n in range(between + 1):
+            if len(before) <= n or before[-1 - n] not in self.determiners:
+                continue
+            middle = before[len(before) - n :]
+            if all(w.isalpha() and w not in self.skip_relative for w in middle) and not (
+                middle and _plural(middle[-1])  # "the results will will": the subject
+            ):
+                return True
+        return False
+
+    def _question_subject(self, tokens: tuple[Token, ...], i: int, word: str) -> bool:
+        """A question opened by an auxiliary, whose subject noun (a word before it at
+        most) is the verb's homograph: "Does lead lead to …?", "Can wind power power a
+        city?"; "Did the minister say say …?" has a subject of its own."""
+        words = [t for t in tokens[: i - 1] if t.is_word]
+        if not 1 <= len(words) <= 2 or words[0].text.lower() not in self.stranding.auxiliaries:
+            return False
+        if word in self.skip_relative or word in self.articles or not word.isalpha():
+            return False
+        if any(w.text.lower() in self.skip_relative | self.articles for w in words[1:]):
+            return False
+        return any(t.text == "?" for t in tokens[i:])
 
     def _subject_before(self, clause: list[Token]) -> bool:
         """An article and a noun before the verb (``clause`` read backwards): the verb
@@ -568,12 +671,14 @@ def _forms_map(section: dict[str, object], key: str) -> dict[str, frozenset[str]
     }
 
 
-def _name_follows(tokens: tuple[Token, ...], j: int) -> bool:
-    """A capitalised word follows, after at most two short particles ("der", "van den")."""
+def _name_follows(tokens: tuple[Token, ...], j: int, nouns: bool, lang: str) -> bool:
+    """A capitalised word follows, after at most two short particles ("der", "van den");
+    where nouns are capitalised, one rare as a word or known in English too: names travel
+    ("von von der Leyen"; "von von der Bürgermeisterin" is a slip)."""
     for k in range(j, min(j + 3, len(tokens))):
         text = tokens[k].text
         if text[:1].isupper():
-            return True
+            return not nouns or _rare(text, lang) or zipf(text.lower(), "en") >= TRAVELLING_NAME
         if not (text.isalpha() and text.islower() and len(text) <= 3):
             return False
     return False
@@ -654,7 +759,9 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue  # "la la la", "ha ha ha"
             if grammar.grammatical(tokens, i):
                 continue
-            if _name_like(first.text, second.text, tokens, i, doc.lang, ctx.pack):
+            if first.text.lower() not in grammar.subjects and _name_like(
+                first.text, second.text, tokens, i, doc.lang, ctx.pack
+            ):
                 continue  # a reduplicated name: "Bora Bora", "Duran Duran"
             if i == 1 and zipf(first.text.lower(), doc.lang) < COMMON_AT_START:
                 continue  # "Heile heile Gänschen": a rhyme; slips at a start are "Der der"
