@@ -60,7 +60,9 @@ def window(doc: Document, source_offset: int) -> Window | None:
         if not spans:
             return None
         around = [t for link in links[max(k - 1, 0) : k + 2] for t in link[2]]
-        return Window(min(s for s, _ in around), max(e for _, e in around), (spans[0][0], spans[-1][1]))
+        return Window(
+            min(s for s, _ in around), max(e for _, e in around), (spans[0][0], spans[-1][1])
+        )
     j = min(len(target) - 1, round(i * len(target) / len(source)))
     lo, hi = max(j - SPREAD, 0), min(j + SPREAD, len(target) - 1)
     return Window(target[lo][0], target[hi][1], target[j])

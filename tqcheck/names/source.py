@@ -12,12 +12,14 @@ of it stands in the window ("Kahl" / "Kall"), is corruption.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tqcheck.glossary.normalize import words
+from tqcheck.names.countries import by_name, countries, named, shares_stem
 from tqcheck.names.similarity import edits, jaro_winkler, same_initial, skeleton
 from tqcheck.names.text import (
     Part,
@@ -175,6 +177,12 @@ def _source_names(
     return out
 
 
+def _sentence_of(doc: Document, start: int) -> int:
+    """The index of the sentence holding offset ``start``."""
+    starts = [s.start for s in doc.sentences]
+    return max(bisect.bisect_right(starts, start) - 1, 0)
+
+
 def _word_before(text: str, start: int) -> str:
     m = re.search(r"([^\W\d_]+)\.?\s+$", text[max(0, start - 40) : start])
     return m.group(1) if m else ""
@@ -278,12 +286,18 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     # only as "replaced", when a rare name stands where the source name belongs
     weak: set[int] = set()
 
+    source_countries = by_name(src.lang)
+
     def strong(p: Part) -> bool:
-        return p.start in known or (
-            not _acronym(p.text)
-            and (
-                not (nouns and _after_adjective(src.text, p.start))
-                and _source_name_like(p, src.lang, doc.lang, nouns)
+        return (
+            p.start in known
+            or fold(p.text) in source_countries
+            or (
+                not _acronym(p.text)
+                and (
+                    not (nouns and _after_adjective(src.text, p.start))
+                    and _source_name_like(p, src.lang, doc.lang, nouns)
+                )
             )
         )
 
@@ -352,7 +366,13 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     # "Indiquez vos symptômes"; the stand-in must travel too, being rare is not enough)
     openers = {run[0][0].start for run in opening}
     runs += famous + opening
-    weak |= {run[0][0].start for run in famous + opening}
+    # a country is strong evidence: CLDR gives its name and adjective in the target
+    # language ("Portugal" / "portugiesische"), so its absence is no paraphrase
+    weak |= {
+        run[0][0].start
+        for run in famous + opening
+        if run[0][0].start in openers or fold(run[0][0].text) not in source_countries
+    }
     targets = [p for p in parts(doc) if len(p.text) >= 2]
     # every capitalised word of the source, sentence starts too ("Regine Kunde vom …"):
     # a target word written as one of them is accounted for, no stand-in
@@ -361,6 +381,15 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     }
     exonyms = _exonyms(src.lang, doc.lang)
     target_honorifics = _honorifics(doc.lang)
+    # a country of the target that no source word names, nor its adjective, stands in
+    # for one that is gone ("Schweiz" for "Ukraine"; "Chine" after "Chinese" does not)
+    source_words = [(w.start, fold(w.text)) for w in words(src.text)]
+    accounted = named([w for _s, w in source_words], src.lang)
+    target_countries = by_name(doc.lang)
+    stand_in_countries = {
+        name for name, code in target_countries.items() if code not in accounted
+    } - source_forms
+    target_table = countries(doc.lang)
     out: list[Missing] = []
     for run in runs:
         names = [p for p, check in run if check]
@@ -376,8 +405,22 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         for p in names:
             forms = _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
             forms |= exonyms.get(fold(p.text), set())
+            adjectives: frozenset[str] = frozenset()
+            code = source_countries.get(fold(p.text))
+            if code in target_table:
+                forms |= target_table[code].names
+                # its adjective arrives for it, unless the source sentence has its own
+                # ("in France during French school holidays")
+                sentence = [
+                    w
+                    for start, w in source_words
+                    if start != p.start and _sentence_of(src, start) == p.sentence
+                ]
+                if code not in named(sentence, src.lang):
+                    adjectives = target_table[code].languages
             if (
                 any(_reads_as(w, forms, doc.lang) for w in plain)
+                or any(shares_stem(fold(w), f) for w in plain for f in adjectives)
                 or any(_near_miss(t, forms, doc.lang, data) for t in here)
                 or any(_close(w, forms) for w in plain)
             ):
@@ -408,6 +451,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 )
                 # after "Frau", "Mme": a name, however rare ("Frau Kowalczyk")
                 or _word_before(doc.text, t.start).lower() in target_honorifics
+                or fold(t.text) in stand_in_countries
             )
         ]
         text = " ".join(p.text for p, _c in run)
@@ -633,9 +677,7 @@ def _source_name_like(p: Part, lang: str, other: str, nouns: bool) -> bool:
     return there >= TRAVELS and abs(here - there) < INTERNATIONAL and here < NAME_MAX
 
 
-def _stand_in_like(
-    t: Part, lang: str, other: str, nouns: bool, data: NamesData | None
-) -> bool:
+def _stand_in_like(t: Part, lang: str, other: str, nouns: bool, data: NamesData | None) -> bool:
     """A target word that reads as a name standing where a source name belongs. Where the
     target capitalises its nouns (German), a word about as frequent in the other language
     is as often a cognate noun ("Pause", "Sauce", "Gold") as a name: it must be rare there
@@ -644,8 +686,7 @@ def _stand_in_like(
         if data is not None and fold(t.text) in data.index(lang).approved:
             return True
         return _unknown(t, lang, other) or (
-            _source_name_like(t, lang, other, nouns)
-            and zipf(t.text.lower(), lang) < RARE
+            _source_name_like(t, lang, other, nouns) and zipf(t.text.lower(), lang) < RARE
         )
     return _source_name_like(t, lang, other, nouns)
 

@@ -23,8 +23,8 @@ ATTRIBUTE_WINDOW = 8  # tokens after the pair searched for an extended attribute
 RARE_REDUPLICATION = 3.0  # Zipf below which a lower-case double is a reduplicated word
 PHRASAL_WINDOW = 4  # words back to a phrasal verb: "hand your essays in in time"
 SOUND_ZIPF = 4.5  # a sound word is no everyday word ("geht um um" is a slip)
-COMMON_AT_START = 5.0
-TRAVELLING_NAME = 1.5  # Zipf in English from which a German capitalised word is a name too  # at a sentence start, rarer doubles are chants and rhymes
+COMMON_AT_START = 5.0  # at a sentence start, rarer doubles are chants and rhymes
+TRAVELLING_NAME = 1.5  # Zipf in English from which a German capitalised word is a name too
 CONTRAST_WINDOW = 4  # tokens after the pair searched for "or": "like like him, or"
 
 
@@ -202,7 +202,7 @@ class DoubleGrammar:
     fine_before: dict[str, frozenset[str]]  # "retrouvé son son des débuts": the noun
     not_after: dict[str, frozenset[str]]  # "ist sie sie gefahren": no object after a copula
     degree_adverbs: frozenset[str]  # "zu zu hohen Kosten": a preposition, then "too"
-    bare_only: frozenset[str]  # "c'est qui qui": nothing between ("c'est le préfet qui qui" is a slip)
+    bare_only: frozenset[str]  # "c'est qui qui", nothing between ("c'est le préfet qui qui")
 
     @classmethod
     def of(cls, pack: LangPack) -> DoubleGrammar:
@@ -291,7 +291,9 @@ class DoubleGrammar:
             return True
         if self._stressed(tokens, i, word, nxt):
             return True
-        if word in self.particles and _name_follows(tokens, i + 1, self.nouns_capitalised, self.lang):
+        if word in self.particles and _name_follows(
+            tokens, i + 1, self.nouns_capitalised, self.lang
+        ):
             return True  # "de de Gaulle", "von von der Leyen"
         if word in self.degree_adverbs and self._degree_attribute(tokens, i + 1):
             return True  # "zu zu hohen Kosten": the preposition, then "too"

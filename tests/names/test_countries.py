@@ -1,0 +1,45 @@
+"""CLDR country names (Babel) for the source-name checks, and the checks without Babel."""
+
+from __future__ import annotations
+
+import builtins
+import sys
+
+import pytest
+
+from tqcheck.model import Document
+from tqcheck.names import countries
+from tqcheck.names.source import missing_names
+
+
+def test_country_name_and_adjective_across_languages() -> None:
+    code = countries.by_name("en")["denmark"]
+    assert countries.countries("fr")[code].names == {"danemark"}
+    assert "danois" in countries.countries("fr")[code].languages
+    assert countries.named(["ungarische"], "de") == {countries.by_name("en")["hungary"]}
+    assert countries.shares_stem("schwedischen", "schwedisch")
+    assert not countries.shares_stem("schwer", "schwedisch")
+
+
+def test_the_source_checks_run_without_babel(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = builtins.__import__
+
+    def no_babel(name: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name == "babel" or name.startswith("babel."):
+            raise ImportError("no babel here")
+        return real_import(name, *args, **kwargs)
+
+    for cache in (countries._locale, countries.countries, countries.by_name, countries._index):
+        cache.cache_clear()
+    monkeypatch.delitem(sys.modules, "babel", raising=False)
+    monkeypatch.setattr(builtins, "__import__", no_babel)
+    try:
+        assert countries.countries("de") == {}
+        assert countries.named(["griechische"], "de") == set()
+        src = Document("s", "The mayor of Lisbon, Ana Terzieva, opened the bridge.", "en")
+        doc = Document("t", "Der Bürgermeister eröffnete die Brücke.", "de", source=src)
+        assert [m.name for m in missing_names(doc, None, None)]  # still reports what it can
+    finally:
+        monkeypatch.undo()
+        for cache in (countries._locale, countries.countries, countries.by_name, countries._index):
+            cache.cache_clear()

@@ -1,0 +1,114 @@
+"""Country and region names across languages, from the Unicode CLDR (Babel).
+
+CLDR names every territory in every locale ("Greece" / "Griechenland" / "Grèce") and the
+languages spoken there ("Greek" / "Griechisch" / "grec"); a country's adjective and its
+people are mostly written with the language name's stem ("griechische", "Franzosen"). The
+names checks use this to know that a country of the source arrived in the target under
+its own name or as an adjective, and that a country name of the target that no source
+word accounts for stands in for another one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from tqcheck.names.text import fold
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+MIN_FORM = 4  # letters: shorter words of a multi-word name ("of", "the") are no forms
+STEM = 5  # letters an adjective shares with a language name at least ("franz-osen")
+STEM_SHARE = 0.6  # … and this share of the language name
+
+
+@dataclass(frozen=True)
+class Country:
+    """A territory's folded words in one language: its name's words and the names of its
+    official languages ("frankreich"; "franzosisch")."""
+
+    names: frozenset[str]
+    languages: frozenset[str]
+
+
+@lru_cache(maxsize=32)
+def _locale(lang: str) -> Any:
+    try:
+        from babel import Locale, UnknownLocaleError
+    except ImportError:  # the names checks work without; they only know fewer countries
+        return None
+    try:
+        return Locale.parse(lang.split("-")[0])
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=16)
+def countries(lang: str) -> dict[str, Country]:
+    """Territory code -> its words in ``lang``; empty when Babel or the locale is missing."""
+    loc = _locale(lang)
+    if loc is None:
+        return {}
+    from babel.languages import get_official_languages
+
+    out: dict[str, Country] = {}
+    for code, name in loc.territories.items():
+        names = frozenset(fold(w) for w in _WORD.findall(name) if len(w) >= MIN_FORM)
+        spoken: set[str] = set()
+        if code.isalpha():
+            for language in get_official_languages(code, de_facto=True):
+                written = loc.languages.get(language, "")
+                if len(_WORD.findall(written)) == 1:
+                    spoken.add(fold(written))
+        if names:
+            out[code] = Country(names, frozenset(spoken))
+    return out
+
+
+@lru_cache(maxsize=16)
+def by_name(lang: str) -> dict[str, str]:
+    """Folded one-word country or region name of ``lang`` -> its territory code."""
+    loc = _locale(lang)
+    if loc is None:
+        return {}
+    return {
+        fold(name): code
+        for code, name in loc.territories.items()
+        if len(_WORD.findall(name)) == 1 and code in countries(lang)
+    }
+
+
+def shares_stem(word: str, form: str) -> bool:
+    """A folded word written on a folded language name's stem: "franzosen" on
+    "franzosisch", "griechische" on "griechisch"."""
+    n = 0
+    for a, b in zip(word, form, strict=False):
+        if a != b:
+            break
+        n += 1
+    return n >= max(STEM, STEM_SHARE * len(form))
+
+
+@lru_cache(maxsize=16)
+def _index(lang: str) -> tuple[dict[str, set[str]], dict[str, list[tuple[str, str]]]]:
+    """Name word -> codes; a language name's first letters -> (name, code)."""
+    names: dict[str, set[str]] = {}
+    stems: dict[str, list[tuple[str, str]]] = {}
+    for code, c in countries(lang).items():
+        for w in c.names:
+            names.setdefault(w, set()).add(code)
+        for form in c.languages:
+            stems.setdefault(form[:STEM], []).append((form, code))
+    return names, stems
+
+
+def named(words: list[str], lang: str) -> set[str]:
+    """The territory codes that folded ``words`` of ``lang`` name or write an adjective
+    of: "Greece", "Greek", "griechische" -> GR."""
+    names, stems = _index(lang)
+    out: set[str] = set()
+    for w in words:
+        out |= names.get(w, set())
+        out |= {code for form, code in stems.get(w[:STEM], ()) if shares_stem(w, form)}
+    return out
