@@ -19,6 +19,7 @@ _GAP_RE = re.compile(r"[ \t\u00a0\u202f]+")
 _CLAUSE_MARKS = frozenset(",;:–—-([")
 _ENDS = frozenset(".!?;:,)")
 _INTERJECTION_ENDS = frozenset(",!?.…")
+_INFLECTED = ("e", "en", "em", "er", "es")  # German adjective endings
 ATTRIBUTE_WINDOW = 8  # tokens after the pair searched for an extended attribute
 RARE_REDUPLICATION = 3.0  # Zipf below which a lower-case double is a reduplicated word
 PHRASAL_WINDOW = 4  # words back to a phrasal verb: "hand your essays in in time"
@@ -201,6 +202,8 @@ class DoubleGrammar:
     modals: frozenset[str]  # "fortgesetzt werden sollen": no second "werden" at the end
     fine_before: dict[str, frozenset[str]]  # "retrouvé son son des débuts": the noun
     not_after: dict[str, frozenset[str]]  # "ist sie sie gefahren": no object after a copula
+    before_nouns: frozenset[str]  # "la vieille porte porte": the only words between
+    verb_final_only: frozenset[str]  # "Da da niemand kam, …": a subordinate clause's start
     degree_adverbs: frozenset[str]  # "zu zu hohen Kosten": a preposition, then "too"
     bare_only: frozenset[str]  # "c'est qui qui", nothing between ("c'est le préfet qui qui")
 
@@ -256,6 +259,8 @@ class DoubleGrammar:
             modals=pack.lower_set("repetition", "modal_verbs"),
             fine_before=_word_map(section, "fine_before"),
             not_after=_word_map(section, "slip_after"),
+            before_nouns=pack.lower_set("repetition", "prenominal_adjectives"),
+            verb_final_only=pack.lower_set("repetition", "subordinate_doubles"),
             degree_adverbs=pack.lower_set("repetition", "degree_prepositions"),
             bare_only=pack.lower_set("repetition", "allowed_right_after"),
         )
@@ -287,6 +292,8 @@ class DoubleGrammar:
         if word in self.object_possessive:
             prev = tokens[i - 2].text.lower() if i >= 2 else ""
             return prev in self.two_objects or nxt in self.time_span
+        if word in self.verb_final_only:
+            return self._verb_final(tokens, i + 1)  # "Da da niemand kam"; "Da da war" a slip
         if f"{word} {word}" in self.always:
             return True
         if self._stressed(tokens, i, word, nxt):
@@ -325,14 +332,11 @@ class DoubleGrammar:
             if k + 1 >= len(tokens) or not tokens[k].is_word or not tokens[k + 1].is_word:
                 return False
             adjective, noun = tokens[k].text, tokens[k + 1].text
-            if (
-                adjective[:1].islower()
-                and adjective.endswith(("e", "en", "em", "er", "es"))
-                and noun[:1].isupper()
-            ):
+            inflected = adjective.endswith(_INFLECTED)
+            if adjective[:1].islower() and inflected and noun[:1].isupper():
                 return True
-            if not adjective[:1].islower():
-                return False
+            if not adjective[:1].islower() or inflected:
+                return False  # "zu zu einer höheren Inflation": an article, no adverb
         return False
 
     def _pseudo_cleft(self, clause: list[Token], word: str) -> bool:
@@ -348,8 +352,9 @@ class DoubleGrammar:
             between = [t.text.lower() for t in reversed(clause[:k]) if t.is_word]
             if between and word in self.bare_only:
                 return False
-            if not between:
-                return not self.bare_after or token.text.lower() in self.bare_after
+            if not between:  # "what is is"; "What do do you make of it?" asks a question
+                bare = not self.bare_after or token.text.lower() in self.bare_after
+                return bare and word not in self.elliptical
             head, rest = between[0], between[1:]
             if head not in self.subjects and head not in self.determiners:
                 # "how old she is is", "which one it was was": the wh-phrase's own
@@ -478,6 +483,13 @@ class DoubleGrammar:
             return True  # "the extra cost cost us"; "the cost cost of the repairs" is a slip
         if self._question_subject(tokens, i, word):
             return True
+        if (
+            word in self.elliptical
+            and i >= 2
+            and tokens[i - 2].text.lower() in self.stranding.questions
+            and not any(t.is_word for t in tokens[: i - 2])
+        ):
+            return False  # a question's auxiliary: "What does does the committee want?"
         relative = any(t.text.lower() in self.relatives for t in clause)
         if relative and word not in self.articles and word not in self.skip_relative:
             return True
@@ -487,15 +499,15 @@ class DoubleGrammar:
             word not in self.skip_relative
             and word not in self.articles
             and word[:1].islower()
-            and i >= 4
-            and tokens[i - 2].text.lower() in self.subjects
-            and tokens[i - 4].text.lower() in self.determiners
-            and tokens[i - 3].is_word
-            and tokens[i - 3].text.lower() not in self.skip_relative
+            and self._contact_subject(tokens, i)
         ):
             return True  # a contact clause's verb, then the main verb: "the man I saw saw me"
-        if word in self.phrasal and set(before) & self.phrasal[word] and not nxt.endswith("ing"):
-            return True  # "check in in the lobby"; "gave up up smoking" is a slip
+        if (
+            word in self.phrasal
+            and set(before) & self.phrasal[word]
+            and not nxt.endswith(("ing", "ly"))
+        ):
+            return True  # "check in in the lobby"; "gave up up smoking", "went up up sharply"
         prev = clause[0].text if clause else ""
         return (
             word in self.after_verb
@@ -507,6 +519,30 @@ class DoubleGrammar:
             and prev.lower() not in self.clause_start
         )
 
+    def _contact_subject(self, tokens: tuple[Token, ...], i: int) -> bool:
+        """Before the pair a noun phrase, then a relative clause with no relative word
+        whose subject is a pronoun or a determiner's noun: "the man I saw saw me", "the
+        approach shot he hit hit the flag", "everyone she knew knew", "the changes the
+        board made made things worse"."""
+        words = [t.text.lower() for t in tokens[: i - 1]]
+        if len(words) < 2 or not tokens[i - 2].is_word:
+            return False
+        if words[-1] in self.subjects:
+            head = words[:-1]  # the pronoun's clause: what stands before it
+        elif (
+            len(words) >= 3
+            and words[-2] in self.determiners
+            and words[-1] not in self.skip_relative
+        ):
+            head = words[:-2]  # "the board": a determiner and its noun
+        else:
+            return False
+        if not head or head[-1] in self.skip_relative or not head[-1].isalpha():
+            return False
+        if head[-1] in self.stranding.heads:
+            return True  # "everyone", "something"
+        return any(w in self.determiners for w in head[-3:-1])  # "the (approach) shot"
+
     def _after_determiner(self, before: list[str], between: int) -> bool:
         """A determiner, then at most ``between`` words of its noun phrase (no function
         word, the last one singular): the pair is that phrase's noun and the verb."""
@@ -514,6 +550,8 @@ class DoubleGrammar:
             if len(before) <= n or before[-1 - n] not in self.determiners:
                 continue
             middle = before[len(before) - n :]
+            if self.before_nouns and not set(middle) <= self.before_nouns:
+                continue  # "le ballon entre entre": a noun and its verb already
             if all(w.isalpha() and w not in self.skip_relative for w in middle) and not (
                 middle and _plural(middle[-1])  # "the results will will": the subject
             ):
@@ -680,6 +718,8 @@ def _name_follows(tokens: tuple[Token, ...], j: int, nouns: bool, lang: str) -> 
     for k in range(j, min(j + 3, len(tokens))):
         text = tokens[k].text
         if text[:1].isupper():
+            if k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and tokens[k + 1].is_word:
+                return False  # a first name and a surname: "de de Martin Scorsese" is a slip
             return not nouns or _rare(text, lang) or zipf(text.lower(), "en") >= TRAVELLING_NAME
         if not (text.isalpha() and text.islower() and len(text) <= 3):
             return False
