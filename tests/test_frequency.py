@@ -57,3 +57,41 @@ def test_a_language_whose_tokenizer_is_missing_answers_unknown(monkeypatch) -> N
     assert frequency.zipf("天气", "zh") == 0.0
     assert frequency.zipf("Wetter", "de") > 3.0
     frequency.zipf.cache_clear()
+
+
+def test_the_disk_table_answers_as_wordfreq_does(tmp_path, monkeypatch) -> None:
+    """Every plain word looked up in the SQLite table gets wordfreq's own Zipf value, to
+    the last digit: list words (every 97th), capitalised and upper-cased forms, German
+    sharp s, accents, decomposed accents, misspellings, Greek and Cyrillic words."""
+    import random
+    import unicodedata
+
+    import wordfreq
+
+    from tqcheck.text import frequency
+
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(frequency, "_STORES", {})
+    rng = random.Random(7)
+    for lang in ("de", "en", "fr"):
+        listed = [w for w in wordfreq.iter_wordlist(lang)][::97]
+        words = [w for w in listed if w.isalpha()][:3000]
+        extra = ["Straße", "STRASSE", "Übermorgen", "ÉTÉ", "cafe\u0301", "Αθήνα", "Москва"]
+        extra += ["text-to-speech", "e-mail", "NATO-Gipfel", "Xqz-haus", "-", "a--b", "haus-"]
+        extra += ["don't", "editor’s", "geht's", "l'homme", "qu'il", "aujourd'hui", "'s", "o''k"]
+        extra += ["o'clock", "rock'n'roll", "xyz'abc", "Haven't", "d'Artagnan"]
+        typos = ["".join(rng.sample(w, len(w))) for w in words[:300]]
+        for word in [*words, *(w.title() for w in words[:300]), *extra, *typos]:
+            expected = wordfreq.zipf_frequency(word, lang)
+            assert frequency.zipf.__wrapped__(word, lang) == expected, (word, lang)
+        assert frequency._STORES[lang] is not None  # the table was used, not wordfreq
+    assert unicodedata.is_normalized("NFC", "Straße")
+
+
+def test_without_a_cache_folder_wordfreq_answers(monkeypatch) -> None:
+    from tqcheck.text import frequency
+
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", "off")
+    monkeypatch.setattr(frequency, "_STORES", {})
+    assert frequency.zipf.__wrapped__("haus", "de") > 4.0
+    assert frequency._STORES["de"] is None

@@ -37,13 +37,13 @@ def cache_dir() -> Path | None:
     return Path(base) / "tqcheck"
 
 
-def entry_path(name: str, key: str) -> Path | None:
+def entry_path(name: str, key: str, suffix: str = ".pickle") -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
     full = f"{key}|tqcheck {__version__}|python {sys.version_info[:2]}"
     digest = hashlib.sha256(full.encode("utf-8")).hexdigest()[:20]
-    return folder / f"{name}-{digest}.pickle"
+    return folder / f"{name}-{digest}{suffix}"
 
 
 def _trusted(path: Path) -> bool:
@@ -86,15 +86,40 @@ def load(path: Path) -> object | None:
 
 def store(path: Path, value: object) -> None:
     """Write an entry atomically (0600, in a 0700 folder); a failure is silent."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+    def write(tmp: Path) -> None:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    store_file(path, write, (pickle.PicklingError, TypeError, AttributeError))
+
+
+def store_file(
+    path: Path, write: Callable[[Path], None], errors: tuple[type[BaseException], ...] = ()
+) -> bool:
+    """Have ``write`` make the entry under a temporary name (0600, in a 0700 folder),
+    then move it into place atomically; False, and nothing left behind, on failure."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write(tmp)
+        os.chmod(tmp, 0o600)
         os.replace(tmp, path)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        return True
+    except Exception as exc:  # OSError and the writer's own errors; others propagate
+        if not isinstance(exc, (OSError, *errors)):
+            raise
         try:
             tmp.unlink()
         except OSError:
             pass
+        return False
+
+
+def trusted(path: Path) -> bool:
+    """An existing entry owned by this user and writable by nobody else."""
+    try:
+        return _trusted(path)
+    except OSError:
+        return False

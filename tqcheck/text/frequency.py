@@ -3,14 +3,40 @@
 One cached lookup: the language tag is reduced to its primary subtag ("de-AT" -> "de"),
 and a language wordfreq has no list for ("und", an undetermined document) answers 0.0,
 "unknown", instead of raising inside a check.
+
+wordfreq answers from a dictionary of its whole list, built in each process from the
+packed list (German: 634 000 words, 0.3 s and about 100 MB), after importing wordfreq
+and its language-tag library (0.2 s). A scan asks for a few thousand words. So the list
+is also kept in the disk cache (``tqcheck.text.cache``) as an SQLite table, built once
+per wordfreq version and language, and a plain word (letters only) is looked up there:
+no import, no dictionary, the same arithmetic as wordfreq for a single token, so the same
+Zipf value to the last digit (``tests/test_frequency.py`` compares them). Anything else
+(digits, apostrophes, a language whose preprocessing transliterates or folds dotless i,
+the cache turned off) goes to wordfreq itself.
 """
 
 from __future__ import annotations
 
 import enum
+import math
+import sqlite3
+import unicodedata
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Literal
+
+from tqcheck.text import cache
+
+Form = Literal["NFC", "NFD", "NFKC", "NFKD"]
 
 _NO_TOKENIZER: set[str] = set()  # languages whose wordfreq tokenizer is not installed
+_MISSING = 1e-9  # wordfreq's frequency of Zipf 0 (its floor for an unknown word)
+_FORMS: dict[str, Form] = {"NFC": "NFC", "NFKC": "NFKC", "NFD": "NFD", "NFKD": "NFKD"}
+_STORES: dict[str, tuple[sqlite3.Connection, Form] | None] = {}
+# Letters below U+0530 (Latin, Greek, Cyrillic) form one token in wordfreq's regex
+# tokenizer; other scripts (ideographs, Thai) may be split, so they go to wordfreq
+_ONE_TOKEN_BELOW = "\u0530"
 
 
 @lru_cache(maxsize=200_000)
@@ -18,11 +44,50 @@ def zipf(word: str, lang: str) -> float:
     """The word's frequency in the language, as written (callers lower-case if they
     want to); 0.0 for a word or language wordfreq does not know, and for Chinese or
     Japanese when wordfreq's optional tokenizer (jieba, MeCab) is not installed."""
-    from wordfreq import zipf_frequency
-
     primary = lang.split("-")[0].lower()
     if primary in _NO_TOKENIZER:
         return 0.0
+    parts = word.split("-")  # wordfreq's tokenizer splits at hyphens: "text-to-speech"
+    plain = all(p.isalpha() and max(p) < _ONE_TOKEN_BELOW for p in parts)
+    elided = not plain and "-" not in word and _one_word(word.replace("’", "'"))
+    if plain or elided:
+        store = _store(primary)
+        if store is not None:
+            return _stored(store, [word.replace("’", "'")] if elided else parts)
+    return _wordfreq(word, primary)
+
+
+def _one_word(word: str) -> bool:
+    """Letters with one apostrophe inside, three letters before it at least: "don't",
+    "editor's", "aujourd'hui" are one token to wordfreq; "l'homme", "qu'il" (one or two
+    letters, then a vowel or h) are split, and left to wordfreq."""
+    pieces = word.split("'")
+    return (
+        len(pieces) == 2
+        and len(pieces[0]) >= 3
+        and all(p.isalpha() and max(p) < _ONE_TOKEN_BELOW for p in pieces)
+    )
+
+
+@lru_cache(maxsize=1)
+def listed_languages() -> frozenset[str]:
+    """The languages wordfreq has a list for (kept in the disk cache: no import)."""
+    try:
+        release = version("wordfreq")
+    except PackageNotFoundError:
+        return frozenset()
+
+    def build() -> frozenset[str]:
+        from wordfreq import available_languages
+
+        return frozenset(available_languages())
+
+    return cache.load_or_build("wordfreq-languages", f"wordfreq {release}", build)
+
+
+def _wordfreq(word: str, primary: str) -> float:
+    from wordfreq import zipf_frequency
+
     try:
         return float(zipf_frequency(word, primary))
     except (LookupError, ValueError):
@@ -30,6 +95,80 @@ def zipf(word: str, lang: str) -> float:
     except ImportError:  # wordfreq's zh/ja tokenizers are optional extras
         _NO_TOKENIZER.add(primary)
         return 0.0
+
+
+def _stored(store: tuple[sqlite3.Connection, Form], tokens: list[str]) -> float:
+    """wordfreq's answer for plain tokens: its preprocessing (normal form, case folding),
+    the tokens' frequencies combined as wordfreq combines them (1/f = 1/f1 + 1/f2 …; one
+    unknown token makes the whole unknown), rounded to three figures, on the Zipf scale."""
+    conn, form = store
+    one_over_result = 0.0
+    for word in tokens:
+        token = unicodedata.normalize(form, word).casefold()
+        try:
+            row = conn.execute("SELECT f FROM freq WHERE word = ?", (token,)).fetchone()
+        except sqlite3.Error:  # the file went away or was damaged under us
+            return 0.0
+        if row is None:
+            return 0.0
+        one_over_result += 1.0 / row[0]
+    freq = 1.0 / one_over_result
+    unrounded = max(freq, _MISSING)
+    leading_zeroes = math.floor(-math.log(unrounded, 10))
+    return round(math.log(round(unrounded, leading_zeroes + 3), 10) + 9, 2)
+
+
+def _store(lang: str) -> tuple[sqlite3.Connection, Form] | None:
+    """The language's table in the disk cache (built on first use) and the Unicode
+    normal form wordfreq applies there, or None."""
+    if lang in _STORES:
+        return _STORES[lang]
+    found = None
+    try:
+        release = version("wordfreq")
+    except PackageNotFoundError:
+        release = ""
+    key = f"wordfreq {release}|{lang}|table 2"
+    path = cache.entry_path("wordfreq", key, suffix=".sqlite")
+    if release and path is not None:
+        if not cache.trusted(path):
+            cache.store_file(path, lambda tmp: _build(tmp, lang), (sqlite3.Error, LookupError))
+        if cache.trusted(path):
+            try:
+                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+                meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+                found = (conn, _FORMS[meta["form"]])
+            except (sqlite3.Error, TypeError, KeyError):
+                found = None
+    _STORES[lang] = found
+    return found
+
+
+def _build(path: Path, lang: str) -> None:
+    """wordfreq's list for ``lang`` as a table, when its preprocessing of a plain word
+    is a normal form and case folding only; else no table (LookupError)."""
+    from wordfreq import get_frequency_dict
+    from wordfreq.language_info import get_language_info
+
+    info = get_language_info(lang)
+    if (
+        info["tokenizer"] != "regex"
+        or info["transliteration"] is not None
+        or info["remove_marks"]
+        or info["dotless_i"]
+        or info["diacritics_under"] is not None
+    ):
+        raise LookupError(lang)
+    freqs = get_frequency_dict(lang)
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        conn.execute("INSERT INTO meta VALUES ('form', ?)", (info["normal_form"],))
+        conn.execute("CREATE TABLE freq (word TEXT PRIMARY KEY, f REAL) WITHOUT ROWID")
+        conn.executemany("INSERT INTO freq VALUES (?, ?)", freqs.items())
+        conn.commit()
+    finally:
+        conn.close()
 
 
 # A word leans foreign when it is a common word there (Zipf >= FOREIGN_MIN) and STRONG

@@ -102,8 +102,9 @@ def foreign_fragment(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _strong_words(doc: Document, lexicon: FragmentLexicon) -> frozenset[str]:
-    """The document's words (lower-cased) that lean clearly to another language."""
-    words = {t.text.lower() for t in doc.tokens if t.is_word}
+    """The document's words (lower-cased) that lean clearly to another language; a
+    number belongs to no language ("2023")."""
+    words = {t.text.lower() for t in doc.tokens if t.is_word and not t.text[:1].isdigit()}
     return frozenset(w for w in words if lean(w, doc.lang, lexicon.foreign) is Lean.STRONG)
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterator
-from functools import lru_cache
 
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Sentence, Severity
 from tqcheck.registry import check
-from tqcheck.text.frequency import Lean, lean, zipf
+from tqcheck.text.frequency import Lean, lean, listed_languages, zipf
 
 MIN_WORDS = 6  # shorter segments are names, titles and slogans too often
 MIN_PROBABILITY = 0.90
@@ -108,7 +107,7 @@ def _clearly_local(words: list[str], lang: str, others: tuple[str, ...]) -> bool
 
 def _short_english(words: list[str], lang: str) -> bool:
     """A short sentence whose words are clearly English and not words of ``lang``."""
-    if lang == "en" or lang not in _wordfreq_languages():
+    if lang == "en" or lang not in listed_languages():
         return False
     english = lowercase = 0
     title_case = not any(w[0].islower() and len(w) >= 4 for w in words[1:])
@@ -176,13 +175,6 @@ _QUOTED_WORD_RE = re.compile(
     r"(?:„|“|«\s?|»|\")(?P<word>[A-Za-z]{4,})(?:“|”|\s?»|«|\")(?P<compound>-[^\W\d_][\w-]*)?"
 )
 _COMPOUND_RE = re.compile(r"\b(?P<word>[A-Za-z]{4,})-(?P<rest>[A-ZÄÖÜ][a-zäöüß]{2,}[\w-]*)")
-
-
-@lru_cache(maxsize=1)
-def _wordfreq_languages() -> frozenset[str]:
-    from wordfreq import available_languages
-
-    return frozenset(available_languages())
 
 
 def _is_english_not_local(word: str, lang: str, strict: bool) -> bool:
