@@ -171,3 +171,21 @@ def test_reports_are_identical_under_any_hash_seed(corpus: Path, tmp_path: Path)
         )
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_no_document_outlives_its_scan(corpus: Path) -> None:
+    """Every rule runs (caches keyed by document included) and the results are
+    consumed: no Document stays alive, so memory stays flat however large the corpus (a
+    weak-keyed cache whose value held its key once kept every document alive)."""
+    import gc
+
+    from tqcheck.model import Document
+
+    gc.collect()
+    before = sum(isinstance(o, Document) for o in gc.get_objects())
+    scanner = Scanner()
+    results = list(scanner.scan_files(jobs_of(corpus), workers=1))
+    assert len(results) == 11 and sum(r.words for r in results) > 1000
+    del results
+    gc.collect()
+    assert sum(isinstance(o, Document) for o in gc.get_objects()) == before

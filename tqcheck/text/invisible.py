@@ -48,13 +48,14 @@ def hidden(text: str) -> list[tuple[int, int]]:
 
 
 class Visible:
-    """A document without its invisible characters, and the way back to its offsets."""
+    """A document without its invisible characters, and the way back to its offsets.
 
-    original: Document
-    doc: Document  # the copy the matchers read
+    It is cached per document in a weak-keyed table, so it holds the original only
+    weakly: a strong reference would keep every scanned document alive."""
 
     def __init__(self, doc: Document, runs: list[tuple[int, int]]) -> None:
-        self.original = doc
+        self._original = weakref.ref(doc)
+        self._length = len(doc.text)
         # kept[i]: the original offset of the copy's i-th character
         cuts = [0]
         for start, end in runs:
@@ -68,7 +69,7 @@ class Visible:
             self._copy_starts.append(at)
             self._orig_starts.append(start)
             at += end - start
-        self.doc = dataclasses.replace(
+        self._copy = dataclasses.replace(
             doc,
             text=_cut(doc.text, pieces),
             raw=_cut(doc.raw, pieces) if doc.raw is not None else None,
@@ -77,6 +78,18 @@ class Visible:
             suppressions=(),
             source=visible(doc.source).doc if doc.source is not None else None,
         )
+
+    @property
+    def doc(self) -> Document:
+        """The copy the matchers read."""
+        return self._copy
+
+    @property
+    def original(self) -> Document:
+        doc = self._original()
+        if doc is None:  # pragma: no cover - the cache entry dies with its document
+            raise ReferenceError("the document is gone")
+        return doc
 
     def forward(self, offset: int) -> int:
         """The copy's offset for an original one (an invisible character maps to the
@@ -87,7 +100,7 @@ class Visible:
         piece_end = (
             self._orig_starts[k] + (self._copy_starts[k + 1] - self._copy_starts[k])
             if k + 1 < len(self._copy_starts)
-            else len(self.original.text)
+            else self._length
         )
         return self._copy_starts[k] + min(offset, piece_end) - self._orig_starts[k]
 
@@ -121,8 +134,12 @@ class _Same(Visible):
     """A document with nothing invisible: itself."""
 
     def __init__(self, doc: Document) -> None:
-        self.original = doc
-        self.doc = doc
+        self._original = weakref.ref(doc)
+        self._length = len(doc.text)
+
+    @property
+    def doc(self) -> Document:
+        return self.original
 
     def forward(self, offset: int) -> int:
         return offset
