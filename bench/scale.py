@@ -116,6 +116,9 @@ def main() -> None:
         cache = Path(tmp) / "cache"
         env = {"TQCHECK_CACHE_DIR": str(cache)}
         print(f"corpus: {len(files)} files, {mb:.1f} MB", file=sys.stderr)
+        # the disk cache's tables (word frequencies, spelling lists, parsed glossaries)
+        # are built once per machine, not per scan: build them before measuring
+        measure(scan(sorted(files)[0], "--no-cache", "-f", "json", "-o", f"{tmp}/warm.json"), env)
 
         one = measure(
             scan(folder, "--no-cache", "-j", "1", "-f", "jsonl", "-o", f"{tmp}/1.jsonl"), env
@@ -168,7 +171,7 @@ def main() -> None:
         # run writes it where PYTHONDONTWRITEBYTECODE had kept it from being written)
         compiled = {**(env or {}), "PYTHONDONTWRITEBYTECODE": ""}
         start_file = sorted(files)[0]
-        measure(scan(start_file, "-f", "json", "-o", f"{tmp}/w.json"), compiled)  # warm
+        measure(scan(start_file, "--no-cache", "-f", "json", "-o", f"{tmp}/w.json"), compiled)
         help_run = measure([*EXE, "--help"], compiled)
         start_run = measure(
             scan(start_file, "--no-cache", "-f", "json", "-o", f"{tmp}/o.json"), compiled

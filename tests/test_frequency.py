@@ -80,6 +80,9 @@ def test_the_disk_table_answers_as_wordfreq_does(tmp_path, monkeypatch) -> None:
         extra += ["text-to-speech", "e-mail", "NATO-Gipfel", "Xqz-haus", "-", "a--b", "haus-"]
         extra += ["don't", "editor’s", "geht's", "l'homme", "qu'il", "aujourd'hui", "'s", "o''k"]
         extra += ["o'clock", "rock'n'roll", "xyz'abc", "Haven't", "d'Artagnan"]
+        extra += ["leser:innen", "Leser*innen", "z.B.", "COVID-19", "2023", "100%", "C++", "3D"]
+        extra += ["ok!", "#tag", "x@y", "Bürger·innen", "Leser_innen", "1.5", "", "!!", "東京"]
+        extra += ["a:b:c", "x·y", "Ärzt:innen", ":innen", "innen:", "a::b", "haus_", "a:b-c"]
         typos = ["".join(rng.sample(w, len(w))) for w in words[:300]]
         for word in [*words, *(w.title() for w in words[:300]), *extra, *typos]:
             expected = wordfreq.zipf_frequency(word, lang)

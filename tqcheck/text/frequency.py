@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 import sqlite3
 import unicodedata
 from functools import lru_cache
@@ -47,14 +48,36 @@ def zipf(word: str, lang: str) -> float:
     primary = lang.split("-")[0].lower()
     if primary in _NO_TOKENIZER:
         return 0.0
+    store = _store(primary)
+    if store is None:
+        return _wordfreq(word, primary)
     parts = word.split("-")  # wordfreq's tokenizer splits at hyphens: "text-to-speech"
-    plain = all(p.isalpha() and max(p) < _ONE_TOKEN_BELOW for p in parts)
-    elided = not plain and "-" not in word and _one_word(word.replace("’", "'"))
-    if plain or elided:
-        store = _store(primary)
-        if store is not None:
-            return _stored(store, [word.replace("’", "'")] if elided else parts)
-    return _wordfreq(word, primary)
+    if all(p.isalpha() and max(p) < _ONE_TOKEN_BELOW for p in parts):
+        return _stored(store, [(p, 1.0) for p in parts])
+    if "-" not in word and (_one_word(word.replace("’", "'")) or _joined(word)):
+        return _stored(store, [(word.replace("’", "'"), 1.0)])
+    return _stored(store, _tokens(word, primary))
+
+
+def _joined(word: str) -> bool:
+    """Letters joined by a colon, a middle dot or an underscore: one token to wordfreq
+    ("leser:innen", "bürger·innen", "leser_innen")."""
+    pieces = re.split("[:·_]", word)
+    return len(pieces) > 1 and all(p.isalpha() and max(p) < _ONE_TOKEN_BELOW for p in pieces)
+
+
+def _tokens(word: str, primary: str) -> list[tuple[str, float]]:
+    """wordfreq's own tokens for anything else ("leser:innen", "COVID-19", "z.B."), each
+    with its digits smashed ("19" -> "00") and the factor wordfreq gives the digits:
+    its tokenizer and number model, the table's frequencies (no dictionary is built)."""
+    from wordfreq import lossy_tokenize
+    from wordfreq.numbers import digit_freq, smash_numbers
+
+    out = []
+    for token in lossy_tokenize(word, primary):
+        smashed = smash_numbers(token)
+        out.append((smashed, digit_freq(token) if smashed != token else 1.0))
+    return out
 
 
 def _one_word(word: str) -> bool:
@@ -97,13 +120,16 @@ def _wordfreq(word: str, primary: str) -> float:
         return 0.0
 
 
-def _stored(store: tuple[sqlite3.Connection, Form], tokens: list[str]) -> float:
-    """wordfreq's answer for plain tokens: its preprocessing (normal form, case folding),
-    the tokens' frequencies combined as wordfreq combines them (1/f = 1/f1 + 1/f2 …; one
-    unknown token makes the whole unknown), rounded to three figures, on the Zipf scale."""
+def _stored(store: tuple[sqlite3.Connection, Form], tokens: list[tuple[str, float]]) -> float:
+    """wordfreq's answer for tokens (each with its digits' factor): its preprocessing
+    (normal form, case folding), the tokens' frequencies combined as wordfreq combines
+    them (1/f = 1/f1 + 1/f2 …; one unknown token, or none at all, makes the whole
+    unknown), rounded to three figures, on the Zipf scale."""
     conn, form = store
+    if not tokens:
+        return 0.0
     one_over_result = 0.0
-    for word in tokens:
+    for word, factor in tokens:
         token = unicodedata.normalize(form, word).casefold()
         try:
             row = conn.execute("SELECT f FROM freq WHERE word = ?", (token,)).fetchone()
@@ -111,7 +137,10 @@ def _stored(store: tuple[sqlite3.Connection, Form], tokens: list[str]) -> float:
             return 0.0
         if row is None:
             return 0.0
-        one_over_result += 1.0 / row[0]
+        freq = row[0]
+        if factor != 1.0:
+            freq *= factor
+        one_over_result += 1.0 / freq
     freq = 1.0 / one_over_result
     unrounded = max(freq, _MISSING)
     leading_zeroes = math.floor(-math.log(unrounded, 10))
