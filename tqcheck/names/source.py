@@ -177,12 +177,6 @@ def _source_names(
     return out
 
 
-def _sentence_of(doc: Document, start: int) -> int:
-    """The index of the sentence holding offset ``start``."""
-    starts = [s.start for s in doc.sentences]
-    return max(bisect.bisect_right(starts, start) - 1, 0)
-
-
 def _word_before(text: str, start: int) -> str:
     m = re.search(r"([^\W\d_]+)\.?\s+$", text[max(0, start - 40) : start])
     return m.group(1) if m else ""
@@ -383,8 +377,12 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     target_honorifics = _honorifics(doc.lang)
     # a country of the target that no source word names, nor its adjective, stands in
     # for one that is gone ("Schweiz" for "Ukraine"; "Chine" after "Chinese" does not)
-    source_words = [(w.start, fold(w.text)) for w in words(src.text)]
-    accounted = named([w for _s, w in source_words], src.lang)
+    sentence_starts = [s.start for s in src.sentences]
+    source_words = [
+        (w.start, max(bisect.bisect_right(sentence_starts, w.start) - 1, 0), fold(w.text))
+        for w in words(src.text)
+    ]  # (offset, sentence, folded word)
+    accounted = named([w for _s, _n, w in source_words], src.lang)
     target_countries = by_name(doc.lang)
     stand_in_countries = {
         name for name, code in target_countries.items() if code not in accounted
@@ -412,9 +410,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 # its adjective arrives for it, unless the source sentence has its own
                 # ("in France during French school holidays")
                 sentence = [
-                    w
-                    for start, w in source_words
-                    if start != p.start and _sentence_of(src, start) == p.sentence
+                    w for start, n, w in source_words if start != p.start and n == p.sentence
                 ]
                 if code not in named(sentence, src.lang):
                     adjectives = target_table[code].languages
