@@ -14,7 +14,7 @@ import dataclasses
 import re
 import weakref
 
-from tqcheck.model import Document, Finding, Unit
+from tqcheck.model import Document, Finding
 
 # Zero-width characters that have no business inside a word of an alphabetic script
 # (U+FEFF is a byte-order mark only at the very start of a file).
@@ -47,73 +47,90 @@ def hidden(text: str) -> list[tuple[int, int]]:
     ]
 
 
-class Visible:
-    """A document without its invisible characters, and the way back to its offsets.
+@dataclasses.dataclass(frozen=True)
+class _Map:
+    """What a document's view needs besides the document: the copy without invisible
+    characters and the offset tables. It never refers to the document itself, being the
+    value of a weak-keyed cache (a value that held its key kept every document alive)."""
 
-    It is cached per document in a weak-keyed table, so it holds the original only
-    weakly: a strong reference would keep every scanned document alive."""
-
-    def __init__(self, doc: Document, runs: list[tuple[int, int]]) -> None:
-        self._original = weakref.ref(doc)
-        self._length = len(doc.text)
-        # kept[i]: the original offset of the copy's i-th character
-        cuts = [0]
-        for start, end in runs:
-            cuts.extend((start, end))
-        cuts.append(len(doc.text))
-        pieces = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
-        self._copy_starts: list[int] = []  # where each kept piece starts in the copy
-        self._orig_starts: list[int] = []  # … and in the original
-        at = 0
-        for start, end in pieces:
-            self._copy_starts.append(at)
-            self._orig_starts.append(start)
-            at += end - start
-        self._copy = dataclasses.replace(
-            doc,
-            text=_cut(doc.text, pieces),
-            raw=_cut(doc.raw, pieces) if doc.raw is not None else None,
-            units=tuple(self._unit(u) for u in doc.units),
-            skip=tuple((self.forward(s), self.forward(e)) for s, e in doc.skip),
-            suppressions=(),
-            source=visible(doc.source).doc if doc.source is not None else None,
-        )
-
-    @property
-    def doc(self) -> Document:
-        """The copy the matchers read."""
-        return self._copy
-
-    @property
-    def original(self) -> Document:
-        doc = self._original()
-        if doc is None:  # pragma: no cover - the cache entry dies with its document
-            raise ReferenceError("the document is gone")
-        return doc
+    copy: Document
+    copy_starts: tuple[int, ...]  # where each kept piece starts in the copy
+    orig_starts: tuple[int, ...]  # … and in the original
+    length: int  # of the original text
 
     def forward(self, offset: int) -> int:
         """The copy's offset for an original one (an invisible character maps to the
         next visible one)."""
-        k = bisect.bisect_right(self._orig_starts, offset) - 1
+        k = bisect.bisect_right(self.orig_starts, offset) - 1
         if k < 0:
             return 0
         piece_end = (
-            self._orig_starts[k] + (self._copy_starts[k + 1] - self._copy_starts[k])
-            if k + 1 < len(self._copy_starts)
-            else self._length
+            self.orig_starts[k] + (self.copy_starts[k + 1] - self.copy_starts[k])
+            if k + 1 < len(self.copy_starts)
+            else self.length
         )
-        return self._copy_starts[k] + min(offset, piece_end) - self._orig_starts[k]
+        return self.copy_starts[k] + min(offset, piece_end) - self.orig_starts[k]
 
     def back(self, offset: int, end: bool = False) -> int:
         """The original offset of a copy's offset; an end offset stays right after the
         last visible character it closes."""
         if end and offset > 0:
             return self.back(offset - 1) + 1
-        k = bisect.bisect_right(self._copy_starts, offset) - 1
-        return self._orig_starts[k] + offset - self._copy_starts[k]
+        k = bisect.bisect_right(self.copy_starts, offset) - 1
+        return self.orig_starts[k] + offset - self.copy_starts[k]
+
+
+def _map(doc: Document, runs: list[tuple[int, int]]) -> _Map:
+    cuts = [0]
+    for start, end in runs:
+        cuts.extend((start, end))
+    cuts.append(len(doc.text))
+    pieces = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
+    copy_starts: list[int] = []
+    orig_starts: list[int] = []
+    at = 0
+    for start, end in pieces:
+        copy_starts.append(at)
+        orig_starts.append(start)
+        at += end - start
+    tables = _Map(doc, tuple(copy_starts), tuple(orig_starts), len(doc.text))
+    copy = dataclasses.replace(
+        doc,
+        text=_cut(doc.text, pieces),
+        raw=_cut(doc.raw, pieces) if doc.raw is not None else None,
+        units=tuple(
+            dataclasses.replace(u, start=tables.forward(u.start), end=tables.forward(u.end))
+            for u in doc.units
+        ),
+        skip=tuple((tables.forward(s), tables.forward(e)) for s, e in doc.skip),
+        suppressions=(),
+        source=visible(doc.source).doc if doc.source is not None else None,
+    )
+    return dataclasses.replace(tables, copy=copy)
+
+
+class Visible:
+    """A document without its invisible characters, and the way back to its offsets."""
+
+    def __init__(self, doc: Document, mapping: _Map | None) -> None:
+        self.original = doc
+        self._map = mapping  # None: nothing invisible, the document itself
+
+    @property
+    def doc(self) -> Document:
+        """The copy the matchers read."""
+        return self.original if self._map is None else self._map.copy
+
+    def forward(self, offset: int) -> int:
+        return offset if self._map is None else self._map.forward(offset)
+
+    def back(self, offset: int, end: bool = False) -> int:
+        return offset if self._map is None else self._map.back(offset, end)
 
     def finding(self, f: Finding) -> Finding:
         """A finding of the copy, placed in the original."""
+        if self._map is None:
+            return f
         start, end = self.back(f.start), self.back(f.end, end=True)
         if f.end == f.start:
             end = start
@@ -122,36 +139,12 @@ class Visible:
             f, start=start, end=end, line=line, column=column, text=self.original.text[start:end]
         )
 
-    def _unit(self, u: Unit) -> Unit:
-        return dataclasses.replace(u, start=self.forward(u.start), end=self.forward(u.end))
-
 
 def _cut(text: str, pieces: list[tuple[int, int]]) -> str:
     return "".join(text[s:e] for s, e in pieces)
 
 
-class _Same(Visible):
-    """A document with nothing invisible: itself."""
-
-    def __init__(self, doc: Document) -> None:
-        self._original = weakref.ref(doc)
-        self._length = len(doc.text)
-
-    @property
-    def doc(self) -> Document:
-        return self.original
-
-    def forward(self, offset: int) -> int:
-        return offset
-
-    def back(self, offset: int, end: bool = False) -> int:
-        return offset
-
-    def finding(self, f: Finding) -> Finding:
-        return f
-
-
-_VISIBLE: weakref.WeakKeyDictionary[Document, Visible] = weakref.WeakKeyDictionary()
+_VISIBLE: weakref.WeakKeyDictionary[Document, _Map | None] = weakref.WeakKeyDictionary()
 
 
 def visible(doc: Document) -> Visible:
@@ -159,5 +152,5 @@ def visible(doc: Document) -> Visible:
     if doc not in _VISIBLE:
         runs = hidden(doc.text)
         source_runs = doc.source is not None and bool(hidden(doc.source.text))
-        _VISIBLE[doc] = Visible(doc, runs) if runs or source_runs else _Same(doc)
-    return _VISIBLE[doc]
+        _VISIBLE[doc] = _map(doc, runs) if runs or source_runs else None
+    return Visible(doc, _VISIBLE[doc])
