@@ -25,11 +25,12 @@ STEM_SHARE = 0.6  # … and this share of the language name
 
 @dataclass(frozen=True)
 class Country:
-    """A territory's folded words in one language: its name's words and the names of its
-    official languages ("frankreich"; "franzosisch")."""
+    """A territory's folded words in one language: its name's words, the names of its
+    official languages ("frankreich"; "franzosisch"), and its name when that is one word."""
 
     names: frozenset[str]
     languages: frozenset[str]
+    one_word: str | None
 
 
 @lru_cache(maxsize=32)
@@ -62,21 +63,15 @@ def countries(lang: str) -> dict[str, Country]:
                 if len(_WORD.findall(written)) == 1:
                     spoken.add(fold(written))
         if names:
-            out[code] = Country(names, frozenset(spoken))
+            single = fold(name) if len(_WORD.findall(name)) == 1 else None
+            out[code] = Country(names, frozenset(spoken), single)
     return out
 
 
 @lru_cache(maxsize=16)
 def by_name(lang: str) -> dict[str, str]:
     """Folded one-word country or region name of ``lang`` -> its territory code."""
-    loc = _locale(lang)
-    if loc is None:
-        return {}
-    return {
-        fold(name): code
-        for code, name in loc.territories.items()
-        if len(_WORD.findall(name)) == 1 and code in countries(lang)
-    }
+    return {c.one_word: code for code, c in countries(lang).items() if c.one_word}
 
 
 def shares_stem(word: str, form: str) -> bool:
