@@ -56,16 +56,19 @@ class Stranding:
     def of(cls, pack: LangPack) -> Stranding:
         section = pack.section("repetition")
         return cls(
+            **_sets(
+                pack,
+                passive="passive_auxiliaries",
+                adverbs="passive_adverbs",
+                questions="question_words",
+                auxiliaries="question_auxiliaries",
+                subjects="subject_pronouns",
+                determiners="noun_verb_after",
+                heads="infinitive_heads",
+                relatives="stranding_relatives",
+            ),
             verbs=_forms_map(section, "prepositional_verbs"),
             adjectives=_word_map(section, "prepositional_adjectives"),
-            passive=pack.lower_set("repetition", "passive_auxiliaries"),
-            adverbs=pack.lower_set("repetition", "passive_adverbs"),
-            questions=pack.lower_set("repetition", "question_words"),
-            auxiliaries=pack.lower_set("repetition", "question_auxiliaries"),
-            subjects=pack.lower_set("repetition", "subject_pronouns"),
-            determiners=pack.lower_set("repetition", "noun_verb_after"),
-            heads=pack.lower_set("repetition", "infinitive_heads"),
-            relatives=pack.lower_set("repetition", "stranding_relatives"),
         )
 
     def stranded(self, tokens: tuple[Token, ...], i: int, word: str) -> bool:
@@ -210,59 +213,63 @@ class DoubleGrammar:
     @classmethod
     def of(cls, pack: LangPack) -> DoubleGrammar:
         section = pack.section("repetition")
+        stranding = Stranding.of(pack)  # its subjects and determiners serve both
         return cls(
-            always=pack.lower_set("repetition", "grammatical_doubles"),
-            clause_start=pack.lower_set("repetition", "clause_start_doubles"),
-            openers=pack.lower_set("repetition", "clause_openers"),
-            prepositions=pack.lower_set("repetition", "clause_prepositions"),
-            coordinators=pack.lower_set("repetition", "coordinators"),
+            **_sets(
+                pack,
+                always="grammatical_doubles",
+                clause_start="clause_start_doubles",
+                openers="clause_openers",
+                prepositions="clause_prepositions",
+                coordinators="coordinators",
+                particles="name_particles",
+                bare_after="bare_allowed_after",
+                elliptical="elliptical_auxiliaries",
+                verb_first="verb_first_copulas",
+                homographs="noun_verb_homographs",
+                articles="articles",
+                relatives="relative_words",
+                after_verb="verb_then_doubles",
+                clause_final="clause_final_doubles",
+                negations="contrastive_negations",
+                alternatives="contrastive_alternatives",
+                skip_relative="function_words",
+                numbers="number_words",
+                personal="personal_subjects",
+                emphatic="emphatic_auxiliaries",
+                not_emphatic_after="not_emphatic_after",
+                object_subject="object_subject_pronouns",
+                finite="finite_verbs",
+                sound_verbs="sound_verbs",
+                stranded="stranded_prepositions",
+                definite="definite_determiners",
+                object_possessive="object_possessives",
+                time_span="time_span_after",
+                clause_initial="clause_initial_doubles",
+                past_homographs="noun_past_homographs",
+                modals="modal_verbs",
+                before_nouns="prenominal_adjectives",
+                verb_final_only="subordinate_doubles",
+                degree_adverbs="degree_prepositions",
+                bare_only="allowed_right_after",
+            ),
             attribute_endings=tuple(section.get("attribute_endings", ())),
-            particles=pack.lower_set("repetition", "name_particles"),
             after=_word_map(section, "allowed_after"),
-            bare_after=pack.lower_set("repetition", "bare_allowed_after"),
-            elliptical=pack.lower_set("repetition", "elliptical_auxiliaries"),
-            verb_first=pack.lower_set("repetition", "verb_first_copulas"),
-            determiners=pack.lower_set("repetition", "noun_verb_after"),
-            homographs=pack.lower_set("repetition", "noun_verb_homographs"),
-            articles=pack.lower_set("repetition", "articles"),
-            relatives=pack.lower_set("repetition", "relative_words"),
-            after_verb=pack.lower_set("repetition", "verb_then_doubles"),
-            clause_final=pack.lower_set("repetition", "clause_final_doubles"),
+            determiners=stranding.determiners,
             phrasal=_forms_map(section, "phrasal_verbs"),
-            negations=pack.lower_set("repetition", "contrastive_negations"),
-            alternatives=pack.lower_set("repetition", "contrastive_alternatives"),
-            skip_relative=pack.lower_set("repetition", "function_words"),
-            numbers=pack.lower_set("repetition", "number_words"),
             nouns_capitalised=bool(section.get("nouns_capitalised", False)),
             lang=pack.lang,
             not_before=_word_map(section, "slip_before"),
             not_before_endings=_word_map(section, "slip_before_endings"),
             only_before_endings=_word_map(section, "only_before_endings"),
-            personal=pack.lower_set("repetition", "personal_subjects"),
-            emphatic=pack.lower_set("repetition", "emphatic_auxiliaries"),
-            not_emphatic_after=pack.lower_set("repetition", "not_emphatic_after"),
-            object_subject=pack.lower_set("repetition", "object_subject_pronouns"),
-            finite=pack.lower_set("repetition", "finite_verbs"),
-            sound_verbs=pack.lower_set("repetition", "sound_verbs"),
-            stranded=pack.lower_set("repetition", "stranded_prepositions"),
-            subjects=pack.lower_set("repetition", "subject_pronouns"),
+            subjects=stranding.subjects,
             comparison=tuple(section.get("comparison_suffixes", ())),
-            definite=pack.lower_set("repetition", "definite_determiners"),
-            stranding=Stranding.of(pack),
-            object_possessive=pack.lower_set("repetition", "object_possessives"),
+            stranding=stranding,
             two_objects=frozenset(
                 f for v in pack.lower_set("repetition", "two_object_verbs") for f in _verb_forms(v)
             ),
-            time_span=pack.lower_set("repetition", "time_span_after"),
-            clause_initial=pack.lower_set("repetition", "clause_initial_doubles"),
-            past_homographs=pack.lower_set("repetition", "noun_past_homographs"),
-            modals=pack.lower_set("repetition", "modal_verbs"),
             fine_before=_word_map(section, "fine_before"),
             not_after=_word_map(section, "slip_after"),
-            before_nouns=pack.lower_set("repetition", "prenominal_adjectives"),
-            verb_final_only=pack.lower_set("repetition", "subordinate_doubles"),
-            degree_adverbs=pack.lower_set("repetition", "degree_prepositions"),
-            bare_only=pack.lower_set("repetition", "allowed_right_after"),
         )
 
     def grammatical(self, tokens: tuple[Token, ...], i: int) -> bool:
@@ -681,6 +688,11 @@ def _gradable(word: str, suffixes: tuple[str, ...], lang: str) -> bool:
     if word.endswith("y"):
         stems.add(word[:-1] + "i")
     return all(any(zipf(stem + s, lang) >= 2.0 for stem in stems) for s in suffixes)
+
+
+def _sets(pack: LangPack, **fields: str) -> dict[str, frozenset[str]]:
+    """Lower-cased word sets of the pack's ``[repetition]`` section, by field name."""
+    return {field: pack.lower_set("repetition", key) for field, key in fields.items()}
 
 
 def _word_map(section: dict[str, object], key: str) -> dict[str, frozenset[str]]:
