@@ -47,6 +47,7 @@ ACRONYM_MAX = 6  # letters: longer all-capital words are shouting, not initialis
 ACRONYM_USED = 2.5  # Zipf from which a language writes an acronym ("NBA" fr 3.9, "USI" en 2.2)
 ACRONYM_SHARED = 0.5  # share of letters from which two acronyms are one name translated
 ACRONYM_TRAVELS = 3.0  # … and from which a missing one was dropped, not written out
+INTERNATIONAL_LETTERS = 4  # an acronym this long, as frequent in both languages, is a name
 ACRONYM_WORD = 5.0  # an acronym this frequent is a word too ("US", "OR", "TV", "DU")
 INITIAL_NAME = 2.5  # a sentence's first word this rare is a name ("Gerdes announced …")
 TITLE_CASE = 0.7  # share of capitalised longer words from which a sentence is a heading
@@ -539,6 +540,8 @@ def _another_organisation(stand_in: str, acronym: str, doc: Document) -> bool:
         or zipf(low, doc.lang) >= ACRONYM_WORD
     ):
         return False
+    if _international(acronym, doc) and _international(stand_in, doc):
+        return True  # both written alike in both languages: "UNESCO" / "UNICEF"
     a, b = list(acronym.upper()), stand_in.upper()
     shared = 0
     for ch in b:
@@ -546,6 +549,19 @@ def _another_organisation(stand_in: str, acronym: str, doc: Document) -> bool:
             a.remove(ch)
             shared += 1
     return shared < ACRONYM_SHARED * max(len(acronym), len(stand_in))
+
+
+def _international(acronym: str, doc: Document) -> bool:
+    """An acronym of four letters or more used about as often in both languages
+    ("UNICEF", "NATO" is not: "OTAN"): no language's own initials, so another one in its
+    place names another organisation. Three letters are too often a term's initials,
+    translated letter by letter ("CMC" / "CFC", "PPE" / "EPI")."""
+    assert doc.source is not None
+    low = acronym.lower()
+    if len(low) < INTERNATIONAL_LETTERS:
+        return False
+    here, there = zipf(low, doc.lang), zipf(low, doc.source.lang)
+    return min(here, there) >= ACRONYM_USED and abs(here - there) < INTERNATIONAL
 
 
 def _travels_as_acronym(word: str, src_lang: str, lang: str) -> bool:
