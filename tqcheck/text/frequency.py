@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import enum
 import math
+import os
 import re
 import sqlite3
 import unicodedata
@@ -35,6 +36,7 @@ _NO_TOKENIZER: set[str] = set()  # languages whose wordfreq tokenizer is not ins
 _MISSING = 1e-9  # wordfreq's frequency of Zipf 0 (its floor for an unknown word)
 _FORMS: dict[str, Form] = {"NFC": "NFC", "NFKC": "NFKC", "NFD": "NFD", "NFKD": "NFKD"}
 _STORES: dict[str, tuple[sqlite3.Connection, Form] | None] = {}
+_STORES_PID = [os.getpid()]  # the process the connections above belong to
 # Letters below U+0530 (Latin, Greek, Cyrillic) form one token in wordfreq's regex
 # tokenizer; other scripts (ideographs, Thai) may be split, so they go to wordfreq
 _ONE_TOKEN_BELOW = "\u0530"
@@ -149,7 +151,13 @@ def _stored(store: tuple[sqlite3.Connection, Form], tokens: list[tuple[str, floa
 
 def _store(lang: str) -> tuple[sqlite3.Connection, Form] | None:
     """The language's table in the disk cache (built on first use) and the Unicode
-    normal form wordfreq applies there, or None."""
+    normal form wordfreq applies there, or None. A connection is this process's own: a
+    worker forked after its parent opened one opens its own (SQLite connections must not
+    cross a fork)."""
+    pid = os.getpid()
+    if _STORES_PID[0] != pid:
+        _STORES.clear()
+        _STORES_PID[0] = pid
     if lang in _STORES:
         return _STORES[lang]
     found = None
@@ -160,17 +168,24 @@ def _store(lang: str) -> tuple[sqlite3.Connection, Form] | None:
     key = f"wordfreq {release}|{lang}|table 2"
     path = cache.entry_path("wordfreq", key, suffix=".sqlite")
     if release and path is not None:
-        if not cache.trusted(path):
+        found = _open(path)
+        if found is None:  # none yet, or damaged: (re)build it, atomically
             cache.store_file(path, lambda tmp: _build(tmp, lang), (sqlite3.Error, LookupError))
-        if cache.trusted(path):
-            try:
-                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-                meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-                found = (conn, _FORMS[meta["form"]])
-            except (sqlite3.Error, TypeError, KeyError):
-                found = None
+            found = _open(path)
     _STORES[lang] = found
     return found
+
+
+def _open(path: Path) -> tuple[sqlite3.Connection, Form] | None:
+    if not cache.trusted(path):
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        conn.execute("SELECT f FROM freq LIMIT 1").fetchall()
+        return conn, _FORMS[meta["form"]]
+    except (sqlite3.Error, TypeError, KeyError):
+        return None
 
 
 def _build(path: Path, lang: str) -> None:
