@@ -144,6 +144,12 @@ def _parts(doc: Document) -> list[Part]:
                     first_word = False
                 previous_end = -1
                 continue
+            if not token.text[:1].isupper() and "-" not in token.text and "‐" not in token.text:
+                # a lower-case word in one piece holds no capitalised part (most words)
+                previous_end = token.end
+                previous_word = token.text
+                first_word = False
+                continue
             pieces = _split_hyphens(token.text, token.start)
             for i, (text, start, end) in enumerate(pieces):
                 if _capitalised(text):
