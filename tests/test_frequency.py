@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from tqcheck.text.frequency import zipf
 
 
@@ -117,3 +120,20 @@ def test_a_damaged_table_is_rebuilt_and_a_forked_worker_opens_its_own(
     assert frequency.zipf.__wrapped__("haus", "de") == expected  # rebuilt, same answer
     assert frequency._STORES["de"][0] is not conn
     assert cache.trusted(tables[0]) and tables[0].read_bytes()[:15] == b"SQLite format 3"
+
+
+_ODD = "abcdeäöüßéçñABÄÉİıςΣﬁǅⅣ²ªĳŉʼˈºµΩÅǰẞﬀſ" + "\u0301\u0308\u00ad\u200d-'’:·_1209."
+
+
+@settings(max_examples=300, deadline=None)
+@example("cŉ", "en")
+@example("Daŉ", "fr")
+@given(st.text(alphabet=_ODD, min_size=1, max_size=9), st.sampled_from(["de", "en", "fr"]))
+def test_any_word_gets_wordfreqs_answer(word: str, lang: str) -> None:
+    """Ligatures, modifier letters, combining marks, digits and punctuation: the table's
+    answer is wordfreq's ("ŉ" becomes "ʼn" under NFKC, which wordfreq splits)."""
+    import wordfreq
+
+    from tqcheck.text import frequency
+
+    assert frequency.zipf.__wrapped__(word, lang) == wordfreq.zipf_frequency(word, lang)

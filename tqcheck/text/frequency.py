@@ -40,6 +40,7 @@ _STORES_PID = [os.getpid()]  # the process the connections above belong to
 # Letters below U+0530 (Latin, Greek, Cyrillic) form one token in wordfreq's regex
 # tokenizer; other scripts (ideographs, Thai) may be split, so they go to wordfreq
 _ONE_TOKEN_BELOW = "\u0530"
+_LETTER_CATEGORIES = frozenset({"Ll", "Lu", "Lt", "Lo"})
 
 
 @lru_cache(maxsize=200_000)
@@ -53,19 +54,32 @@ def zipf(word: str, lang: str) -> float:
     store = _store(primary)
     if store is None:
         return _wordfreq(word, primary)
-    parts = word.split("-")  # wordfreq's tokenizer splits at hyphens: "text-to-speech"
-    if all(p.isalpha() and max(p) < _ONE_TOKEN_BELOW for p in parts):
+    # wordfreq normalises and case-folds the text, then tokenizes it: the shapes below
+    # are read off that form ("ŉ" becomes "ʼn" under NFKC, which the tokenizer splits)
+    folded = unicodedata.normalize(store[1], word).casefold().replace("’", "'")
+    parts = folded.split("-")  # wordfreq's tokenizer splits at hyphens: "text-to-speech"
+    if all(_plain(p) for p in parts):
         return _stored(store, [(p, 1.0) for p in parts])
-    if "-" not in word and (_one_word(word.replace("’", "'")) or _joined(word)):
-        return _stored(store, [(word.replace("’", "'"), 1.0)])
+    if "-" not in folded and (_one_word(folded) or _joined(folded)):
+        return _stored(store, [(folded, 1.0)])
     return _stored(store, _tokens(word, primary))
+
+
+def _plain(piece: str) -> bool:
+    """Letters only, of the scripts the regex tokenizer keeps whole (not a modifier
+    letter such as "ʼ")."""
+    return (
+        bool(piece)
+        and max(piece) < _ONE_TOKEN_BELOW
+        and all(unicodedata.category(c) in _LETTER_CATEGORIES for c in piece)
+    )
 
 
 def _joined(word: str) -> bool:
     """Letters joined by a colon, a middle dot or an underscore: one token to wordfreq
     ("leser:innen", "bürger·innen", "leser_innen")."""
     pieces = re.split("[:·_]", word)
-    return len(pieces) > 1 and all(p.isalpha() and max(p) < _ONE_TOKEN_BELOW for p in pieces)
+    return len(pieces) > 1 and all(_plain(p) for p in pieces)
 
 
 def _tokens(word: str, primary: str) -> list[tuple[str, float]]:
@@ -87,11 +101,7 @@ def _one_word(word: str) -> bool:
     "editor's", "aujourd'hui" are one token to wordfreq; "l'homme", "qu'il" (one or two
     letters, then a vowel or h) are split, and left to wordfreq."""
     pieces = word.split("'")
-    return (
-        len(pieces) == 2
-        and len(pieces[0]) >= 3
-        and all(p.isalpha() and max(p) < _ONE_TOKEN_BELOW for p in pieces)
-    )
+    return len(pieces) == 2 and len(pieces[0]) >= 3 and all(_plain(p) for p in pieces)
 
 
 @lru_cache(maxsize=1)
@@ -127,12 +137,11 @@ def _stored(store: tuple[sqlite3.Connection, Form], tokens: list[tuple[str, floa
     (normal form, case folding), the tokens' frequencies combined as wordfreq combines
     them (1/f = 1/f1 + 1/f2 …; one unknown token, or none at all, makes the whole
     unknown), rounded to three figures, on the Zipf scale."""
-    conn, form = store
+    conn, _form = store
     if not tokens:
         return 0.0
     one_over_result = 0.0
-    for word, factor in tokens:
-        token = unicodedata.normalize(form, word).casefold()
+    for token, factor in tokens:  # normalised and case-folded already
         try:
             row = conn.execute("SELECT f FROM freq WHERE word = ?", (token,)).fetchone()
         except sqlite3.Error:  # the file went away or was damaged under us
