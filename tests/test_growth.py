@@ -137,3 +137,27 @@ def test_many_units_cost_linear_alignment() -> None:
         return lambda: [sentence_pieces(doc, u.start, u.end) for u in doc.units]
 
     assert growth(make, 1500) < LINEAR_BOUND
+
+
+def test_source_names_that_do_not_arrive_cost_linear_time() -> None:
+    """Each row names someone no names data knows, and the target names someone else:
+    checking whether the target spells a name right elsewhere once read every word of the
+    whole file for every such name (a bilingual file is one document)."""
+    scanner = Scanner(select=["NM005", "NM006"], model="none", preview=True)
+    scanner.cache = False
+    rng = random.Random(9)
+    syllables = ["kar", "vel", "dro", "min", "tes", "jor", "quan", "bel", "sto", "wek"]
+
+    def name() -> str:
+        return "".join(rng.choice(syllables) for _ in range(3)).capitalize()
+
+    def make(n: int) -> Callable[[], object]:
+        rows = ["source\ttarget"] + [
+            f"Officer {name()} said the road near the harbour was closed.\t"
+            f"Beamter {name()} sagte, die Straße am Hafen sei gesperrt."
+            for _ in range(n)
+        ]
+        data = ("\n".join(rows) + "\n").encode()
+        return lambda: scanner.scan_bytes(data, "rows.en-de.tsv")
+
+    assert growth(make, 150) < LINEAR_BOUND

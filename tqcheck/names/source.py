@@ -79,6 +79,7 @@ def altered_names(doc: Document, data: NamesData | None, profile: str | None) ->
     accepted_anywhere = {fold(p.text) for run in runs for p, _check in run}
     out: list[Altered] = []
     seen: set[int] = set()
+    written: list[str] | None = None
     for run in runs:
         for name, check in run:
             if not check:
@@ -98,8 +99,13 @@ def altered_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 and fold(t.text) not in accepted_anywhere
                 and _near_miss(t, forms, doc.lang, data)
             ]
-            if concept is None:
-                elsewhere = any(_reads_as(t.text, forms, doc.lang) for t in targets)
+            if concept is None and near:
+                # the target spells the name right elsewhere: asked only when a near miss
+                # stands here, over the target's distinct words (a bilingual file is one
+                # document: every word against every name was quadratic)
+                if written is None:
+                    written = sorted({t.text for t in targets})
+                elsewhere = any(_reads_as(w, forms, doc.lang) for w in written)
                 siblings = [o for o, _c in run if o is not name]
                 near = [t for t in near if elsewhere or _beside(t, siblings, targets, doc.lang)]
             if not near:
