@@ -45,17 +45,14 @@ def window(doc: Document, source_offset: int) -> Window | None:
     sentence has no counterpart (an omitted sentence is the accuracy checks' finding)."""
     if doc.source is None:
         return None
-    target = [(s.start, s.end) for s in doc.sentences if s.tokens] or [(0, len(doc.text))]
-    source = [(s.start, s.end) for s in doc.source.sentences if s.tokens] or [
-        (0, len(doc.source.text))
-    ]
-    i = max(bisect.bisect_right([s for s, _ in source], source_offset) - 1, 0)
+    target, source, source_starts = _spans(doc)
+    i = max(bisect.bisect_right(source_starts, source_offset) - 1, 0)
     if len(source) <= SHORT or len(target) <= SHORT:
         home = target[min(len(target) - 1, i * len(target) // len(source))]
         return Window(0, len(doc.text), home)
     links = _aligned_links(doc)
     if links is not None:
-        k = max(bisect.bisect_right([a for a, _b, _t in links], source_offset) - 1, 0)
+        k = max(bisect.bisect_right(_link_starts(doc, links), source_offset) - 1, 0)
         spans = links[k][2]
         if not spans:
             return None
@@ -66,6 +63,32 @@ def window(doc: Document, source_offset: int) -> Window | None:
     j = min(len(target) - 1, round(i * len(target) / len(source)))
     lo, hi = max(j - SPREAD, 0), min(j + SPREAD, len(target) - 1)
     return Window(target[lo][0], target[hi][1], target[j])
+
+
+_SPANS: weakref.WeakKeyDictionary[
+    Document, tuple[list[tuple[int, int]], list[tuple[int, int]], list[int]]
+] = weakref.WeakKeyDictionary()
+_LINK_STARTS: weakref.WeakKeyDictionary[Document, list[int]] = weakref.WeakKeyDictionary()
+
+
+def _spans(doc: Document) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int]]:
+    """Target and source sentence spans and the source starts, once per document (a
+    window is asked for every name and term: rebuilding them each time was quadratic)."""
+    if doc not in _SPANS:
+        assert doc.source is not None
+        target = [(s.start, s.end) for s in doc.sentences if s.tokens] or [(0, len(doc.text))]
+        source = [(s.start, s.end) for s in doc.source.sentences if s.tokens] or [
+            (0, len(doc.source.text))
+        ]
+        _SPANS[doc] = (target, source, [s for s, _ in source])
+    return _SPANS[doc]
+
+
+def _link_starts(doc: Document, links: list[tuple[int, int, list[tuple[int, int]]]]) -> list[int]:
+    """The source starts of the document's alignment links, once per document."""
+    if doc not in _LINK_STARTS:
+        _LINK_STARTS[doc] = [a for a, _b, _t in links]
+    return _LINK_STARTS[doc]
 
 
 def _aligned_links(doc: Document) -> list[tuple[int, int, list[tuple[int, int]]]] | None:

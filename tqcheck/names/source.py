@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -25,7 +26,7 @@ from tqcheck.names.text import (
     Part,
     compound_of_words,
     declined,
-    derived_from,
+    derivation_suffixes,
     fold,
     language_data,
     parts,
@@ -51,6 +52,7 @@ INTERNATIONAL_LETTERS = 4  # an acronym this long, as frequent in both languages
 ACRONYM_WORD = 5.0  # an acronym this frequent is a word too ("US", "OR", "TV", "DU")
 INITIAL_NAME = 2.5  # a sentence's first word this rare is a name ("Gerdes announced …")
 TITLE_CASE = 0.7  # share of capitalised longer words from which a sentence is a heading
+_FINAL_VOWELS = "aeiouy"  # a name's final vowel gives way to a suffix ("Ukraine"/"Ukrainer")
 NOUN_CAPITALISING = frozenset({"de", "lb"})
 
 
@@ -76,6 +78,7 @@ def altered_names(doc: Document, data: NamesData | None, profile: str | None) ->
     known = _source_concepts(src, data)
     runs = _source_names(src, known)
     targets = [p for p in parts(doc) if len(p.text) >= 3]
+    target_starts = [t.start for t in targets]
     accepted_anywhere = {fold(p.text) for run in runs for p, _check in run}
     out: list[Altered] = []
     seen: set[int] = set()
@@ -89,7 +92,7 @@ def altered_names(doc: Document, data: NamesData | None, profile: str | None) ->
             win = window(doc, name.start)
             if win is None:
                 continue
-            here = [t for t in targets if win.start <= t.start and t.end <= win.end]
+            here = _between(targets, target_starts, win.start, win.end)
             if any(_reads_as(t.text, forms, doc.lang) for t in here):
                 continue
             near = [
@@ -209,11 +212,22 @@ def _acceptable(name: str, src_lang: str, lang: str, concept: Concept | None) ->
     return forms
 
 
-def _reads_as(word: str, forms: set[str], lang: str) -> bool:
-    """Written as one of ``forms``, declined or derived ("Whistleblowerin")."""
+def _reads_as(word: str, forms: set[str] | frozenset[str], lang: str) -> bool:
+    """Written as one of ``forms`` (folded), declined or derived ("Whistleblowerin"):
+    ``derived_from`` against every form, read off the word's own prefixes, so the cost
+    does not grow with the number of forms (a whole source's names)."""
     if any(fold(b) in forms for b, _e in declined(word, lang)):
         return True
-    return any(derived_from(word, form) for form in forms)
+    w = fold(word)
+    suffixes = derivation_suffixes()
+    for k in range(len(w) + 1):
+        if w[k:] not in suffixes:
+            continue
+        if k and w[:k] in forms:
+            return True  # the name and a suffix: "Kiewer"
+        if k < len(w) and any(w[:k] + v in forms for v in _FINAL_VOWELS):
+            return True  # the name less its final vowel and a suffix: "Ukrainians"
+    return False
 
 
 def _near_miss(t: Part, forms: set[str], lang: str, data: NamesData | None) -> bool:
@@ -375,6 +389,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         if run[0][0].start in openers or fold(run[0][0].text) not in source_countries
     }
     targets = [p for p in parts(doc) if len(p.text) >= 2]
+    target_starts = [t.start for t in targets]
     # every capitalised word of the source, sentence starts too ("Regine Kunde vom …"):
     # a target word written as one of them is accounted for, no stand-in
     source_forms = {
@@ -402,7 +417,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         if win is None:
             continue  # the whole sentence is missing: AC002's finding
         lo, hi = _widened(doc, win.start, win.end)
-        here = [t for t in targets if lo <= t.start and t.end <= hi]
+        here = _between(targets, target_starts, lo, hi)
         # every word of the window, whatever its case: a source "name" written lower case
         # in the target was a common noun ("Pollen" / "pollen")
         plain = [w.text for w in words(doc.text[lo:hi])]
@@ -431,7 +446,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 break
         if arrived:
             continue
-        home = [t for t in targets if win.start <= t.start and t.end <= win.end]
+        home = _between(targets, target_starts, win.start, win.end)
         other = src.lang if src.lang != doc.lang else "en"
         target_nouns = doc.lang.split("-")[0] in NOUN_CAPITALISING
         stand_in = [
@@ -592,11 +607,33 @@ def _title_case(doc: Document) -> set[int]:
     return out
 
 
+def _between(parts_: list[Part], starts: list[int], lo: int, hi: int) -> list[Part]:
+    """The parts (in order, ``starts`` their offsets) that lie within [lo, hi]."""
+    first = bisect.bisect_left(starts, lo)
+    last = bisect.bisect_right(starts, hi)
+    return [t for t in parts_[first:last] if t.end <= hi]
+
+
+_SPANS: weakref.WeakKeyDictionary[Document, tuple[list[tuple[int, int]], list[int]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _sentence_spans(doc: Document) -> tuple[list[tuple[int, int]], list[int]]:
+    """The document's sentence spans and their ends (once per document, not per name)."""
+    if doc not in _SPANS:
+        spans = [(s.start, s.end) for s in doc.sentences]
+        _SPANS[doc] = (spans, [e for _s, e in spans])
+    return _SPANS[doc]
+
+
 def _widened(doc: Document, start: int, end: int) -> tuple[int, int]:
     """The window and one target sentence either side (sentence splits differ)."""
-    sentences = [(s.start, s.end) for s in doc.sentences]
-    i = next((k for k, (s, e) in enumerate(sentences) if e > start), 0)
-    j = next((k for k, (s, e) in enumerate(sentences) if e >= end), len(sentences) - 1)
+    sentences, ends = _sentence_spans(doc)
+    i = bisect.bisect_right(ends, start) if sentences else 0  # the first ending after start
+    i = i if i < len(sentences) else 0
+    j = bisect.bisect_left(ends, end) if sentences else 0  # the first ending at or after end
+    j = j if j < len(sentences) else len(sentences) - 1
     lo = sentences[max(i - 1, 0)][0] if sentences else start
     hi = sentences[min(j + 1, len(sentences) - 1)][1] if sentences else end
     return min(lo, start), max(hi, end)

@@ -105,7 +105,7 @@ def declined(word: str, lang: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _derivation_suffixes() -> frozenset[str]:
+def derivation_suffixes() -> frozenset[str]:
     return frozenset(language_data().get("derivation", {}).get("suffixes", []))
 
 
@@ -115,7 +115,7 @@ def derived_from(word: str, name: str) -> bool:
     w, n = fold(word), fold(name)
     if len(w) <= len(n) - 1:
         return False
-    suffixes = _derivation_suffixes()
+    suffixes = derivation_suffixes()
     stems = [n] + ([n[:-1]] if n[-1:] in "aeiouy" else [])
     return any(w.startswith(s) and w[len(s) :] in suffixes for s in stems)
 
