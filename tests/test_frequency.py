@@ -116,7 +116,7 @@ def test_a_damaged_table_is_rebuilt_and_a_forked_worker_opens_its_own(
     assert len(tables) == 1
     tables[0].write_bytes(b"not a database at all" * 100)  # damaged on disk
     tables[0].chmod(0o600)
-    monkeypatch.setattr(frequency, "_STORES_PID", [-1])  # as in a process forked later
+    monkeypatch.setattr(frequency, "_STORES_PID", -1)  # as in a process forked later
     assert frequency.zipf.__wrapped__("haus", "de") == expected  # rebuilt, same answer
     assert frequency._STORES["de"][0] is not conn
     assert cache.trusted(tables[0]) and tables[0].read_bytes()[:15] == b"SQLite format 3"

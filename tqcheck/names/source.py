@@ -26,7 +26,7 @@ from tqcheck.names.text import (
     Part,
     compound_of_words,
     declined,
-    derivation_suffixes,
+    derived_from_any,
     fold,
     language_data,
     parts,
@@ -52,7 +52,6 @@ INTERNATIONAL_LETTERS = 4  # an acronym this long, as frequent in both languages
 ACRONYM_WORD = 5.0  # an acronym this frequent is a word too ("US", "OR", "TV", "DU")
 INITIAL_NAME = 2.5  # a sentence's first word this rare is a name ("Gerdes announced …")
 TITLE_CASE = 0.7  # share of capitalised longer words from which a sentence is a heading
-_FINAL_VOWELS = "aeiouy"  # a name's final vowel gives way to a suffix ("Ukraine"/"Ukrainer")
 NOUN_CAPITALISING = frozenset({"de", "lb"})
 
 
@@ -213,21 +212,10 @@ def _acceptable(name: str, src_lang: str, lang: str, concept: Concept | None) ->
 
 
 def _reads_as(word: str, forms: set[str] | frozenset[str], lang: str) -> bool:
-    """Written as one of ``forms`` (folded), declined or derived ("Whistleblowerin"):
-    ``derived_from`` against every form, read off the word's own prefixes, so the cost
-    does not grow with the number of forms (a whole source's names)."""
+    """Written as one of ``forms`` (folded), declined or derived ("Whistleblowerin")."""
     if any(fold(b) in forms for b, _e in declined(word, lang)):
         return True
-    w = fold(word)
-    suffixes = derivation_suffixes()
-    for k in range(len(w) + 1):
-        if w[k:] not in suffixes:
-            continue
-        if k and w[:k] in forms:
-            return True  # the name and a suffix: "Kiewer"
-        if k < len(w) and any(w[:k] + v in forms for v in _FINAL_VOWELS):
-            return True  # the name less its final vowel and a suffix: "Ukrainians"
-    return False
+    return derived_from_any(word, forms)
 
 
 def _near_miss(t: Part, forms: set[str], lang: str, data: NamesData | None) -> bool:

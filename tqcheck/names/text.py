@@ -104,20 +104,33 @@ def declined(word: str, lang: str) -> list[tuple[str, str]]:
     return out
 
 
+FINAL_VOWELS = "aeiouy"  # a name's final vowel gives way to a suffix ("Ukraine"/"Ukrainer")
+
+
 @lru_cache(maxsize=1)
-def derivation_suffixes() -> frozenset[str]:
+def _derivation_suffixes() -> frozenset[str]:
     return frozenset(language_data().get("derivation", {}).get("suffixes", []))
 
 
 def derived_from(word: str, name: str) -> bool:
     """ "Ukrainians" from "Ukraine", "Kiewer" from "Kiew": the name, less a final vowel,
     plus a derivation suffix. "Scholes" is not from "Scholz" (z is no final vowel)."""
-    w, n = fold(word), fold(name)
-    if len(w) <= len(n) - 1:
-        return False
-    suffixes = derivation_suffixes()
-    stems = [n] + ([n[:-1]] if n[-1:] in "aeiouy" else [])
-    return any(w.startswith(s) and w[len(s) :] in suffixes for s in stems)
+    return derived_from_any(word, {fold(name)})
+
+
+def derived_from_any(word: str, names: set[str] | frozenset[str]) -> bool:
+    """``derived_from`` for any of the folded ``names``, read off the word's own
+    prefixes: the cost does not grow with the number of names (a whole source's)."""
+    w = fold(word)
+    suffixes = _derivation_suffixes()
+    for k in range(len(w) + 1):
+        if w[k:] not in suffixes:
+            continue
+        if k and w[:k] in names:
+            return True  # the name and a suffix: "Kiewer"
+        if k < len(w) and any(w[:k] + v in names for v in FINAL_VOWELS):
+            return True  # the name less its final vowel and a suffix: "Ukrainians"
+    return False
 
 
 _PARTS: weakref.WeakKeyDictionary[Document, tuple[Part, ...]] = weakref.WeakKeyDictionary()

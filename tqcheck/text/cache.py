@@ -101,15 +101,14 @@ def store_file(
     """Have ``write`` make the entry under a temporary name (0600, in a 0700 folder),
     then move it into place atomically; False, and nothing left behind, on failure."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    caught: tuple[type[BaseException], ...] = (OSError, *errors)
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         write(tmp)
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
         return True
-    except Exception as exc:  # OSError and the writer's own errors; others propagate
-        if not isinstance(exc, (OSError, *errors)):
-            raise
+    except caught:
         try:
             tmp.unlink()
         except OSError:

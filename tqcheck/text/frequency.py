@@ -8,11 +8,13 @@ wordfreq answers from a dictionary of its whole list, built in each process from
 packed list (German: 634 000 words, 0.3 s and about 100 MB), after importing wordfreq
 and its language-tag library (0.2 s). A scan asks for a few thousand words. So the list
 is also kept in the disk cache (``tqcheck.text.cache``) as an SQLite table, built once
-per wordfreq version and language, and a plain word (letters only) is looked up there:
-no import, no dictionary, the same arithmetic as wordfreq for a single token, so the same
-Zipf value to the last digit (``tests/test_frequency.py`` compares them). Anything else
-(digits, apostrophes, a language whose preprocessing transliterates or folds dotless i,
-the cache turned off) goes to wordfreq itself.
+per wordfreq version and language, and every word is looked up there with wordfreq's own
+preprocessing and arithmetic, so the same Zipf value to the last digit
+(``tests/test_frequency.py`` compares them): the common shapes (letters, hyphenated
+words, an apostrophe after three letters, a gender colon) without importing wordfreq,
+anything else (digits, other punctuation) split by wordfreq's tokenizer and number model.
+A language whose preprocessing transliterates or folds dotless i, and a run with the
+cache turned off, go to wordfreq itself.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ _NO_TOKENIZER: set[str] = set()  # languages whose wordfreq tokenizer is not ins
 _MISSING = 1e-9  # wordfreq's frequency of Zipf 0 (its floor for an unknown word)
 _FORMS: dict[str, Form] = {"NFC": "NFC", "NFKC": "NFKC", "NFD": "NFD", "NFKD": "NFKD"}
 _STORES: dict[str, tuple[sqlite3.Connection, Form] | None] = {}
-_STORES_PID = [os.getpid()]  # the process the connections above belong to
+_STORES_PID = os.getpid()  # the process the connections above belong to
 # Letters below U+0530 (Latin, Greek, Cyrillic) form one token in wordfreq's regex
 # tokenizer; other scripts (ideographs, Thai) may be split, so they go to wordfreq
 _ONE_TOKEN_BELOW = "\u0530"
@@ -54,15 +56,16 @@ def zipf(word: str, lang: str) -> float:
     store = _store(primary)
     if store is None:
         return _wordfreq(word, primary)
+    conn, form = store
     # wordfreq normalises and case-folds the text, then tokenizes it: the shapes below
     # are read off that form ("ŉ" becomes "ʼn" under NFKC, which the tokenizer splits)
-    folded = unicodedata.normalize(store[1], word).casefold().replace("’", "'")
+    folded = unicodedata.normalize(form, word).casefold().replace("’", "'")
     parts = folded.split("-")  # wordfreq's tokenizer splits at hyphens: "text-to-speech"
     if all(_plain(p) for p in parts):
-        return _stored(store, [(p, 1.0) for p in parts])
+        return _stored(conn, [(p, 1.0) for p in parts])
     if "-" not in folded and (_one_word(folded) or _joined(folded)):
-        return _stored(store, [(folded, 1.0)])
-    return _stored(store, _tokens(word, primary))
+        return _stored(conn, [(folded, 1.0)])
+    return _stored(conn, _tokens(word, primary))
 
 
 def _plain(piece: str) -> bool:
@@ -105,11 +108,19 @@ def _one_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _release() -> str:
+    """The installed wordfreq's version, part of every cache key; "" when it is missing."""
+    try:
+        return version("wordfreq")
+    except PackageNotFoundError:
+        return ""
+
+
+@lru_cache(maxsize=1)
 def listed_languages() -> frozenset[str]:
     """The languages wordfreq has a list for (kept in the disk cache: no import)."""
-    try:
-        release = version("wordfreq")
-    except PackageNotFoundError:
+    release = _release()
+    if not release:
         return frozenset()
 
     def build() -> frozenset[str]:
@@ -132,12 +143,11 @@ def _wordfreq(word: str, primary: str) -> float:
         return 0.0
 
 
-def _stored(store: tuple[sqlite3.Connection, Form], tokens: list[tuple[str, float]]) -> float:
+def _stored(conn: sqlite3.Connection, tokens: list[tuple[str, float]]) -> float:
     """wordfreq's answer for tokens (each with its digits' factor): its preprocessing
     (normal form, case folding), the tokens' frequencies combined as wordfreq combines
     them (1/f = 1/f1 + 1/f2 …; one unknown token, or none at all, makes the whole
     unknown), rounded to three figures, on the Zipf scale."""
-    conn, _form = store
     if not tokens:
         return 0.0
     one_over_result = 0.0
@@ -163,17 +173,14 @@ def _store(lang: str) -> tuple[sqlite3.Connection, Form] | None:
     normal form wordfreq applies there, or None. A connection is this process's own: a
     worker forked after its parent opened one opens its own (SQLite connections must not
     cross a fork)."""
-    pid = os.getpid()
-    if _STORES_PID[0] != pid:
+    global _STORES_PID
+    if _STORES_PID != os.getpid():
         _STORES.clear()
-        _STORES_PID[0] = pid
+        _STORES_PID = os.getpid()
     if lang in _STORES:
         return _STORES[lang]
     found = None
-    try:
-        release = version("wordfreq")
-    except PackageNotFoundError:
-        release = ""
+    release = _release()
     key = f"wordfreq {release}|{lang}|table 2"
     path = cache.entry_path("wordfreq", key, suffix=".sqlite")
     if release and path is not None:
