@@ -25,7 +25,11 @@ import json
 import time
 from collections import Counter, defaultdict
 
+from pathlib import Path
+
 from mqm_data import DATA, FILES, error_free, load, overlaps
+
+HERE = Path(__file__).resolve().parent
 
 CATEGORIES = (
     "Fluency/Punctuation",
@@ -42,6 +46,9 @@ def main() -> None:
     ap.add_argument("--select", action="append", default=None, help="rules (default: fluency)")
     ap.add_argument("--preview", action="store_true", help="also run preview rules")
     ap.add_argument("--show", default="", help="print this rule's findings on clean segments")
+    ap.add_argument(
+        "--show-human", action="store_true", help="print every finding on the human references"
+    )
     args = ap.parse_args()
 
     from tqcheck import registry
@@ -56,6 +63,11 @@ def main() -> None:
     resources = Resources(cfg)
     units = load(args.limit)
     human = human_systems()
+    unmarked = {
+        (e["rule"], e["text"])
+        for e in json.loads((HERE / "data" / "mqm_unmarked_errors.json").read_text())["errors"]
+    }
+    clean_true = human_true = 0
 
     span_total: Counter[str] = Counter()
     span_found: Counter[str] = Counter()
@@ -97,12 +109,17 @@ def main() -> None:
             clean_words += doc.word_count
             clean_findings += len(findings)
             by_rule_clean.update(f.rule for f in findings)
+            clean_true += sum((f.rule, f.text) in unmarked for f in findings)
             for f in findings:
                 if f.rule == args.show:
                     print(f"[clean] {f.rule} {f.text!r} :: {unit['target']}")
         if (unit["dataset"], unit["system"]) in human:
             human_words += doc.word_count
             by_rule_human.update(f.rule for f in findings)
+            human_true += sum((f.rule, f.text) in unmarked for f in findings)
+            if args.show_human:
+                for f in findings:
+                    print(f"[human] {f.rule} {f.text!r} :: {unit['target']}")
     elapsed = time.perf_counter() - started
 
     print(
@@ -129,12 +146,22 @@ def main() -> None:
     )
     print(f"  by rule: {dict(by_rule_clean.most_common())}")
     print(
+        f"  of which real errors the raters did not mark (data/mqm_unmarked_errors.json): "
+        f"{clean_true}; the rest = "
+        f"{1000 * (clean_findings - clean_true) / max(clean_words, 1):.2f} per 1000 words"
+    )
+    print(
         f"human reference translations: {sum(by_rule_human.values())} findings in "
         f"{human_words} words = "
         f"{1000 * sum(by_rule_human.values()) / max(human_words, 1):.2f} per 1000 words"
     )
     per_k = {r: round(1000 * n / max(human_words, 1), 2) for r, n in by_rule_human.most_common()}
     print(f"  by rule, per 1000 words: {per_k}")
+    rest = sum(by_rule_human.values()) - human_true
+    print(
+        f"  of which real errors the raters did not mark: {human_true}; the rest = "
+        f"{1000 * rest / max(human_words, 1):.2f} per 1000 words"
+    )
     print("which human categories each rule's findings overlap:")
     for rule, cats in sorted(by_rule_hit.items()):
         print(f"  {rule}: {dict(cats.most_common(4))}")

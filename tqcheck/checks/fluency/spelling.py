@@ -188,7 +188,11 @@ def lowercase_sentence(doc: Document, ctx: Context) -> Iterator[Finding]:
     "iPhone", "eBay" or "de Gaulle", not a URL or a handle), and a sentence of
     four words or more without a single capital letter. In a bilingual file, a
     unit whose source starts in lower case too is a fragment or an interface
-    string and left alone. A lower-case word after a full stop is FL013's.
+    string and left alone. A text of one sentence with no source (a segment
+    cut from a talk, a subtitle, a translation-memory row) may continue the
+    sentence before it ("und seit Galileo …"): its first word is not reported,
+    though the whole-sentence test still applies. A lower-case word after a
+    full stop is FL013's.
 
     Why it matters:
     Lost capitals come from machine translation of lower-cased input and from
@@ -215,11 +219,12 @@ def lowercase_sentence(doc: Document, ctx: Context) -> Iterator[Finding]:
         and not re.search(r"https?://|www\.|@\w", s.text)
     ]
     skip = {a for a, _b in items} | {s.start for s in lowered}
+    lone = not doc.units and len(doc.sentences) == 1  # a segment may continue another one
     for para in doc.paragraphs:
         text = para.text
         m = re.match(r"[^\W\d_][\w'’-]*", text)
-        if para.start in skip:
-            continue  # a list item; or the whole sentence is reported below
+        if para.start in skip or lone:
+            continue  # a list item, a lone segment; or the whole sentence is reported below
         if _source_unit_lower(doc, unit_starts, para.start):
             continue  # the unit's source starts in lower case too: a fragment, a UI string
         if m and m.group().lower() in particles and _name_after(text[m.end() :]):
