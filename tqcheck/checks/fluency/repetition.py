@@ -483,6 +483,16 @@ class DoubleGrammar:
         if word in self.homographs and self._after_determiner(before, 1):
             return True  # "the political will will"
         if (
+            word in self.homographs
+            and not self.nouns_capitalised
+            and first[0].isupper()
+            and second[0].islower()
+            and nxt.isalpha()
+            and nxt not in self.determiners | self.subjects
+            and not tokens[i + 1].text[0].isupper()
+        ):
+            return True  # a name, then the modal: "Will will pick you up", not "Will will the …"
+        if (
             word in self.past_homographs
             and self._after_determiner(before, 1)
             and (nxt not in self.skip_relative or nxt in self.subjects)
