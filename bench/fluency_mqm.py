@@ -24,7 +24,6 @@ import argparse
 import json
 import time
 from collections import Counter, defaultdict
-
 from pathlib import Path
 
 from mqm_data import DATA, FILES, error_free, load, overlaps

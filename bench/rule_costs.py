@@ -8,7 +8,7 @@ rule paid, not which rule alone would cost that much. Rules are run in the regis
 order, as a scan runs them. The corpus is the synthetic one of ``scan_speed.py`` (seed
 paragraphs shuffled at a fixed seed) unless files are given.
 
-    .venv/bin/python bench/rule_costs.py [--mb 1] [--lang de] [FILES...]
+    .venv/bin/python bench/rule_costs.py [--mb 1] [--lang de] [--model none] [FILES...]
 """
 
 from __future__ import annotations
@@ -55,11 +55,12 @@ def main() -> None:
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--mb", type=float, default=1.0)
     ap.add_argument("--lang", default="de")
+    ap.add_argument("--model", default=None, help="as tqcheck's --model ('none': rules only)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         files = args.files or synthetic_corpus(Path(tmp), args.mb)
         size = sum(f.stat().st_size for f in files) / 1e6
-        cfg = Config(lang=args.lang).validate()
+        cfg = Config(lang=args.lang, model=args.model).validate()
         spent: dict[str, float] = defaultdict(float)
         checks = timed(registry.select(registry.all_checks(), cfg.select, cfg.ignore), spent)
         jobs = inputs.pair_jobs(files, None, None)

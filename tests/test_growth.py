@@ -63,6 +63,18 @@ def test_long_runs_of_spaces_are_linear() -> None:
     assert growth(make, 20) < LINEAR_BOUND
 
 
+def test_a_long_line_of_doubled_spaces_is_linear() -> None:
+    # FL018 counted every run of its line for every run: quadratic in the line's length
+    scanner = Scanner(select=["FL018"], model="none")
+    scanner.cache = False
+
+    def make(n: int) -> Callable[[], object]:
+        text = "Die Minister  trafen sich. " * (n * 40) + "\n"
+        return lambda: scanner.scan_text(text, "de")
+
+    assert growth(make, 20) < LINEAR_BOUND
+
+
 def test_a_bilingual_file_with_long_cells_is_linear() -> None:
     scanner = Scanner(model="none")
     scanner.cache = False

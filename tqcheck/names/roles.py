@@ -11,7 +11,9 @@ miss of such a person's surname is then a misspelling however common the word is
 
 from __future__ import annotations
 
+import bisect
 import re
+import weakref
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -73,13 +75,40 @@ def roles_of(concept: Concept) -> frozenset[str]:
     return frozenset(held)
 
 
+_STARTS: weakref.WeakKeyDictionary[Document, list[int]] = weakref.WeakKeyDictionary()
+
+
+def _role_word_starts(doc: Document) -> list[int]:
+    """Where the document's role words start (words that end a role phrase, and German
+    compounds ending in a one-word role), once per document: a name with none in the
+    80 characters before it needs no look at its window."""
+    if doc in _STARTS:
+        return _STARTS[doc]
+    table = _by_last_word(doc.lang)
+    compound = _compound_end(doc.lang)
+    distinct = {m.group().lower() for m in _WORD_RE.finditer(doc.text)}
+    roles = {w for w in distinct if w in table or (compound is not None and compound.search(w))}
+    starts = (
+        [m.start() for m in _WORD_RE.finditer(doc.text) if m.group().lower() in roles]
+        if roles
+        else []
+    )
+    _STARTS[doc] = starts
+    return starts
+
+
 def roles_before(doc: Document, ps: list[Part], i: int) -> dict[str, str]:
     """Role -> the role word written a few words before ``ps[i]`` in its sentence (a first
     name may stand between): "Bundeskanzler Olaf Schulz" -> {"chancellor":
     "Bundeskanzler"}. Per word the longest phrase wins."""
     p = ps[i]
     sentence_start = doc.sentences[p.sentence].start
-    before = _WORD_RE.findall(doc.text[max(sentence_start, p.start - 80) : p.start])
+    window = max(sentence_start, p.start - 80)
+    starts = _role_word_starts(doc)
+    k = bisect.bisect_left(starts, window)
+    if k == len(starts) or starts[k] >= p.start:
+        return {}  # no role word in the window (most names, most capitalised nouns)
+    before = _WORD_RE.findall(doc.text[window : p.start])
     tail = [w.lower() for w in before[-WORDS_BEFORE:]]
     table = _by_last_word(doc.lang)
     compound = _compound_end(doc.lang)

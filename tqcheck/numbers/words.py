@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -50,9 +51,23 @@ class WordNumbers:
             half_phrases=tuple(tuple(x.lower().split()) for x in data.get("half_phrases", ())),
         )
 
+    def __post_init__(self) -> None:
+        # value() tries suffixes, multipliers and joiners recursively for every word of
+        # every text; a word's answer never changes, so it is remembered (bounded)
+        object.__setattr__(self, "_value", lru_cache(maxsize=65_536)(self._compute))
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_value"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.__post_init__()
+
     def value(self, word: str) -> float | None:
         """The value of one written word, compounds included; None when it is no number."""
-        w = word.lower()
+        return self._value(word.lower())  # type: ignore[attr-defined,no-any-return]
+
+    def _compute(self, w: str) -> float | None:
         if w in self.words:
             return self.words[w]
         for half in self.half_suffixes:  # "zweieinhalb", "dreieinhalb": n + 0.5

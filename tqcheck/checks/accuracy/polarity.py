@@ -123,17 +123,15 @@ def _affix_negations(text: str, lang: str, offset: int) -> list[Cue]:
     "important" are not "dis-cover" and "im-portant"; a hyphened prefix as in
     "non-manual" needs only a known stem): weak negations, so "dislike" -> "nicht
     mögen" is no added negation."""
-    data = load_pack(lang).section("polarity_affixes")
-    prefixes = tuple(data.get("prefixes", ()))
-    suffixes = tuple(data.get("suffixes", ()))
-    if not prefixes and not suffixes:
+    affixes = _affixes(lang)
+    if affixes is None:
         return []
-    min_stem = int(data.get("min_stem", 4))
-    min_zipf = float(data.get("min_zipf", 2.5))
-    rarer_by = float(data.get("rarer_by", 1.0))
+    prefixes, suffixes, min_stem, min_zipf, rarer_by = affixes
     out = []
     for m in _WORD_RE.finditer(text):
         word = m.group().lower()
+        if not (word.startswith(prefixes) or word.endswith(suffixes)):
+            continue  # most words neither start with a prefix nor end with a suffix
         hyphened = [word[len(p) :] for p in prefixes if p.endswith("-") and word.startswith(p)]
         stems = [word[len(p) :] for p in prefixes if word.startswith(p) and not p.endswith("-")]
         stems += [word[: -len(x)] for x in suffixes if word.endswith(x)]
@@ -144,6 +142,23 @@ def _affix_negations(text: str, lang: str, offset: int) -> list[Cue]:
         ):
             out.append(Cue("negation", False, m.group(), m.start() + offset, m.end() + offset))
     return out
+
+
+@lru_cache(maxsize=16)
+def _affixes(lang: str) -> tuple[tuple[str, ...], tuple[str, ...], int, float, float] | None:
+    """The pack's ``[polarity_affixes]``, read once per language."""
+    data = load_pack(lang).section("polarity_affixes")
+    prefixes = tuple(data.get("prefixes", ()))
+    suffixes = tuple(data.get("suffixes", ()))
+    if not prefixes and not suffixes:
+        return None
+    return (
+        prefixes,
+        suffixes,
+        int(data.get("min_stem", 4)),
+        float(data.get("min_zipf", 2.5)),
+        float(data.get("rarer_by", 1.0)),
+    )
 
 
 def _wildcard_sense(key: str, meaning: dict[str, list[tuple[str, bool]]]) -> list[tuple[str, bool]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -161,13 +162,18 @@ def doubled_space(doc: Document, ctx: Context) -> Iterator[Finding]:
     Example:
     "Die Minister  trafen sich" -> "Die Minister trafen sich"
     """
-    for m in _DOUBLE_SPACE_RE.finditer(doc.text):
-        line_start = doc.text.rfind("\n", 0, m.start()) + 1
-        line_end = doc.text.find("\n", m.end())
-        line = doc.text[line_start : line_end if line_end != -1 else len(doc.text)]
-        if len(_DOUBLE_SPACE_RE.findall(line)) >= 3:
-            continue
-        yield ctx.finding(m.start(), m.end(), "doubled space", suggestion=" ")
+    text = doc.text
+    line_end = -1  # the line of the last match, and whether it is a table's
+    table = False
+    for m in _DOUBLE_SPACE_RE.finditer(text):
+        if m.start() > line_end:  # a new line: count its runs once, not once per run
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end == -1 else line_end
+            runs = _DOUBLE_SPACE_RE.finditer(text, line_start, line_end)
+            table = sum(1 for _ in itertools.islice(runs, 3)) >= 3
+        if not table:
+            yield ctx.finding(m.start(), m.end(), "doubled space", suggestion=" ")
 
 
 def _chunk(text: str, pos: int) -> str:
