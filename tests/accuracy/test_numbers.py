@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tqcheck.numbers import extract, format_number, locale, parse_digits
 
@@ -136,3 +138,58 @@ def test_ordinals_ranges_and_money() -> None:
 
 def test_codes_are_not_numbers() -> None:
     assert extract("an output in 3D space on 5G phones", "en") == []
+
+
+class _Open:
+    """A month-word set every text meets: the month pattern always runs."""
+
+    def isdisjoint(self, _other: object) -> bool:
+        return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "3.",
+                "16.Dezember",
+                "Dezember",
+                "Dez.",
+                "March",
+                "Mar",
+                "2025",
+                "Sept.",
+                "3rd",
+                "of",
+                "mars",
+                "août",
+                "1er",
+                "le",
+                "am",
+                "Mai",
+                "mai",
+                "may",
+                "May",
+                "12",
+                "-",
+                ",",
+            ]
+        ),
+        max_size=7,
+    ),
+    st.sampled_from(["de", "en", "fr"]),
+)
+def test_the_month_gate_never_changes_what_is_found(words: list[str], lang: str) -> None:
+    # _months returns early when no month name is a word of the text; with the gate
+    # open the quantities must be the same
+    import tqcheck.numbers as numbers
+
+    text = " ".join(words)
+    gated = numbers.extract(text, lang)
+    original = numbers._month_words
+    numbers._month_words = lambda _months: _Open()  # type: ignore[assignment]
+    try:
+        assert numbers.extract(text, lang) == gated
+    finally:
+        numbers._month_words = original

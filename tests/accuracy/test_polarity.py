@@ -5,6 +5,8 @@ mehr/ne … plus."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import make_doc
 from tqcheck import registry
@@ -105,3 +107,64 @@ def test_affix_negations_are_weak_cues() -> None:
 )
 def test_polarity_mismatch_pairs(source: str, target: str, lang: str, expected: list[str]) -> None:
     assert flagged(source, target, lang) == expected
+
+
+_WORDS = st.sampled_from(
+    [
+        "nicht",
+        "kein",
+        "never",
+        "no",
+        "longer",
+        "n't",
+        "don't",
+        "ne",
+        "n'",
+        "plus",
+        "jamais",
+        "mindestens",
+        "at",
+        "least",
+        "moins",
+        "Datei",
+        "öffnen",
+        "file",
+        "20",
+        "’",
+        "'",
+        "-",
+        "aucun",
+        "ni",
+        "sans",
+        "without",
+        "höchstens",
+        "weder",
+        "noch",
+        "not",
+        "only",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_WORDS, max_size=8), st.sampled_from(["de", "en", "fr"]), st.sampled_from(["", " "])
+)
+@example(["do", "n't"], "en", " ")
+@example(["wouldn't"], "en", " ")
+@example(["n'est", "plus"], "fr", " ")
+def test_the_word_gate_never_changes_the_cues(words: list[str], lang: str, glue: str) -> None:
+    # cues() skips its pattern when no cue can start in the text; with the gate open
+    # (every text may hold a cue) the answer must be the same
+    import re
+
+    from tqcheck.checks.accuracy import polarity
+
+    text = (glue or " ").join(words) if glue else "".join(words)
+    gated = polarity.cues(text, lang)
+    original = polarity._gate
+    polarity._gate = lambda _lang: (frozenset(), re.compile(""))  # type: ignore[assignment]
+    try:
+        assert polarity.cues(text, lang) == gated
+    finally:
+        polarity._gate = original

@@ -287,6 +287,16 @@ def parse_digits(token: str, loc: Locale) -> list[float]:
     return []
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=64)
+def _month_words(months: tuple[str, ...]) -> frozenset[str]:
+    """The leading letters of each month name: every match of the month pattern holds
+    one of them as a whole word ("16.Dezember", "Sept. 3", "March 2025")."""
+    return frozenset(m.group().lower() for n in months if (m := _LETTERS_RE.match(n)))
+
+
 @lru_cache(maxsize=64)
 def _month_pattern(months: tuple[str, ...]) -> re.Pattern[str]:
     """The month names of a language, built once, not per segment (escaping them was a
@@ -306,8 +316,11 @@ def _months(masked: str, text: str, loc: Locale, taken: list[bool]) -> list[Quan
     matches the other side's month but is never reported by itself."""
     if not loc.months:
         return []
+    months = tuple(loc.months)
+    if _month_words(months).isdisjoint(_LETTERS_RE.findall(masked.lower())):
+        return []  # no month's name is a word of the text (most segments)
     out = []
-    for m in _month_pattern(tuple(loc.months)).finditer(masked):
+    for m in _month_pattern(months).finditer(masked):
         group = next(g for g in ("name", "name2", "alone") if m.group(g))
         s, e = m.span(group)
         word = m.group(group)

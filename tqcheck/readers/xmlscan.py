@@ -82,6 +82,10 @@ def unescape(value: str) -> str:
     return re.sub(r"&(#[0-9]+|#x[0-9a-fA-F]+|\w+);", lambda m: _entity(m.group()) or "", value)
 
 
+def _value(written: str) -> str:
+    return unescape(written) if "&" in written else written
+
+
 def _entity(token: str) -> str | None:
     body = token[1:-1]
     try:
@@ -108,9 +112,9 @@ def tags(text: str) -> list[Tag]:
     than MAX_DEPTH, refuse the file (IO007)."""
     out: list[Tag] = []
     depth = 0
-    for kind, m in scan(text):
-        if kind != "tag":
-            continue
+    for m in _TOKEN_RE.finditer(text):
+        if m.lastgroup not in ("name", "attrs", "empty", "close"):
+            continue  # an entity, a comment, CDATA: not a tag
         if len(out) >= MAX_TAGS:
             raise problem(f"refused: more than {MAX_TAGS:,} tags")
         if m.group("close"):
@@ -120,10 +124,15 @@ def tags(text: str) -> list[Tag]:
             if depth > MAX_DEPTH:
                 raise problem(f"refused: elements nested deeper than {MAX_DEPTH:,} levels")
         name = m.group("name").rsplit(":", 1)[-1]
-        attrs = {
-            k.rsplit(":", 1)[-1] if not k.startswith("xml:") else k: unescape(v1 or v2 or "")
-            for k, v1, v2 in _ATTR_RE.findall(m.group("attrs") or "")
-        }
+        written = m.group("attrs")
+        attrs = (
+            {
+                k.rsplit(":", 1)[-1] if not k.startswith("xml:") else k: _value(v1 or v2)
+                for k, v1, v2 in _ATTR_RE.findall(written)
+            }
+            if written
+            else {}
+        )
         tag_kind = "end" if m.group("close") else "empty" if m.group("empty") else "start"
         out.append(Tag(tag_kind, name, m.start(), m.end(), attrs))
     return out

@@ -75,6 +75,27 @@ def _phrase_regex(phrase: str) -> str:
     return f"(?:{lead}{body}{trail})"
 
 
+_TOKEN_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=32)
+def _gate(lang: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """What a text must hold for a cue to start in it: the leading letters of a phrase's
+    first word as a whole word (the phrase's pattern opens at a word start: "nicht",
+    "n'" of "n'est … plus", "don" of "don't"), or, for phrases that may open inside a word
+    ("n't", "'t"), their own pattern. Most segments of a bilingual file hold no cue, and
+    one set lookup per word is far cheaper than the alternation of every phrase."""
+    _pattern, meaning = _cue_table(lang)
+    firsts: set[str] = set()
+    leadless = []
+    for phrase in meaning:
+        if phrase.startswith(("'", "n't")) or not phrase[:1].isalnum():
+            leadless.append(_phrase_regex(phrase))
+            continue
+        firsts.add(_TOKEN_RE.match(phrase).group())  # type: ignore[union-attr]
+    return frozenset(firsts), re.compile("|".join(leadless)) if leadless else None
+
+
 BOUNDS = frozenset(LOWER + UPPER)
 # A bound quantifies only when a number follows within two words: "at least 20",
 # "mehr als 8.000", "plus de 3 500"; "at least he tried", "any more than you know",
@@ -95,6 +116,11 @@ def cues(text: str, lang: str, offset: int = 0) -> list[Cue]:
     norm = text.lower().replace("’", "'")
     numbers: list[int] | None = None
     out = []
+    first_words, leadless = _gate(lang)
+    if first_words.isdisjoint(_TOKEN_RE.findall(norm)) and not (
+        leadless is not None and leadless.search(norm)
+    ):
+        return out + _affix_negations(text, lang, offset)  # no cue can start here
     for m in pattern.finditer(norm):
         key = re.sub(r"\s*'\s*", "'", re.sub(r"\s+", " ", m.group()))
         senses = meaning.get(key) or _wildcard_sense(key, meaning)
