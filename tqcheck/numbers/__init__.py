@@ -234,6 +234,9 @@ def _digit_pattern_for(group: frozenset[str]) -> re.Pattern[str]:
     )
 
 
+_SCALE_AFTER_RE = re.compile(r"[ \u00a0\u202f-]?([^\W\d_]+)\.?")
+
+
 def _digit_numbers(masked: str, text: str, loc: Locale, taken: list[bool]) -> list[Quantity]:
     out = []
     for m in _digit_pattern(loc).finditer(masked):
@@ -255,10 +258,10 @@ def _digit_numbers(masked: str, text: str, loc: Locale, taken: list[bool]) -> li
                 scale, end = loc.scales[suffix], m.end()
             elif suffix in loc.ordinal_suffixes:
                 end = m.end()
-        after = re.match(r"[ \u00a0\u202f-]?([^\W\d_]+)\.?", masked[end:])  # "44-Millionen"
+        after = _SCALE_AFTER_RE.match(masked, end)  # "44-Millionen" (a slice copied the rest)
         if after and after.group(1).lower() in loc.scales and scale == 1.0:
             scale = loc.scales[after.group(1).lower()]
-            end += after.end()
+            end = after.end()
         value, *alts = (r * scale for r in readings)
         out.append(Quantity(value, m.start(), end, text[m.start() : end], True, tuple(alts)))
     return out
