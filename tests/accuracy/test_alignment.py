@@ -4,6 +4,8 @@ added, reordered, split, merged and replaced sentences come out as what they are
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.accuracy.articles import (
     ADDED_DE,
@@ -155,3 +157,56 @@ def test_aligned_pairs_offsets_index_the_documents(resources) -> None:
             assert doc.text[p.start : p.end] == p.text
     assert sum(1 for _s, t in pairs if not t) == 1
     assert aligned_pairs(make_doc("Kein Quelltext.", "de"), resources) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Berlin",
+                "NATO",
+                "1.000",
+                "1,000",
+                "Kanzler",
+                "chancellor",
+                "€",
+                "?",
+                "tagte",
+                "met",
+                "EU",
+                "am",
+                "Montag",
+                "Monday",
+                "12",
+                "Ministers",
+            ]
+        ),
+        max_size=8,
+    ),
+    st.lists(
+        st.sampled_from(
+            [
+                "Berlin",
+                "OTAN",
+                "1000",
+                "Kanzlerin",
+                "€",
+                "!",
+                "Montag",
+                "12",
+                "Minister",
+                "EU",
+                "le",
+                "lundi",
+            ]
+        ),
+        max_size=8,
+    ),
+)
+def test_a_lone_pair_scores_as_in_the_matrix(src: list[str], tgt: list[str]) -> None:
+    # align_texts scores a one-sentence pair without building the matrices
+    from tqcheck.align.lexical import lexical_scores, pair_score
+
+    a, b = " ".join(src), " ".join(tgt)
+    assert pair_score(a, b) == float(lexical_scores([a], [b]).s11[0, 0])

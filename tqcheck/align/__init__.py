@@ -206,7 +206,7 @@ def _align_document(doc: Document, embedder: LazyEmbedder | None) -> Alignment:
 
 def _unit_blocks(doc: Document) -> list[tuple[list[Piece], list[Piece]]]:
     """Per unit: its source sentences (located in the source document) and target sentences."""
-    from tqcheck.text.segment import split_paragraphs, split_sentences
+    from tqcheck.text.segment import sentence_spans, split_paragraphs
 
     assert doc.source is not None
     blocks = []
@@ -217,11 +217,9 @@ def _unit_blocks(doc: Document) -> list[tuple[list[Piece], list[Piece]]]:
         if found >= 0:
             cursor = found + len(unit.source)
         src = []
-        for s in split_sentences(unit.source, doc.source.lang, split_paragraphs(unit.source)):
-            if base >= 0:
-                src.append(Piece(s.text, base + s.start, base + s.end))
-            else:
-                src.append(Piece(s.text, -1, -1))
+        for start, end, _p in sentence_spans(doc.source.lang, split_paragraphs(unit.source)):
+            text = unit.source[start:end]
+            src.append(Piece(text, base + start, base + end) if base >= 0 else Piece(text, -1, -1))
         tgt = sentence_pieces(doc, unit.start, unit.end)
         blocks.append((src, tgt))
     return blocks

@@ -20,11 +20,12 @@ NEUTRAL = 0.5
 SKIP = 0.05  # without meaning, leave a sentence unlinked only when length insists
 _NUM_RE = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_NOT_DIGIT_RE = re.compile(r"\D")
 
 
 def anchors(text: str) -> frozenset[str]:
     """Language-neutral keys: digit strings, and 5-letter stems of longer words."""
-    keys = {"#" + re.sub(r"\D", "", m.group()) for m in _NUM_RE.finditer(text)}
+    keys = {"#" + _NOT_DIGIT_RE.sub("", m.group()) for m in _NUM_RE.finditer(text)}
     for m in _WORD_RE.finditer(text):
         word = m.group().lower()
         if len(word) >= 5:
@@ -46,11 +47,24 @@ def _matrix(a: list[frozenset[str]], b: list[frozenset[str]]) -> np.ndarray:
             continue
         for j, y in enumerate(b):
             if y:
-                shared = len(x & y)
-                out[i, j] = (
-                    NEUTRAL + 0.5 * shared / (len(x) * len(y)) ** 0.5 - (0.1 if not shared else 0.0)
-                )
+                out[i, j] = _score(x, y)
     return out
+
+
+def _score(x: frozenset[str], y: frozenset[str]) -> float:
+    """Two sentences' anchors compared: neutral, raised by shared ones, lowered by none."""
+    if not x or not y:
+        return NEUTRAL
+    shared = len(x & y)
+    return NEUTRAL + 0.5 * shared / (len(x) * len(y)) ** 0.5 - (0.1 if not shared else 0.0)
+
+
+def pair_score(src: str, tgt: str) -> float:
+    """The similarity of one sentence pair, as ``lexical_scores`` gives it (in float32, as
+    its matrix holds it), without building three matrices for a pair."""
+    import numpy as np
+
+    return float(np.float32(_score(anchors(src), anchors(tgt))))
 
 
 def lexical_scores(src: list[str], tgt: list[str]) -> Scores:

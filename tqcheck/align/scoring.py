@@ -24,6 +24,10 @@ def align_texts(
     from tqcheck.align import dp
 
     if len(src) == 1 and len(tgt) == 1:  # nothing to decide: a pair stays a pair
+        if embedder is None:  # most units of a bilingual file: one sentence each side
+            from tqcheck.align.lexical import pair_score
+
+            return [((0,), (0,), pair_score(src[0], tgt[0]))]
         scores = similarity_scores(src, tgt, embedder)
         return [((0,), (0,), float(scores.s11[0, 0]))]
     if not src or not tgt:

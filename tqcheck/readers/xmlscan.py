@@ -112,19 +112,25 @@ def tags(text: str) -> list[Tag]:
     than MAX_DEPTH, refuse the file (IO007)."""
     out: list[Tag] = []
     depth = 0
+    tag_groups = ("name", "attrs", "empty", "close")
     for m in _TOKEN_RE.finditer(text):
-        if m.lastgroup not in ("name", "attrs", "empty", "close"):
+        if m.lastgroup not in tag_groups:
             continue  # an entity, a comment, CDATA: not a tag
         if len(out) >= MAX_TAGS:
             raise problem(f"refused: more than {MAX_TAGS:,} tags")
-        if m.group("close"):
+        close, name, written, empty = m.group("close", "name", "attrs", "empty")
+        if close:
             depth -= 1
-        elif not m.group("empty"):
+            tag_kind = "end"
+        elif empty:
+            tag_kind = "empty"
+        else:
             depth += 1
+            tag_kind = "start"
             if depth > MAX_DEPTH:
                 raise problem(f"refused: elements nested deeper than {MAX_DEPTH:,} levels")
-        name = m.group("name").rsplit(":", 1)[-1]
-        written = m.group("attrs")
+        if ":" in name:
+            name = name.rsplit(":", 1)[-1]
         attrs = (
             {
                 k.rsplit(":", 1)[-1] if not k.startswith("xml:") else k: _value(v1 or v2)
@@ -133,7 +139,6 @@ def tags(text: str) -> list[Tag]:
             if written
             else {}
         )
-        tag_kind = "end" if m.group("close") else "empty" if m.group("empty") else "start"
         out.append(Tag(tag_kind, name, m.start(), m.end(), attrs))
     return out
 

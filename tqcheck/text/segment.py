@@ -66,16 +66,24 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
 def split_sentences(
     text: str, lang: str, paragraphs: tuple[Paragraph, ...]
 ) -> tuple[Sentence, ...]:
+    return tuple(
+        Sentence(s, e, text[s:e], index, tokenize(text[s:e], s))
+        for s, e, index in sentence_spans(lang, paragraphs)
+    )
+
+
+def sentence_spans(lang: str, paragraphs: tuple[Paragraph, ...]) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph index) of each sentence: ``split_sentences`` without the
+    tokens, for callers that need only where sentences are."""
     pack = load_pack(lang)
     abbreviations = pack.lower_set("segment", "abbreviations")
     months = pack.lower_set("segment", "months")
     ordinal_lang = bool(pack.get("segment", "ordinal_dot", False))
-    out: list[Sentence] = []
-    for para in paragraphs:
-        for start, end in _sentence_spans(para.text, abbreviations, months, ordinal_lang):
-            s, e = para.start + start, para.start + end
-            out.append(Sentence(s, e, text[s:e], para.index, tokenize(text[s:e], s)))
-    return tuple(out)
+    return [
+        (para.start + start, para.start + end, para.index)
+        for para in paragraphs
+        for start, end in _sentence_spans(para.text, abbreviations, months, ordinal_lang)
+    ]
 
 
 WORD_WINDOW = 80  # characters before a dot searched for the word it ends
