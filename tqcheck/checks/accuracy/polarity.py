@@ -115,7 +115,7 @@ def cues(text: str, lang: str, offset: int = 0) -> list[Cue]:
         return []
     norm = text.lower().replace("’", "'")
     numbers: list[int] | None = None
-    out = []
+    out: list[Cue] = []
     first_words, leadless = _gate(lang)
     if first_words.isdisjoint(_TOKEN_RE.findall(norm)) and not (
         leadless is not None and leadless.search(norm)
