@@ -25,6 +25,7 @@ _NUMERIC_DATE_RE = re.compile(
     r"(?<![\d.,/])(?:(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})"
     r"|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y2>\d{4}|\d{2}))(?![\d,]|\.\d)"
 )
+_DIGIT_RE = re.compile(r"\d")
 _CLOCK_RE = re.compile(r"(?<![\d.,:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])")
 _AMPM_RE = re.compile(
     r"(?<![\d.,:])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s?(?P<ap>[ap])\.?\s?m\b\.?", re.IGNORECASE
@@ -123,13 +124,14 @@ def extract(text: str, lang: str) -> list[Quantity]:
         for i in range(q.start, q.end):
             taken[i] = True
 
-    for q in _times(masked, text, loc):
-        add(q)
-    for q in _numeric_dates(masked, text):
-        if not any(taken[q.start : q.end]):
+    if _DIGIT_RE.search(masked):  # times, dates and figures are written with digits
+        for q in _times(masked, text, loc):
             add(q)
-    for q in _digit_numbers(masked, text, loc, taken):
-        add(q)
+        for q in _numeric_dates(masked, text):
+            if not any(taken[q.start : q.end]):
+                add(q)
+        for q in _digit_numbers(masked, text, loc, taken):
+            add(q)
     for q in _months(masked, text, loc, taken):
         add(q)
     for q in loc.words.find(masked, text, taken):
