@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as importlib_resources
 
-from tqcheck import __version__
+from tqcheck import __version__, split
+from tqcheck.align import document_alignment
 from tqcheck.budget import BudgetSpent, budget, seconds_for
 from tqcheck.config import PROFILES, Config
 from tqcheck.context import Context
@@ -147,7 +148,7 @@ BUDGET_CODE = "IO009"
 
 
 def scan_job(
-    job: Job, config: Config, checks: list[CheckSpec], resources: Resources
+    job: Job, config: Config, checks: list[CheckSpec], resources: Resources, cores: int = 1
 ) -> DocumentResult:
     """Load one job and check it; an input problem is that document's result."""
     try:
@@ -166,16 +167,20 @@ def scan_job(
         return _failed_result(
             str(job.target), InputError(BUDGET_CODE, message, str(job.target)), config
         )
-    return scan_document(doc, checks, config, resources)
+    return scan_document(doc, checks, config, resources, cores)
 
 
 def scan_document(
-    doc: Document, checks: list[CheckSpec], config: Config, resources: Resources
+    doc: Document,
+    checks: list[CheckSpec],
+    config: Config,
+    resources: Resources,
+    cores: int = 1,
 ) -> DocumentResult:
     """Check one document; its result carries the notices it raised and the identities
     of the resources that checked it (for the run's signature)."""
     notices: dict[str, str] = {}
-    result = check_document(doc, checks, config, resources, notices)
+    result = check_document(doc, checks, config, resources, notices, cores)
     if doc.units and doc.lang_origin == "detected":
         notices[f"lang:{doc.path}"] = (
             f"{doc.path}: the file names no target language (header, locale path or file "
@@ -236,7 +241,10 @@ def check_document(
     config: Config,
     resources: Resources,
     notices: dict[str, str] | None = None,
+    cores: int = 1,
 ) -> DocumentResult:
+    """Run the checks on one document and score it; with ``cores`` > 1 a large document's
+    checks are shared out between processes (``tqcheck.split``), the result unchanged."""
     notices = notices if notices is not None else {}
     findings: list[Finding] = []
     errors: list[InputError] = []
@@ -248,11 +256,32 @@ def check_document(
     running = ""  # the check the work budget caught, if it runs out
     spent = suppressed = False
     seconds = seconds_for(config.work_budget_seconds, len(doc.text))
+    first = [spec for spec in checks if "findings" not in spec.needs]
+    parts = split.groups(first, doc, cores) if split.worth_sharing(doc, cores) else [first]
     try:
         with budget(seconds):
-            for spec in (spec for spec in checks if "findings" not in spec.needs):
-                running = spec.code
-                _run_check(spec, doc, config, resources, notices, ran, findings, errors, overflow)
+            if len(parts) > 1:
+                running = _run_shared(
+                    parts,
+                    first,
+                    doc,
+                    config,
+                    resources,
+                    notices,
+                    ran,
+                    findings,
+                    errors,
+                    overflow,
+                    seconds,
+                )
+                if running:
+                    raise BudgetSpent
+            else:
+                for spec in first:
+                    running = spec.code
+                    _run_check(
+                        spec, doc, config, resources, notices, ran, findings, errors, overflow
+                    )
             running = ""
             findings, used = _settled(findings, doc, config)
             suppressed = True
@@ -306,6 +335,63 @@ def check_document(
         excerpts=[excerpt(doc, f, plain=spent) for f in findings],
         profile=profile.name,
     )
+
+
+def _run_shared(
+    parts: list[list[CheckSpec]],
+    first: list[CheckSpec],
+    doc: Document,
+    config: Config,
+    resources: Resources,
+    notices: dict[str, str],
+    ran: set[str],
+    findings: list[Finding],
+    errors: list[InputError],
+    overflow: list[str],
+    seconds: float,
+) -> str:
+    """The checks in ``parts`` run side by side (``tqcheck.split``), their additions put
+    back in the order of ``first``, as the serial loop makes them; the code of a check the
+    work budget stopped, or ''."""
+    # groundwork the forked children inherit rather than redo: the segmentation, the
+    # resources in the order the serial loop would load them, and the alignment
+    doc.sentences  # noqa: B018  (cached properties, computed here once)
+    if doc.source is not None:
+        doc.source.sentences  # noqa: B018
+    scratch: dict[str, str] = {}
+    usable = [s for s in first if s.supports(doc.lang) and _needs_met(s, doc, resources, scratch)]
+    if doc.source is not None and any("source" in s.needs for s in usable):
+        document_alignment(doc, resources)
+
+    def run_one(spec: CheckSpec, outcome: split.Outcome) -> None:
+        did: set[str] = set()
+        _run_check(
+            spec,
+            doc,
+            config,
+            resources,
+            outcome.notices,
+            did,
+            outcome.findings,
+            outcome.errors,
+            outcome.overflow,
+        )
+        outcome.ran = spec.code in did
+
+    results = split.run_shared(parts, run_one, seconds)
+    by_code = {o.code: o for result in results for o in result.outcomes}
+    for spec in first:
+        outcome = by_code.get(spec.code)
+        if outcome is None:
+            continue  # its group's budget ran out before it
+        findings.extend(outcome.findings)
+        errors.extend(outcome.errors)
+        overflow.extend(outcome.overflow)
+        if outcome.ran:
+            ran.add(spec.code)
+        for key, text in outcome.notices.items():
+            notices.setdefault(key, text)
+    return next((r.spent_in for r in results if r.spent_in), "")
 
 
 def _settled(

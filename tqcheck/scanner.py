@@ -182,10 +182,13 @@ class Scanner:
         )
         cached = [_cached(key) for key in keys]
         todo = [job for job, hit in zip(jobs, cached, strict=True) if hit is None]
+        asked = workers
         workers = effective_workers(workers, len(todo))
         if workers <= 1:
+            # few documents: a large one has its checks shared out over the cores asked for
+            share = min(asked if asked > 0 else (os.cpu_count() or 1), len(self.checks))
             fresh: Iterator[DocumentResult] = (
-                scan_job(job, self.config, self.checks, self.resources) for job in todo
+                scan_job(job, self.config, self.checks, self.resources, share) for job in todo
             )
             yield from self._interleave(cached, keys, fresh)
             return
