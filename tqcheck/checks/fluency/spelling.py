@@ -190,9 +190,9 @@ def lowercase_sentence(doc: Document, ctx: Context) -> Iterator[Finding]:
     unit whose source starts in lower case too is a fragment or an interface
     string and left alone. A text of one sentence with no source (a segment
     cut from a talk, a subtitle, a translation-memory row) may continue the
-    sentence before it ("und seit Galileo …"): its first word is not reported,
-    though the whole-sentence test still applies. A lower-case word after a
-    full stop is FL013's.
+    sentence before it ("und seit Galileo …"): its first word is not reported
+    unless its source starts in upper case; the whole-sentence test still
+    applies. A lower-case word after a full stop is FL013's.
 
     Why it matters:
     Lost capitals come from machine translation of lower-cased input and from
@@ -219,7 +219,8 @@ def lowercase_sentence(doc: Document, ctx: Context) -> Iterator[Finding]:
         and not re.search(r"https?://|www\.|@\w", s.text)
     ]
     skip = {a for a, _b in items} | {s.start for s in lowered}
-    lone = not doc.units and len(doc.sentences) == 1  # a segment may continue another one
+    # a lone segment may continue another one, unless its source starts in upper case
+    lone = not doc.units and len(doc.sentences) == 1 and not _source_capitalised(doc)
     for para in doc.paragraphs:
         text = para.text
         m = re.match(r"[^\W\d_][\w'’-]*", text)
@@ -240,6 +241,11 @@ def lowercase_sentence(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
     for sentence in lowered:
         yield ctx.finding(sentence.start, sentence.end, "sentence written in lower case throughout")
+
+
+def _source_capitalised(doc: Document) -> bool:
+    first = re.search(r"[^\W\d_]", doc.source.text) if doc.source is not None else None
+    return bool(first and first.group().isupper())
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
