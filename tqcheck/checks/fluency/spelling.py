@@ -190,9 +190,10 @@ def lowercase_sentence(doc: Document, ctx: Context) -> Iterator[Finding]:
     unit whose source starts in lower case too is a fragment or an interface
     string and left alone. A text of one sentence with no source (a segment
     cut from a talk, a subtitle, a translation-memory row) may continue the
-    sentence before it ("und seit Galileo …"): its first word is not reported
-    unless its source starts in upper case; the whole-sentence test still
-    applies. A lower-case word after a full stop is FL013's.
+    sentence before it: its first word is not reported when it is a
+    coordinating word ("und seit Galileo …", the pack's continuations) or the
+    source opens in lower case too or there is none; the whole-sentence test
+    still applies. A lower-case word after a full stop is FL013's.
 
     Why it matters:
     Lost capitals come from machine translation of lower-cased input and from
@@ -219,13 +220,17 @@ def lowercase_sentence(doc: Document, ctx: Context) -> Iterator[Finding]:
         and not re.search(r"https?://|www\.|@\w", s.text)
     ]
     skip = {a for a, _b in items} | {s.start for s in lowered}
-    # a lone segment may continue another one, unless its source starts in upper case
-    lone = not doc.units and len(doc.sentences) == 1 and not _source_capitalised(doc)
+    # a lone segment may continue another one: when it opens with a coordinating word
+    # ("und …", "and …"), or its source opens in lower case too, or it has no source
+    lone = not doc.units and len(doc.sentences) == 1
+    continuations = ctx.pack.lower_set("segment", "continuations")
     for para in doc.paragraphs:
         text = para.text
         m = re.match(r"[^\W\d_][\w'’-]*", text)
-        if para.start in skip or lone:
-            continue  # a list item, a lone segment; or the whole sentence is reported below
+        if para.start in skip:
+            continue  # a list item; or the whole sentence is reported below
+        if lone and m and (m.group().lower() in continuations or not _source_capitalised(doc)):
+            continue  # a segment continuing the one before it
         if _source_unit_lower(doc, unit_starts, para.start):
             continue  # the unit's source starts in lower case too: a fragment, a UI string
         if m and m.group().lower() in particles and _name_after(text[m.end() :]):
