@@ -48,8 +48,11 @@ def window(doc: Document, source_offset: int) -> Window | None:
     target, source, source_starts = _spans(doc)
     i = max(bisect.bisect_right(source_starts, source_offset) - 1, 0)
     if len(source) <= SHORT or len(target) <= SHORT:
-        home = target[min(len(target) - 1, i * len(target) // len(source))]
-        return Window(0, len(doc.text), home)
+        # the target sentences in the source sentence's share of the text: one sentence
+        # split in two ("…, the echo of coach X …" / "Das Echo des Trainers X …") is both
+        lo = min(len(target) - 1, i * len(target) // len(source))
+        hi = min(len(target) - 1, max(lo, ((i + 1) * len(target) - 1) // len(source)))
+        return Window(0, len(doc.text), (target[lo][0], target[hi][1]))
     links = _aligned_links(doc)
     if links is not None:
         k = max(bisect.bisect_right(_link_starts(doc, links), source_offset) - 1, 0)

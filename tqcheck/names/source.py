@@ -726,7 +726,11 @@ def _stand_in_like(t: Part, lang: str, other: str, nouns: bool, data: NamesData 
     is as often a cognate noun ("Pause", "Sauce", "Gold") as a name: it must be rare there
     too, unknown in both languages, or a name the names data knows."""
     if nouns:
-        if data is not None and fold(t.text) in data.index(lang).approved:
+        if (
+            data is not None
+            and fold(t.text) in data.index(lang).approved
+            and zipf(t.text.lower(), lang) < NAME_MAX  # not "Der" of "Der Spiegel"
+        ):
             return True
         return _unknown(t, lang, other) or (
             _source_name_like(t, lang, other, nouns) and zipf(t.text.lower(), lang) < RARE
