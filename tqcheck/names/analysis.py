@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -105,7 +106,12 @@ def _analyse(doc: Document, data: NamesData, profile: str | None) -> list[Issue]
     present = {m.concept.id for m in matches if m.term.approved}
     _resolve_exact(ps, matches, res)
     idx = data.index(doc.lang)
-    held = data.memo("roles", lambda: {c.id: roles_of(c) for c in data.base if kind(c) == "person"})
+
+    def held() -> dict[str, frozenset[str]]:  # the people's roles, read when a role is written
+        return data.memo(  # type: ignore[no-any-return]
+            "roles", lambda: {c.id: roles_of(c) for c in data.base if kind(c) == "person"}
+        )
+
     for i in range(len(ps)):
         if i not in res:
             found = _resolve_alone(doc, ps, i, idx, present) or _by_role(doc, ps, i, idx, held)
@@ -217,7 +223,11 @@ def _resolve_alone(
 
 
 def _by_role(
-    doc: Document, ps: list[Part], i: int, idx: object, held: dict[str, frozenset[str]]
+    doc: Document,
+    ps: list[Part],
+    i: int,
+    idx: object,
+    held: Callable[[], dict[str, frozenset[str]]],
 ) -> _Res | None:
     """A near miss of the surname of a person whose role is written before the name
     ("Bundeskanzler Olaf Schulz", "President Emmanuel Macon"): evidence enough, however
@@ -244,7 +254,7 @@ def _by_role(
             for nw in idx.approved[word]:
                 if not nw.last or kind(nw.concept) != "person":
                     continue
-                shared = held.get(nw.concept.id, frozenset()) & roles.keys()
+                shared = held().get(nw.concept.id, frozenset()) & roles.keys()
                 if shared:
                     role = roles[sorted(shared)[0]]
                     reason = f"{ROLE_REASON} {role!r} before it is this person's"

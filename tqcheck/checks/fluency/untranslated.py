@@ -59,9 +59,9 @@ def untranslated_segment(doc: Document, ctx: Context) -> Iterator[Finding]:
     """
     if doc.lang == "und":
         return
-    from tqcheck.text.langid import get_identifier
+    from tqcheck.text.langid import Identifier, get_identifier
 
-    identifier = get_identifier()
+    identifier: Identifier | None = None  # loaded when a sentence needs it (often none does)
     quoted = quoted_regions(doc)
     others = ("en",) if doc.lang != "en" else ("de", "fr")
     for sentence in doc.sentences:
@@ -76,6 +76,8 @@ def untranslated_segment(doc: Document, ctx: Context) -> Iterator[Finding]:
                     f"sentence is in en, not {doc.lang} (its words are English, by word frequency)",
                 )
             continue
+        if identifier is None:
+            identifier = get_identifier()
         guesses = identifier.candidates(" ".join(remaining), k=3)
         top = guesses[0]
         target_p = next((g.probability for g in guesses if g.lang == doc.lang), 0.0)
