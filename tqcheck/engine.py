@@ -260,28 +260,17 @@ def check_document(
     parts = split.groups(first, doc, cores) if split.worth_sharing(doc, cores) else [first]
     try:
         with budget(seconds):
+            out = split.Outcome(
+                findings=findings, errors=errors, overflow=overflow, ran=ran, notices=notices
+            )
             if len(parts) > 1:
-                running = _run_shared(
-                    parts,
-                    first,
-                    doc,
-                    config,
-                    resources,
-                    notices,
-                    ran,
-                    findings,
-                    errors,
-                    overflow,
-                    seconds,
-                )
+                running = _run_shared(parts, first, doc, config, resources, out, seconds)
                 if running:
                     raise BudgetSpent
             else:
                 for spec in first:
                     running = spec.code
-                    _run_check(
-                        spec, doc, config, resources, notices, ran, findings, errors, overflow
-                    )
+                    _run_check(spec, doc, config, resources, out)
             running = ""
             findings, used = _settled(findings, doc, config)
             suppressed = True
@@ -343,11 +332,7 @@ def _run_shared(
     doc: Document,
     config: Config,
     resources: Resources,
-    notices: dict[str, str],
-    ran: set[str],
-    findings: list[Finding],
-    errors: list[InputError],
-    overflow: list[str],
+    out: split.Outcome,
     seconds: float,
 ) -> str:
     """The checks in ``parts`` run side by side (``tqcheck.split``), their additions put
@@ -364,19 +349,7 @@ def _run_shared(
         document_alignment(doc, resources)
 
     def run_one(spec: CheckSpec, outcome: split.Outcome) -> None:
-        did: set[str] = set()
-        _run_check(
-            spec,
-            doc,
-            config,
-            resources,
-            outcome.notices,
-            did,
-            outcome.findings,
-            outcome.errors,
-            outcome.overflow,
-        )
-        outcome.ran = spec.code in did
+        _run_check(spec, doc, config, resources, outcome)
 
     results = split.run_shared(parts, run_one, seconds)
     by_code = {o.code: o for result in results for o in result.outcomes}
@@ -384,13 +357,12 @@ def _run_shared(
         outcome = by_code.get(spec.code)
         if outcome is None:
             continue  # its group's budget ran out before it
-        findings.extend(outcome.findings)
-        errors.extend(outcome.errors)
-        overflow.extend(outcome.overflow)
-        if outcome.ran:
-            ran.add(spec.code)
+        out.findings.extend(outcome.findings)
+        out.errors.extend(outcome.errors)
+        out.overflow.extend(outcome.overflow)
+        out.ran |= outcome.ran
         for key, text in outcome.notices.items():
-            notices.setdefault(key, text)
+            out.notices.setdefault(key, text)
     return next((r.spent_in for r in results if r.spent_in), "")
 
 
@@ -408,22 +380,14 @@ def _settled(
 
 
 def _run_check(
-    spec: CheckSpec,
-    doc: Document,
-    config: Config,
-    resources: Resources,
-    notices: dict[str, str],
-    ran: set[str],
-    findings: list[Finding],
-    errors: list[InputError],
-    overflow: list[str],
+    spec: CheckSpec, doc: Document, config: Config, resources: Resources, out: split.Outcome
 ) -> None:
     """Run one check on the document (as the reader sees it, for name and glossary
     checks), its findings bounded by max_findings_per_rule; a failing check is an error
     line, never the batch's end."""
-    if not spec.supports(doc.lang) or not _needs_met(spec, doc, resources, notices):
+    if not spec.supports(doc.lang) or not _needs_met(spec, doc, resources, out.notices):
         return
-    ran.add(spec.code)
+    out.ran.add(spec.code)
     view = visible(doc) if spec.visible else None
     seen = view.doc if view is not None else doc
     ctx = Context(seen, spec, config, resources)
@@ -436,10 +400,10 @@ def _run_check(
         kept = list(itertools.islice(found, config.max_findings_per_rule + 1))
         if len(kept) > config.max_findings_per_rule:
             kept.pop()
-            overflow.append(spec.code)  # the rest is not generated: bounded work
-        findings.extend(kept)
+            out.overflow.append(spec.code)  # the rest is not generated: bounded work
+        out.findings.extend(kept)
     except Exception as exc:  # a broken check must not lose the batch
-        errors.append(InputError(spec.code, f"check {spec.name} failed: {exc!r}", doc.path))
+        out.errors.append(InputError(spec.code, f"check {spec.name} failed: {exc!r}", doc.path))
 
 
 def excerpt(doc: Document, f: Finding, plain: bool = False) -> Excerpt:

@@ -33,13 +33,14 @@ MAX_GROUPS = 3  # accuracy | names and glossary | fluency and the rest
 
 @dataclass
 class Outcome:
-    """What one check added in the serial loop: the engine's containers, per check."""
+    """What checks add to a document's result: the engine's containers, for the whole
+    document in the serial loop, for one check (``code``) when checks are shared out."""
 
-    code: str
+    code: str = ""
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     overflow: list[str] = field(default_factory=list)
-    ran: bool = False
+    ran: set[str] = field(default_factory=set)
     notices: dict[str, str] = field(default_factory=dict)
 
 
