@@ -409,8 +409,10 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         # every word of the window, whatever its case: a source "name" written lower case
         # in the target was a common noun ("Pollen" / "pollen")
         plain = [w.text for w in words(doc.text[lo:hi])]
-        arrived = False
-        for p in names:
+        # its initials arrive for a name of two words or more: "New Jersey" / "NJ"
+        initials = "".join(p.text[0] for p, _c in run).upper() if len(run) > 1 else ""
+        arrived = bool(initials) and initials in plain
+        for p in names if not arrived else []:
             forms = _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
             forms |= exonyms.get(fold(p.text), set())
             adjectives: frozenset[str] = frozenset()
@@ -705,7 +707,12 @@ def _after_adjective(text: str, start: int) -> bool:
         or not m.group(1).lower().endswith(("e", "en", "er", "es", "em"))
     ):
         return False  # "es Snapchat", "zu Ende": a pronoun or particle is no adjective
-    return m.group(1).islower() or zipf(m.group(1).lower(), "de") >= RARE
+    if m.group(1).islower():
+        return True
+    here, there = zipf(m.group(1).lower(), "de"), zipf(m.group(1).lower(), "en")
+    # a capitalised word as frequent in English is a first name, not an adjective:
+    # "Charles Darwin", "James Cook"; "das Schwarze Loch" stays a noun phrase
+    return here >= RARE and not (there >= TRAVELS and abs(here - there) < INTERNATIONAL)
 
 
 def _source_name_like(p: Part, lang: str, other: str, nouns: bool) -> bool:
