@@ -9,7 +9,9 @@ import pytest
 
 from tqcheck.model import Document
 from tqcheck.names import countries
+from tqcheck.names.countries import named
 from tqcheck.names.source import missing_names
+from tqcheck.names.text import fold
 
 
 def test_country_name_and_adjective_across_languages() -> None:
@@ -43,3 +45,18 @@ def test_the_source_checks_run_without_babel(monkeypatch: pytest.MonkeyPatch) ->
         monkeypatch.undo()
         for cache in (countries._locale, countries.countries, countries.by_name, countries._index):
             cache.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "code"),
+    [("Greenlandic", "en", "GL"), ("Icelandic", "en", "IS"), ("islandais", "fr", "IS")],
+)
+def test_an_adjective_written_on_a_country_name_names_it(word: str, lang: str, code: str) -> None:
+    assert code in named([fold(word)], lang)
+
+
+@pytest.mark.parametrize(
+    ("word", "lang"), [("Berliner", "de"), ("Hamburger", "en"), ("Irisation", "fr")]
+)
+def test_a_word_on_a_city_or_no_country_names_none(word: str, lang: str) -> None:
+    assert named([fold(word)], lang) == set()

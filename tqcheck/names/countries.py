@@ -21,6 +21,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 MIN_FORM = 4  # letters: shorter words of a multi-word name ("of", "the") are no forms
 STEM = 5  # letters an adjective shares with a language name at least ("franz-osen")
 STEM_SHARE = 0.6  # … and this share of the language name
+ADJECTIVE_ENDING = 4  # letters an adjective adds to a country's name at most ("-ische")
 
 
 @dataclass(frozen=True)
@@ -106,4 +107,17 @@ def named(words: list[str], lang: str) -> set[str]:
     for w in words:
         out |= names.get(w, set())
         out |= {code for form, code in stems.get(w[:STEM], ()) if shares_stem(w, form)}
+        out |= _adjective_of(w, lang)
+    return out
+
+
+def _adjective_of(word: str, lang: str) -> set[str]:
+    """Codes of one-word country names that ``word`` extends by an adjective ending
+    ("greenlandic" on "greenland", "islandais" on "islande" less its "e")."""
+    out: set[str] = set()
+    for n in range(len(word) - 1, max(STEM, len(word) - ADJECTIVE_ENDING) - 1, -1):
+        for stem in (word[:n], word[:n] + "e"):
+            code = by_name(lang).get(stem)
+            if code is not None:
+                out.add(code)
     return out

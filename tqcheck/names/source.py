@@ -417,7 +417,12 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             forms |= exonyms.get(fold(p.text), set())
             adjectives: frozenset[str] = frozenset()
             code = source_countries.get(fold(p.text))
-            if code in target_table:
+            if code is None:  # a country's adjective: "Greenlandic" / "Grönland-Eisbergs"
+                codes = named([fold(p.text)], src.lang)
+                code = next(iter(codes)) if len(codes) == 1 else None
+                if code in target_table:
+                    forms |= target_table[code].names | target_table[code].languages
+            elif code in target_table:
                 forms |= target_table[code].names
                 # its adjective arrives for it, unless the source sentence has its own
                 # ("in France during French school holidays")
