@@ -105,3 +105,22 @@ def test_small_documents_one_core_and_other_threads_run_in_turn(
     assert not split.worth_sharing(big, 1)
     monkeypatch.setattr(split.threading, "active_count", lambda: 2)
     assert not split.worth_sharing(big, 2)  # fork beside another thread is not safe
+
+
+def test_a_child_that_dies_leaves_its_checks_to_this_process(small_is_large: list[int]) -> None:
+    # a forked child killed (out of memory, a signal) must not hang or lose its checks
+    import os
+    import signal
+
+    def dies_in_a_child(doc: Document, ctx: object) -> Iterator[object]:
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return iter(())
+
+    parent = os.getpid()
+    fatal = CheckSpec("NM998", "dies", Category.NAME, Severity.MINOR, dies_in_a_child)
+    checks = [*registry.select(registry.all_checks()), fatal]
+    serial, _ = scan(text(), 1, checks)
+    shared, _ = scan(text(), 2, checks)
+    assert small_is_large == [2]
+    assert shared == serial

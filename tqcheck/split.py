@@ -20,6 +20,8 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from tqcheck.budget import BudgetSpent, budget
@@ -118,10 +120,15 @@ def run_shared(parts: list[list[CheckSpec]], run_one: RunOne, seconds: float) ->
     _JOB = (parts, run_one, seconds)
     context = multiprocessing.get_context("fork")
     try:
-        with context.Pool(len(parts) - 1) as pool:
-            pending = pool.map_async(_child, range(1, len(parts)))
+        with ProcessPoolExecutor(len(parts) - 1, mp_context=context) as pool:
+            pending = [pool.submit(_child, k) for k in range(1, len(parts))]
             first = run_group(parts[0], run_one, seconds)
-            rest = pending.get()
+            rest = []
+            for k, future in enumerate(pending, start=1):
+                try:
+                    rest.append(future.result())
+                except BrokenProcessPool:  # a child died (killed, out of memory): here then
+                    rest.append(run_group(parts[k], run_one, seconds))
     finally:
         _JOB = None
     return [first, *rest]
