@@ -75,6 +75,18 @@ def test_a_long_line_of_doubled_spaces_is_linear() -> None:
     assert growth(make, 20) < LINEAR_BOUND
 
 
+def test_many_quotations_in_one_long_document_are_linear() -> None:
+    # FL008 and FL020 looked at every quotation of the document for every sentence
+    scanner = Scanner(select=["FL008", "FL020"], model="none")
+    scanner.cache = False
+
+    def make(n: int) -> Callable[[], object]:
+        text = "Er sagte „ja“ und ging nach Hause. " * (n * 400)
+        return lambda: scanner.scan_text(text, "de")
+
+    assert growth(make, 8) < LINEAR_BOUND
+
+
 def test_a_bilingual_file_with_long_cells_is_linear() -> None:
     scanner = Scanner(model="none")
     scanner.cache = False

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SEED_FILES, make_doc
 from tqcheck.model import Document
@@ -128,3 +130,19 @@ def test_language_identification_imports_no_downloader() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["de", "False", "False"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 200), st.integers(1, 40)), max_size=30),
+    st.integers(0, 240),
+    st.integers(0, 60),
+)
+def test_spans_meeting_a_range_are_those_a_scan_finds(
+    raw: list[tuple[int, int]], lo: int, width: int
+) -> None:
+    from tqcheck.text.spans import Spans
+
+    spans = [(s, s + n) for s, n in raw]  # overlapping spans allowed
+    hi = lo + width
+    assert Spans(spans).meeting(lo, hi) == sorted(s for s in spans if s[0] < hi and s[1] > lo)

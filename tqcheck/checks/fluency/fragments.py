@@ -14,6 +14,7 @@ from tqcheck.model import Category, Document, Finding, Sentence, Severity, Token
 from tqcheck.registry import check
 from tqcheck.text.frequency import Lean, lean, zipf
 from tqcheck.text.langpack import LangPack
+from tqcheck.text.spans import Spans
 
 MIN_FOREIGN_WORDS = 2  # a fragment has at least two foreign words, one of them strong
 MIN_LOCAL_WORDS = 2  # ... inside a sentence with local words (else FL008's business)
@@ -86,11 +87,12 @@ def foreign_fragment(doc: Document, ctx: Context) -> Iterator[Finding]:
     masked = [m.span() for m in _MASK_RE.finditer(doc.text)]
     names = _repeated_capitalised(doc)
     quotations = [q for q in quoted_regions(doc) if _foreign_quotation(doc, q, lexicon)]
+    skipped = Spans(quotations + masked)
     strong = _strong_words(doc, lexicon)
     for sentence in doc.sentences:
         if not any(t.text.lower() in strong for t in sentence.tokens):
             continue  # no word that leans clearly to another language
-        here = [(s, e) for s, e in quotations + masked if s < sentence.end and sentence.start < e]
+        here = skipped.meeting(sentence.start, sentence.end)
         for start, end in _fragments(doc, sentence, lexicon, here, names):
             words = len(re.findall(r"\w+", doc.text[start:end]))
             yield ctx.finding(

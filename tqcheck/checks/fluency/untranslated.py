@@ -10,6 +10,7 @@ from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Sentence, Severity
 from tqcheck.registry import check
 from tqcheck.text.frequency import Lean, lean, listed_languages, zipf
+from tqcheck.text.spans import Spans
 
 MIN_WORDS = 6  # shorter segments are names, titles and slogans too often
 MIN_PROBABILITY = 0.90
@@ -62,7 +63,7 @@ def untranslated_segment(doc: Document, ctx: Context) -> Iterator[Finding]:
     from tqcheck.text.langid import Identifier, get_identifier
 
     identifier: Identifier | None = None  # loaded when a sentence needs it (often none does)
-    quoted = quoted_regions(doc)
+    quoted = Spans(quoted_regions(doc))
     others = ("en",) if doc.lang != "en" else ("de", "fr")
     for sentence in doc.sentences:
         remaining = _unquoted_words(doc, sentence, quoted)
@@ -162,11 +163,9 @@ def _quoted_regions(doc: Document) -> list[tuple[int, int]]:
     return regions
 
 
-def _unquoted_words(doc: Document, sentence: Sentence, quoted: list[tuple[int, int]]) -> list[str]:
+def _unquoted_words(doc: Document, sentence: Sentence, quoted: Spans) -> list[str]:
     chars = list(sentence.text)
-    for start, end in quoted:
-        if start >= sentence.end or end <= sentence.start:
-            continue
+    for start, end in quoted.meeting(sentence.start, sentence.end):
         for pos in range(max(start, sentence.start), min(end, sentence.end)):
             chars[pos - sentence.start] = " "
     return _WORD_RE.findall(_MASK_RE.sub(" ", "".join(chars)))
