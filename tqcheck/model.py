@@ -77,7 +77,7 @@ _PREFIXES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word, number or punctuation mark with its offsets in the document."""
 

@@ -30,7 +30,7 @@ _FOLD = str.maketrans({"ß": "ss", "’": "'", "ł": "l", "đ": "d", "ø": "o", 
 _OPENERS = set("\"'„“”«»‚‘›‹([¿¡–—-")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Part:
     """A capitalised word (or hyphen-joined part of one) that may be (part of) a name."""
 
