@@ -114,10 +114,11 @@ def named(words: list[str], lang: str) -> set[str]:
 def _adjective_of(word: str, lang: str) -> set[str]:
     """Codes of one-word country names that ``word`` extends by an adjective ending
     ("greenlandic" on "greenland", "islandais" on "islande" less its "e")."""
+    table = by_name(lang)
     out: set[str] = set()
     for n in range(len(word) - 1, max(STEM, len(word) - ADJECTIVE_ENDING) - 1, -1):
         for stem in (word[:n], word[:n] + "e"):
-            code = by_name(lang).get(stem)
+            code = table.get(stem)
             if code is not None:
                 out.add(code)
     return out

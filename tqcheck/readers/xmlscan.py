@@ -34,6 +34,7 @@ _TOKEN_RE = re.compile(
     |(?P<entity>&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);)""",
     re.DOTALL | re.VERBOSE,
 )
+_TAG_GROUPS = frozenset({"name", "attrs", "empty", "close"})  # the groups a tag's match ends in
 _ATTR_RE = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _PREDEFINED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
@@ -79,11 +80,9 @@ def local(tag: object) -> str:
 
 
 def unescape(value: str) -> str:
+    if "&" not in value:
+        return value  # most values hold no entity
     return re.sub(r"&(#[0-9]+|#x[0-9a-fA-F]+|\w+);", lambda m: _entity(m.group()) or "", value)
-
-
-def _value(written: str) -> str:
-    return unescape(written) if "&" in written else written
 
 
 def _entity(token: str) -> str | None:
@@ -102,7 +101,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[st
     """Markup tokens in file order, as (kind, match); text lies between them."""
     for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         kind = m.lastgroup or ""
-        if kind in ("name", "attrs", "empty", "close"):
+        if kind in _TAG_GROUPS:
             kind = "tag"
         yield kind, m
 
@@ -112,9 +111,8 @@ def tags(text: str) -> list[Tag]:
     than MAX_DEPTH, refuse the file (IO007)."""
     out: list[Tag] = []
     depth = 0
-    tag_groups = ("name", "attrs", "empty", "close")
     for m in _TOKEN_RE.finditer(text):
-        if m.lastgroup not in tag_groups:
+        if m.lastgroup not in _TAG_GROUPS:
             continue  # an entity, a comment, CDATA: not a tag
         if len(out) >= MAX_TAGS:
             raise problem(f"refused: more than {MAX_TAGS:,} tags")
@@ -133,7 +131,7 @@ def tags(text: str) -> list[Tag]:
             name = name.rsplit(":", 1)[-1]
         attrs = (
             {
-                k.rsplit(":", 1)[-1] if not k.startswith("xml:") else k: _value(v1 or v2)
+                k.rsplit(":", 1)[-1] if not k.startswith("xml:") else k: unescape(v1 or v2)
                 for k, v1, v2 in _ATTR_RE.findall(written)
             }
             if written

@@ -249,8 +249,12 @@ def lowercase_sentence(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _source_capitalised(doc: Document) -> bool:
-    first = re.search(r"[^\W\d_]", doc.source.text) if doc.source is not None else None
-    return bool(first and first.group().isupper())
+    return doc.source is not None and _first_letter(doc.source.text).isupper()
+
+
+def _first_letter(text: str) -> str:
+    first = re.search(r"[^\W\d_]", text)
+    return first.group() if first else ""
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -265,8 +269,7 @@ def _source_unit_lower(doc: Document, starts: list[int], pos: int) -> bool:
     k = bisect.bisect_right(starts, pos) - 1
     if k < 0 or pos >= max(doc.units[k].end, doc.units[k].start + 1):
         return False
-    first = re.search(r"[^\W\d_]", doc.units[k].source)
-    return bool(first and first.group().islower())
+    return _first_letter(doc.units[k].source).islower()
 
 
 def _name_after(rest: str) -> bool:
