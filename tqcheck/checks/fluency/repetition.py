@@ -209,6 +209,15 @@ class DoubleGrammar:
     verb_final_only: frozenset[str]  # "Da da niemand kam, …": a subordinate clause's start
     degree_adverbs: frozenset[str]  # "zu zu hohen Kosten": a preposition, then "too"
     bare_only: frozenset[str]  # "c'est qui qui", nothing between ("c'est le préfet qui qui")
+    object_determiners: frozenset[str]  # "military police police the base": verb, object
+    past_suffixes: tuple[str, ...]  # … a word with a regular past ("policed") is a verb
+    bare_infinitive: frozenset[str]  # "let the cook cook": object, then bare infinitive
+    elliptical_heads: frozenset[str]  # "the ones that were were destroyed"
+    elliptical_copulas: frozenset[str]  # … the verbs such a clause stops at
+    compass: frozenset[str]  # "l'aile est est fermée": a compass point, then the verb
+    compass_nouns: frozenset[str]  # … after a noun naming a side of a place
+    verb_prepositions: frozenset[str]  # "le ballon entre entre les poteaux": verb, preposition
+    preposition_objects: frozenset[str]  # … before a determiner or a number
 
     @classmethod
     def of(cls, pack: LangPack) -> DoubleGrammar:
@@ -252,7 +261,16 @@ class DoubleGrammar:
                 verb_final_only="subordinate_doubles",
                 degree_adverbs="degree_prepositions",
                 bare_only="allowed_right_after",
+                object_determiners="object_determiners",
+                bare_infinitive="bare_infinitive_verbs",
+                elliptical_heads="elliptical_heads",
+                elliptical_copulas="elliptical_copulas",
+                compass="compass_words",
+                compass_nouns="compass_nouns",
+                verb_prepositions="verb_prepositions",
+                preposition_objects="verb_preposition_objects",
             ),
+            past_suffixes=tuple(section.get("past_suffixes", ())),
             attribute_endings=tuple(section.get("attribute_endings", ())),
             after=_word_map(section, "allowed_after"),
             determiners=stranding.determiners,
@@ -394,6 +412,8 @@ class DoubleGrammar:
             tokens, i - 1, self.subjects, self.skip_relative
         ):
             return True
+        if word in self.stranded and self._noun_contact_clause(tokens, i - 1):
+            return True
         if self.stranding.stranded(tokens, i, word):
             return True
         if word in self.emphatic:
@@ -467,7 +487,13 @@ class DoubleGrammar:
         if tokens[i - 1].text[:1].isupper():
             return False  # a name's word said twice: "New New York"
         prev = tokens[i - 2].text.lower() if i >= 2 else ""
-        return prev not in self.definite and _gradable(word, self.comparison, self.lang)
+        if prev in self.definite:
+            return False
+        if word.endswith("ly") and len(word) > 4:
+            # an adverb of a gradable adjective: "moved slowly slowly", "softly softly"
+            base = word[:-3] + "y" if word.endswith("ily") else word[:-2]
+            return _gradable(base, self.comparison, self.lang)
+        return _gradable(word, self.comparison, self.lang)
 
     def _two_words(self, tokens: tuple[Token, ...], i: int, word: str, clause: list[Token]) -> bool:
         """Two different words written alike: noun and verb ("ce fait fait débat", "die
@@ -482,6 +508,8 @@ class DoubleGrammar:
         before = [t.text.lower() for t in tokens[max(0, i - PHRASAL_WINDOW - 1) : i - 1]]
         if word in self.homographs and self._after_determiner(before, 1):
             return True  # "the political will will"
+        if word in self.compass and i >= 2 and _elided(tokens[i - 2].text.lower()) in self.compass_nouns:
+            return True  # "l'aile est est fermée"
         if (
             word in self.homographs
             and not self.nouns_capitalised
@@ -500,6 +528,17 @@ class DoubleGrammar:
             return True  # "the extra cost cost us"; "the cost cost of the repairs" is a slip
         if self._question_subject(tokens, i, word):
             return True
+        if self._noun_then_verb(tokens, i, word, nxt) or self._verb_then_preposition(
+            tokens, i, word, nxt
+        ):
+            return True
+        if (
+            i >= 3
+            and word in self.elliptical_copulas
+            and tokens[i - 2].text.lower() in self.relatives
+            and tokens[i - 3].text.lower() in self.elliptical_heads
+        ):
+            return True  # "the ones that were were destroyed"
         if (
             word in self.elliptical
             and i >= 2
@@ -534,6 +573,70 @@ class DoubleGrammar:
             and prev.isalpha()
             and prev.lower() not in self.prepositions | self.openers | self.coordinators
             and prev.lower() not in self.clause_start
+        )
+
+    def _noun_contact_clause(self, tokens: tuple[Token, ...], first: int) -> bool:
+        """A contact clause whose subject is a determiner's noun, ending in a past verb and
+        its stranded preposition: "the water [the pasta cooked in] in a jug". The verb must
+        end the clause ("place the drained pasta in in a bowl" has no verb there)."""
+        if first < 5 or not tokens[first - 1].text.lower().endswith("ed"):
+            return False
+        noun, det, head = (tokens[first - k].text.lower() for k in (2, 3, 4))
+        return (
+            det in self.determiners
+            and noun.isalpha()
+            and noun not in self.skip_relative
+            and head.isalpha()
+            and head not in self.skip_relative | self.subjects
+            and not head.endswith("ed")
+        )
+
+    def _noun_then_verb(self, tokens: tuple[Token, ...], i: int, word: str, nxt: str) -> bool:
+        """A noun phrase ends in a noun that is also a verb, and the verb follows with its
+        object ("military police police the base") or as a bare infinitive after "let",
+        "make", "watch" and their object ("let the cook cook"). The word must be a verb:
+        its regular past is a known word ("policed", "staffed"); "said said the" is not."""
+        if not self.past_suffixes or i < 2 or not tokens[i - 2].is_word:
+            return False
+        if word in self.skip_relative | self.articles | self.prepositions or len(word) < 3:
+            return False
+        if not (word.isalpha() and tokens[i].text.islower()) or word.endswith(("ed", "ing")):
+            return False
+        if not any(zipf(word + s, self.lang) >= 2.0 for s in self.past_suffixes):
+            return False
+        words = [t for t in tokens[: i - 1] if t.is_word]
+        if words and words[0].text.lower() in self.stranding.auxiliaries:
+            return False  # "Did the mayor sign sign the order?": a question's verb
+        prev = tokens[i - 2].text.lower()
+        if prev in self.subjects or (prev in self.skip_relative and prev not in self.determiners):
+            return False  # "they police police the": a subject, so the first is a verb
+        if _plural(prev):
+            return False  # "it looks like like the", "the champions mount mount a": a verb
+        if nxt in self.object_determiners:
+            return True
+        words = [t.text.lower() for t in tokens[max(0, i - 4) : i - 1] if t.is_word]
+        return any(
+            words[k] in self.determiners and words[k - 1] in self.bare_infinitive
+            for k in range(max(1, len(words) - 2), len(words))
+        )  # "let the cook cook", "let the young cook cook"
+
+    def _verb_then_preposition(
+        self, tokens: tuple[Token, ...], i: int, word: str, nxt: str
+    ) -> bool:
+        """A preposition that is also a verb ("entre", "contre"), after a singular noun and
+        before a determiner or a number: "le ballon entre entre les poteaux"."""
+        if word not in self.verb_prepositions or nxt not in self.preposition_objects or i < 2:
+            return False
+        text = tokens[i - 2].text.lower()
+        prev = _elided(text)
+        # the noun has its determiner: "le ballon entre", "l'accusé entre" ("elle lutte
+        # contre contre" has a verb there)
+        determined = prev != text or (i >= 3 and tokens[i - 3].text.lower() in self.determiners)
+        return (
+            determined
+            and prev.isalpha()
+            and prev not in self.skip_relative | self.determiners | self.prepositions
+            and not _plural(prev)
         )
 
     def _contact_subject(self, tokens: tuple[Token, ...], i: int) -> bool:
@@ -710,6 +813,11 @@ def _word_map(section: dict[str, object], key: str) -> dict[str, frozenset[str]]
     table = section.get(key, {})
     assert isinstance(table, dict)
     return {w.lower(): frozenset(x.lower() for x in words) for w, words in table.items()}
+
+
+def _elided(word: str) -> str:
+    """A word without the elided article glued to it: "l'aile" -> "aile"."""
+    return word.rsplit("'", 1)[-1].rsplit("\u2019", 1)[-1]
 
 
 def _plural(word: str) -> bool:
