@@ -22,8 +22,10 @@ def _argument_type(self: TyperArgument, ctx: Any) -> str | None:
     return None if self.metavar else _typer_argument_type(self, ctx)
 
 
-_typer_argument_type = TyperArgument.display_type_rich
-TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign,assignment]
+# Typer 0.29 and later only (the pin keeps 0.28, whose help has no such annotation)
+_typer_argument_type = getattr(TyperArgument, "display_type_rich", None)
+if _typer_argument_type is not None:
+    TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign,assignment]
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 

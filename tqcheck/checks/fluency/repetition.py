@@ -508,8 +508,9 @@ class DoubleGrammar:
         before = [t.text.lower() for t in tokens[max(0, i - PHRASAL_WINDOW - 1) : i - 1]]
         if word in self.homographs and self._after_determiner(before, 1):
             return True  # "the political will will"
-        if word in self.compass and i >= 2 and _elided(tokens[i - 2].text.lower()) in self.compass_nouns:
-            return True  # "l'aile est est fermée"
+        if word in self.compass and i >= 2:
+            if _elided(tokens[i - 2].text.lower()) in self.compass_nouns:
+                return True  # "l'aile est est fermée"
         if (
             word in self.homographs
             and not self.nouns_capitalised
