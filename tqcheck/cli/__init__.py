@@ -19,13 +19,13 @@ from tqcheck import __version__
 def _argument_type(self: TyperArgument, ctx: Any) -> str | None:
     """An argument's help shows its metavar alone: Typer 0.29 would add the annotation
     (``PATH <list[Path]>``) even where a metavar says it better."""
-    return None if self.metavar else _typer_argument_type(self, ctx)
+    return None if self.metavar or _typer_argument_type is None else _typer_argument_type(self, ctx)
 
 
 # Typer 0.29 and later only (the pin keeps 0.28, whose help has no such annotation)
-_typer_argument_type = getattr(TyperArgument, "display_type_rich", None)
+_typer_argument_type: Any = getattr(TyperArgument, "display_type_rich", None)
 if _typer_argument_type is not None:
-    TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign,assignment]
+    setattr(TyperArgument, "display_type_rich", _argument_type)  # noqa: B010
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 

@@ -34,6 +34,7 @@ from tqcheck.glossary.normalize import (
     token_keys,
     words,
 )
+from tqcheck.text.cache import load_or_build, source_key
 
 HEAD_MIN = 5
 MODIFIER_MIN = 3
@@ -64,39 +65,38 @@ class Match:
     nested: bool = False  # inside a longer match of another term
 
 
+Ref = tuple[int, int, bool]  # a concept's index in the base, a term's in the concept, head
+
+
 class Matcher:
-    """An automaton over the normalised terms of one language; build once, reuse."""
+    """An automaton over the normalised terms of one language; build once, reuse.
+
+    The automaton's values name terms by position (concept, term, head variant), not by
+    object, so a term base with a content fingerprint keeps its automaton in the disk
+    cache (``text.cache``) and a new process loads it instead of building it."""
 
     def __init__(self, base: TermBase, lang: str) -> None:
-        import ahocorasick
-
         self.lang = lang
         self.key = key_function(lang)
-        compounding = lang.lower().split("-")[0] in COMPOUNDING
-        patterns: dict[str, list[Entry]] = {}
-        for concept in base.concepts:
-            for term in concept.terms_in(lang):
-                ws = [w.text for w in words(term.text)]
-                if not ws:
-                    continue
-                keys = [self.key(w) for w in ws]
-                entry = Entry(concept, term, tuple(ws), tuple(is_case_sensitive(w) for w in ws))
-                patterns.setdefault(" " + " ".join(keys) + " ", []).append(entry)
-                if (
-                    compounding
-                    and term.approved
-                    and len(ws) == 1
-                    and len(keys[0]) >= HEAD_MIN
-                    and not entry.case_sensitive[0]
-                ):
-                    head = Entry(concept, term, entry.surface, entry.case_sensitive, head=True)
-                    patterns.setdefault(keys[0] + " ", []).append(head)
-        self.size = sum(len(v) for v in patterns.values())
-        self.automaton: Any = ahocorasick.Automaton()
-        for pattern, entries in patterns.items():
-            self.automaton.add_word(pattern, (len(pattern), tuple(entries)))
-        if patterns:
-            self.automaton.make_automaton()
+        self._concepts = base.concepts
+        self._entries: dict[Ref, Entry] = {}
+        if base.fingerprint in ("", "none"):  # built in code: nothing to key it by
+            self.automaton, self.size = _automaton(base, lang)
+        else:
+            key = f"{base.fingerprint}|{lang.lower()}|{_code_key()}"
+            self.automaton, self.size = load_or_build(
+                "matcher", key, lambda: _automaton(base, lang)
+            )
+
+    def _entry(self, ref: Ref) -> Entry:
+        entry = self._entries.get(ref)
+        if entry is None:
+            concept = self._concepts[ref[0]]
+            term = concept.terms[ref[1]]
+            ws = tuple(w.text for w in words(term.text))
+            entry = Entry(concept, term, ws, tuple(is_case_sensitive(w) for w in ws), ref[2])
+            self._entries[ref] = entry
+        return entry
 
     def find(self, text: str) -> list[Match]:
         """Every term occurrence, overlaps resolved: longest first, ties to exact case."""
@@ -104,9 +104,9 @@ class Matcher:
             return []
         keys, starts, spans = keyed(text, self.lang)
         found: list[Match] = []
-        for end, (length, entries) in self.automaton.iter(keys):
+        for end, (length, refs) in self.automaton.iter(keys):
             first = end - length + 1  # where the pattern starts in the key string
-            for entry in entries:
+            for entry in map(self._entry, refs):
                 if entry.head:
                     if keys[first - 1] == " ":
                         continue  # a whole word: the full pattern reports it
@@ -135,6 +135,50 @@ class Matcher:
         text: str, entry: Entry, start: int, end: int, exact: bool, compound: bool = False
     ) -> Match:
         return Match(start, end, text[start:end], entry.concept, entry.term, exact, compound)
+
+
+def _automaton(base: TermBase, lang: str) -> tuple[Any, int]:
+    """The automaton of ``lang``'s terms (pattern -> its length and term refs), and how
+    many patterns it holds."""
+    import ahocorasick
+
+    key = key_function(lang)
+    compounding = lang.lower().split("-")[0] in COMPOUNDING
+    patterns: dict[str, list[Ref]] = {}
+    for c, concept in enumerate(base.concepts):
+        here = {id(t) for t in concept.terms_in(lang)}
+        for t, term in enumerate(concept.terms):
+            if id(term) not in here:
+                continue
+            ws = [w.text for w in words(term.text)]
+            if not ws:
+                continue
+            keys = [key(w) for w in ws]
+            patterns.setdefault(" " + " ".join(keys) + " ", []).append((c, t, False))
+            if (
+                compounding
+                and term.approved
+                and len(ws) == 1
+                and len(keys[0]) >= HEAD_MIN
+                and not is_case_sensitive(ws[0])
+            ):
+                patterns.setdefault(keys[0] + " ", []).append((c, t, True))
+    automaton: Any = ahocorasick.Automaton()
+    for pattern, refs in patterns.items():
+        automaton.add_word(pattern, (len(pattern), tuple(refs)))
+    if patterns:
+        automaton.make_automaton()
+    return automaton, sum(len(v) for v in patterns.values())
+
+
+@lru_cache(maxsize=1)
+def _code_key() -> str:
+    """The code that builds an automaton: this module and the key normalisation."""
+    import sys
+
+    from tqcheck.glossary import normalize
+
+    return source_key(sys.modules[__name__], normalize)
 
 
 @lru_cache(maxsize=8)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from tqcheck.glossary.model import Concept, Status, Term, TermBase
@@ -19,6 +20,7 @@ from tqcheck.glossary.normalize import words
 from tqcheck.glossary.runtime import Glossary
 from tqcheck.names.similarity import russian_variants
 from tqcheck.names.text import fold
+from tqcheck.text.cache import load_or_build, source_key
 
 if TYPE_CHECKING:
     from tqcheck.glossary.matcher import Match
@@ -85,47 +87,110 @@ class NamesData(Glossary):
         return self.memo(f"index:{lang.lower()}", lambda: self._build(lang.lower()))
 
     def _build(self, lang: str) -> LangIndex:
-        idx = LangIndex()
-        for concept in self.base.concepts:
-            here = concept.terms_in(lang)
-            for term in here:
-                ws = [w.text for w in words(term.text)]
-                target = idx.approved if term.approved else idx.deprecated
-                for i, w in enumerate(ws):
-                    target.setdefault(fold(w), []).append(NameWord(concept, term, i, len(ws)))
-                if term.approved and kind(concept) == "person" and len(ws) >= 2:
-                    for given in {ws[0], ws[-2]}:  # "Jean-Noël Barrot": "Jean" and "Noël"
-                        if given[:1].isupper():
-                            idx.first_names.setdefault(fold(given), set()).add(concept.id)
-            if not any(t.approved for t in here):
-                continue
-            for term in concept.terms:
-                if term in here or not term.approved:
-                    continue
-                ws = [w.text for w in words(term.text)]
-                for i, w in enumerate(ws):
-                    idx.foreign.setdefault(fold(w), []).append(NameWord(concept, term, i, len(ws)))
-        for key in list(idx.foreign):
-            if key in idx.approved:
-                del idx.foreign[key]  # a word correct here for some name is no foreign form
-        for key, name_words in list(idx.approved.items()):
-            for nw in name_words:
-                if not is_ukrainian(nw.concept):
-                    continue
-                for variant in russian_variants(key):
-                    if variant not in idx.approved:
-                        idx.russian.setdefault(variant, []).append(nw)
-        idx.vocab = sorted(
-            k
-            for k, ws in idx.approved.items()
-            if len(k) >= FUZZY_MIN and any(_capital(w) for w in ws)
+        """The index of ``lang``: from the disk cache when the names data has a content
+        fingerprint (the build names terms by position, so the entry holds no objects)."""
+        if self.base.fingerprint in ("", "none"):
+            refs = _index_refs(self.base, lang)
+        else:
+            key = f"{self.base.fingerprint}|{lang}|{_code_key()}"
+            refs = load_or_build("names-index", key, lambda: _index_refs(self.base, lang))
+        concepts = self.base.concepts
+        made: dict[WordRef, NameWord] = {}
+
+        def name_word(ref: WordRef) -> NameWord:
+            found = made.get(ref)
+            if found is None:
+                concept = concepts[ref[0]]
+                found = made[ref] = NameWord(concept, concept.terms[ref[1]], ref[2], ref[3])
+            return found
+
+        approved, deprecated, foreign, russian = (
+            {key: [name_word(r) for r in rs] for key, rs in table.items()} for table in refs.tables
         )
-        return idx
+        return LangIndex(
+            approved,
+            deprecated,
+            foreign,
+            russian,
+            vocab=list(refs.vocab),
+            first_names={k: set(v) for k, v in refs.first_names.items()},
+        )
 
 
-def _capital(word: NameWord) -> bool:
-    text = [w.text for w in words(word.term.text)][word.index]
-    return text[:1].isupper()
+WordRef = tuple[int, int, int, int]  # concept index, term index, word index, word count
+
+
+@dataclass(frozen=True)
+class IndexRefs:
+    """A language's index with name words as positions: approved, deprecated, foreign
+    and Russian-based tables (folded word -> refs), the fuzzy vocabulary, first names."""
+
+    tables: tuple[dict[str, list[WordRef]], ...]
+    vocab: tuple[str, ...]
+    first_names: dict[str, frozenset[str]]
+
+
+def _index_refs(base: TermBase, lang: str) -> IndexRefs:
+    approved: dict[str, list[WordRef]] = {}
+    deprecated: dict[str, list[WordRef]] = {}
+    foreign: dict[str, list[WordRef]] = {}
+    russian: dict[str, list[WordRef]] = {}
+    first_names: dict[str, set[str]] = {}
+    capital: dict[str, bool] = {}  # folded word -> some approved name writes it capitalised
+    ukrainian: set[int] = set()
+    for c, concept in enumerate(base.concepts):
+        here = {id(t) for t in concept.terms_in(lang)}
+        if is_ukrainian(concept):
+            ukrainian.add(c)
+        for t, term in enumerate(concept.terms):
+            if id(term) not in here:
+                continue
+            ws = [w.text for w in words(term.text)]
+            target = approved if term.approved else deprecated
+            for i, w in enumerate(ws):
+                key = fold(w)
+                target.setdefault(key, []).append((c, t, i, len(ws)))
+                if term.approved:
+                    capital[key] = capital.get(key, False) or w[:1].isupper()
+            if term.approved and kind(concept) == "person" and len(ws) >= 2:
+                for given in {ws[0], ws[-2]}:  # "Jean-Noël Barrot": "Jean" and "Noël"
+                    if given[:1].isupper():
+                        first_names.setdefault(fold(given), set()).add(concept.id)
+        if not any(t.approved and id(t) in here for t in concept.terms):
+            continue
+        for t, term in enumerate(concept.terms):
+            if id(term) in here or not term.approved:
+                continue
+            ws = [w.text for w in words(term.text)]
+            for i, w in enumerate(ws):
+                foreign.setdefault(fold(w), []).append((c, t, i, len(ws)))
+    for key in list(foreign):
+        if key in approved:
+            del foreign[key]  # a word correct here for some name is no foreign form
+    for key, refs in approved.items():
+        for ref in refs:
+            if ref[0] not in ukrainian:
+                continue
+            for variant in russian_variants(key):
+                if variant not in approved:
+                    russian.setdefault(variant, []).append(ref)
+    vocab = tuple(sorted(k for k in approved if len(k) >= FUZZY_MIN and capital[k]))
+    return IndexRefs(
+        (approved, deprecated, foreign, russian),
+        vocab,
+        {k: frozenset(v) for k, v in first_names.items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def _code_key() -> str:
+    """The code that builds an index: this module, word splitting, folding, variants."""
+    import sys
+
+    from tqcheck.glossary import normalize
+    from tqcheck.names import similarity, text
+
+    return source_key(sys.modules[__name__], normalize, similarity, text)
 
 
 def _capitalised_like(m: Match) -> bool:

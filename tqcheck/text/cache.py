@@ -19,6 +19,7 @@ import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TypeVar
 
 from tqcheck import __version__
@@ -122,3 +123,13 @@ def trusted(path: Path) -> bool:
         return _trusted(path)
     except OSError:
         return False
+
+
+def source_key(*modules: ModuleType) -> str:
+    """A digest of the modules' source files: data derived by their code is keyed to it,
+    so an edit to the code (not only a new release) builds the entry again."""
+    digest = hashlib.sha256()
+    for module in modules:
+        path = getattr(module, "__file__", None)
+        digest.update(Path(path).read_bytes() if path else module.__name__.encode())
+    return digest.hexdigest()[:16]

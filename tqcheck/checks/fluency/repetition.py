@@ -615,10 +615,10 @@ class DoubleGrammar:
             return False  # "it looks like like the", "the champions mount mount a": a verb
         if nxt in self.object_determiners:
             return True
-        words = [t.text.lower() for t in tokens[max(0, i - 4) : i - 1] if t.is_word]
+        back = [t.text.lower() for t in tokens[max(0, i - 4) : i - 1] if t.is_word]
         return any(
-            words[k] in self.determiners and words[k - 1] in self.bare_infinitive
-            for k in range(max(1, len(words) - 2), len(words))
+            back[k] in self.determiners and back[k - 1] in self.bare_infinitive
+            for k in range(max(1, len(back) - 2), len(back))
         )  # "let the cook cook", "let the young cook cook"
 
     def _verb_then_preposition(
