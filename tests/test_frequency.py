@@ -71,10 +71,10 @@ def test_the_disk_table_answers_as_wordfreq_does(tmp_path, monkeypatch) -> None:
 
     import wordfreq
 
-    from tqcheck.text import frequency
+    from tqcheck.text import cache, frequency
 
     monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(frequency, "_STORES", {})
+    monkeypatch.setattr(frequency, "_STORES", cache.ProcessLocal())
     rng = random.Random(7)
     for lang in ("de", "en", "fr"):
         listed = [w for w in wordfreq.iter_wordlist(lang)][::97]
@@ -95,10 +95,10 @@ def test_the_disk_table_answers_as_wordfreq_does(tmp_path, monkeypatch) -> None:
 
 
 def test_without_a_cache_folder_wordfreq_answers(monkeypatch) -> None:
-    from tqcheck.text import frequency
+    from tqcheck.text import cache, frequency
 
     monkeypatch.setenv("TQCHECK_CACHE_DIR", "off")
-    monkeypatch.setattr(frequency, "_STORES", {})
+    monkeypatch.setattr(frequency, "_STORES", cache.ProcessLocal())
     assert frequency.zipf.__wrapped__("haus", "de") > 4.0
     assert frequency._STORES["de"] is None
 
@@ -109,14 +109,14 @@ def test_a_damaged_table_is_rebuilt_and_a_forked_worker_opens_its_own(
     from tqcheck.text import cache, frequency
 
     monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(frequency, "_STORES", {})
+    monkeypatch.setattr(frequency, "_STORES", cache.ProcessLocal())
     expected = frequency.zipf.__wrapped__("haus", "de")
     conn = frequency._STORES["de"][0]
     tables = list((tmp_path / "cache").glob("wordfreq-*.sqlite"))
     assert len(tables) == 1
     tables[0].write_bytes(b"not a database at all" * 100)  # damaged on disk
     tables[0].chmod(0o600)
-    monkeypatch.setattr(frequency, "_STORES_PID", -1)  # as in a process forked later
+    monkeypatch.setattr(frequency._STORES, "pid", -1)  # as in a process forked later
     assert frequency.zipf.__wrapped__("haus", "de") == expected  # rebuilt, same answer
     assert frequency._STORES["de"][0] is not conn
     assert cache.trusted(tables[0]) and tables[0].read_bytes()[:15] == b"SQLite format 3"

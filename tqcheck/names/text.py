@@ -9,7 +9,6 @@ noun) and, for German, whether it is a compound of two frequent words.
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 import weakref
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from tqcheck.text.cache import parsed_toml
 from tqcheck.text.frequency import zipf
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ class Part:
 @lru_cache(maxsize=1)
 def language_data() -> dict[str, Any]:
     text = (resources.files("tqcheck.names") / "names.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return parsed_toml(text)
 
 
 def lang_list(section: str, lang: str) -> list[str]:

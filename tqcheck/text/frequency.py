@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import enum
 import math
-import os
 import re
 import sqlite3
 import unicodedata
@@ -37,8 +36,7 @@ Form = Literal["NFC", "NFD", "NFKC", "NFKD"]
 _NO_TOKENIZER: set[str] = set()  # languages whose wordfreq tokenizer is not installed
 _MISSING = 1e-9  # wordfreq's frequency of Zipf 0 (its floor for an unknown word)
 _FORMS: dict[str, Form] = {"NFC": "NFC", "NFKC": "NFKC", "NFD": "NFD", "NFKD": "NFKD"}
-_STORES: dict[str, tuple[sqlite3.Connection, Form] | None] = {}
-_STORES_PID = os.getpid()  # the process the connections above belong to
+_STORES = cache.ProcessLocal()  # language -> (connection, normal form) or None
 # Letters below U+0530 (Latin, Greek, Cyrillic) form one token in wordfreq's regex
 # tokenizer; other scripts (ideographs, Thai) may be split, so they go to wordfreq
 _ONE_TOKEN_BELOW = "\u0530"
@@ -173,35 +171,22 @@ def _store(lang: str) -> tuple[sqlite3.Connection, Form] | None:
     normal form wordfreq applies there, or None. A connection is this process's own: a
     worker forked after its parent opened one opens its own (SQLite connections must not
     cross a fork)."""
-    global _STORES_PID
-    if _STORES_PID != os.getpid():
-        _STORES.clear()
-        _STORES_PID = os.getpid()
-    if lang in _STORES:
-        return _STORES[lang]
+    stores = _STORES.fresh()
+    if lang in stores:
+        return stores[lang]  # type: ignore[return-value]
     found = None
     release = _release()
-    key = f"wordfreq {release}|{lang}|table 2"
-    path = cache.entry_path("wordfreq", key, suffix=".sqlite")
-    if release and path is not None:
-        found = _open(path)
-        if found is None:  # none yet, or damaged: (re)build it, atomically
-            cache.store_file(path, lambda tmp: _build(tmp, lang), (sqlite3.Error, LookupError))
-            found = _open(path)
-    _STORES[lang] = found
+    if release:
+        entry = cache.sqlite_entry(
+            "wordfreq",
+            f"wordfreq {release}|{lang}|table 2",
+            lambda tmp: _build(tmp, lang),
+            (LookupError,),
+        )
+        if entry is not None and entry[1].get("form") in _FORMS:
+            found = (entry[0], _FORMS[entry[1]["form"]])
+    stores[lang] = found
     return found
-
-
-def _open(path: Path) -> tuple[sqlite3.Connection, Form] | None:
-    if not cache.trusted(path):
-        return None
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        conn.execute("SELECT f FROM freq LIMIT 1").fetchall()
-        return conn, _FORMS[meta["form"]]
-    except (sqlite3.Error, TypeError, KeyError):
-        return None
 
 
 def _build(path: Path, lang: str) -> None:

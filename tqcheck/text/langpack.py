@@ -6,11 +6,12 @@ language without a pack gets the empty pack, so language-independent checks run.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from tqcheck.text.cache import parsed_toml
 
 
 @dataclass(frozen=True, eq=False)
@@ -62,7 +63,7 @@ def load_pack(lang: str) -> LangPack:
     )
     data: dict[str, Any] = {}
     for path in files:
-        for section, values in tomllib.loads(path.read_text(encoding="utf-8")).items():
+        for section, values in parsed_toml(path.read_text(encoding="utf-8")).items():
             if not isinstance(values, dict):
                 data[section] = values
                 continue

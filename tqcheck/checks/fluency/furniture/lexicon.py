@@ -9,12 +9,12 @@ A new kind or language is a data change.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from typing import Any
 
+from tqcheck.text.cache import parsed_toml
 from tqcheck.text.frequency import zipf
 from tqcheck.text.langpack import LangPack, load_pack
 
@@ -97,7 +97,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def common() -> dict[str, Any]:
     path = importlib_resources.files("tqcheck.resources") / "furniture.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return parsed_toml(path.read_text(encoding="utf-8"))
 
 
 def _packs(lang: str) -> list[LangPack]:
