@@ -30,7 +30,8 @@ def _words(lang: str) -> list[str]:
             i = rng.randrange(1, len(w) - 1)
             out += [w[:i] + w[i + 1 :], w[:i] + w[i + 1] + w[i] + w[i + 2 :], w[:i] + w[i] + w[i:]]
             out.append(w[:i] + rng.choice("aeioußéx") + w[i + 1 :])
-    return [*out, "1990", "3,5", "nan", "-", "x" * 60, "Straße", "ÉTÉ", "l'homme", "e-mail", ""]
+    odd = ["1990", "3,5", "1e5", "nan", "NaN", "+inf", "-Infinity", " nan", "inf1", "٣", "1_000"]
+    return [*out, *odd, "-", "x" * 60, "Straße", "ÉTÉ", "l'homme", "e-mail", ""]
 
 
 @pytest.mark.parametrize("lang", ["de", "en", "fr"])

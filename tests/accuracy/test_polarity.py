@@ -168,3 +168,34 @@ def test_the_word_gate_never_changes_the_cues(words: list[str], lang: str, glue:
         assert polarity.cues(text, lang) == gated
     finally:
         polarity._gate = original
+
+
+_PIECES = {
+    "de": ["nicht", "kein", "keine", "nie", "mehr als", "weniger als", "höchstens", "un"],
+    "en": ["not", "n't", "no", "never", "at least", "more than", "do n't", "won't", "non-"],
+    "fr": ["ne", "n'", "pas", "plus", "jamais", "au moins", "moins de", "n'est", "aucun"],
+}
+_FILLER = ["die", "Stadt", "the", "house", "la", "maison", "20", ",", "'", "-", " ", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["de", "en", "fr"]),
+    st.lists(
+        st.sampled_from(sorted({p for v in _PIECES.values() for p in v} | set(_FILLER))),
+        max_size=40,
+    ),
+    st.lists(st.sampled_from([" ", "", "  ", "'"]), min_size=40, max_size=40),
+)
+def test_cues_are_tried_only_where_one_can_start(
+    lang: str, pieces: list[str], gaps: list[str]
+) -> None:
+    """Trying the alternation at the words that open a cue (and where a phrase that opens
+    inside a word matches) finds what trying it everywhere finds."""
+    from tqcheck.checks.accuracy import polarity
+
+    norm = "".join(p + gaps[k % len(gaps)] for k, p in enumerate(pieces)).lower()
+    pattern, _meaning = polarity._cue_table(lang)
+    assert pattern is not None
+    everywhere = [(m.start(), m.end()) for m in pattern.finditer(norm)]
+    assert [(m.start(), m.end()) for m in polarity._cue_matches(pattern, norm, lang)] == everywhere

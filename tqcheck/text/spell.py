@@ -28,6 +28,7 @@ from tqcheck.text.frequency import zipf
 SPELL_LANGS = frozenset({"de", "en", "fr", "es", "it", "nl", "pt"})
 _CHUNK = 900  # words per "IN (…)" query: under SQLite's oldest limit of 999 parameters
 _TABLES = cache.ProcessLocal()  # language -> its _Table, or None
+_FLOAT_WORDS = ("nan", "inf", "infinity")
 
 
 @lru_cache(maxsize=8)
@@ -73,8 +74,13 @@ def _checkable(word: str, longest: int) -> bool:
         return False
     if len(word) > longest + 3:
         return False
-    if word.lower() in ("nan", "inf", "infinity"):
+    if word.lower() in _FLOAT_WORDS:
         return True
+    if not any(c.isdigit() for c in word):
+        # no digit: a number only as a signed or spaced nan/inf ("+inf", " nan"), which
+        # float() takes; skipping float() for the rest saves an exception per candidate
+        core = word.strip().lower()
+        return (core[1:] if core[:1] in ("+", "-") else core) not in _FLOAT_WORDS
     try:
         float(word)
     except ValueError:

@@ -116,12 +116,7 @@ def cues(text: str, lang: str, offset: int = 0) -> list[Cue]:
     norm = text.lower().replace("’", "'")
     numbers: list[int] | None = None
     out: list[Cue] = []
-    first_words, leadless = _gate(lang)
-    if first_words.isdisjoint(_TOKEN_RE.findall(norm)) and not (
-        leadless is not None and leadless.search(norm)
-    ):
-        return out + _affix_negations(text, lang, offset)  # no cue can start here
-    for m in pattern.finditer(norm):
+    for m in _cue_matches(pattern, norm, lang):
         key = re.sub(r"\s*'\s*", "'", re.sub(r"\s+", " ", m.group()))
         senses = meaning.get(key) or _wildcard_sense(key, meaning)
         prefix = bool(re.match(r"-\w", norm[m.end() :]))
@@ -141,6 +136,27 @@ def cues(text: str, lang: str, offset: int = 0) -> list[Cue]:
             )
     out.extend(_affix_negations(text, lang, offset))
     return out
+
+
+def _cue_matches(pattern: re.Pattern[str], norm: str, lang: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(norm)``, tried only where a cue can start: at a word that opens
+    some phrase, or where a phrase that may open inside a word matches. The alternation
+    of every phrase costs far more per position than a set lookup per word."""
+    first_words, leadless = _gate(lang)
+    starts = {m.start() for m in _TOKEN_RE.finditer(norm) if m.group() in first_words}
+    if leadless is not None:
+        pos = 0
+        while pos <= len(norm) and (found := leadless.search(norm, pos)) is not None:
+            starts.add(found.start())
+            pos = found.start() + 1  # (search clamps a position past the end: stop there)
+    end = 0
+    for pos in sorted(starts):
+        if pos < end:
+            continue  # inside the last match: finditer goes on from its end
+        m = pattern.match(norm, pos)
+        if m is not None and m.end() > pos:
+            end = m.end()
+            yield m
 
 
 def _affix_negations(text: str, lang: str, offset: int) -> list[Cue]:
