@@ -89,6 +89,9 @@ def inconsistent_spellings(doc: Document, known: frozenset[str] = frozenset()) -
     # that no word list has ever seen ("Deutschlnd", "Pudin")
     frequent = [f for f in groups if f not in forms and _frequent_name(f, groups[f], lang)]
     counts = Counter({f: len(groups[f]) for f in (*forms, *frequent)})
+    # a majority shares the minority's first letter (``close`` asks for it), so each
+    # minority is compared with the forms of its letter only, not with every form
+    forms_by, frequent_by = _by_initial(forms), _by_initial(frequent)
     out: list[Variant] = []
     for minor in forms:
         unseen = zipf(minor.lower(), lang) == 0 and len(minor) >= MIN_LEN + 1
@@ -100,9 +103,10 @@ def inconsistent_spellings(doc: Document, known: frozenset[str] = frozenset()) -
         # or in English), one letter from one they know ("Shenzhen" …
         # "Shenhzen", "Aurich" … "Aruich")
         unseen_en = unseen and zipf(minor.lower(), "en") == 0
+        initial = fold(minor)[:1]
         majors = [
             m
-            for m in (*forms, *(frequent if unseen else ()))
+            for m in (*forms_by.get(initial, ()), *(frequent_by.get(initial, ()) if unseen else ()))
             if m != minor
             and (
                 counts[m] >= 2
@@ -190,6 +194,14 @@ def _rare(form: str, part: Part, lang: str, known: frozenset[str], unseen: bool)
         and (unseen or not part.after_det)
         and not compound_of_words(form, lang)
     )
+
+
+def _by_initial(names: list[str]) -> dict[str, list[str]]:
+    """Names by their folded first letter, in their order."""
+    out: dict[str, list[str]] = {}
+    for name in names:
+        out.setdefault(fold(name)[:1], []).append(name)
+    return out
 
 
 def _similar(a: str, b: str, strict: bool = False, lang: str = "") -> bool:

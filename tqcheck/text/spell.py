@@ -14,6 +14,7 @@ answers.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import string
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ SPELL_LANGS = frozenset({"de", "en", "fr", "es", "it", "nl", "pt"})
 _CHUNK = 900  # words per "IN (…)" query: under SQLite's oldest limit of 999 parameters
 _TABLES = cache.ProcessLocal()  # language -> its _Table, or None
 _FLOAT_WORDS = ("nan", "inf", "infinity")
+_DIGIT = re.compile(r"\d")  # the decimal digits float() reads ("²" is none)
 
 
 @lru_cache(maxsize=8)
@@ -76,7 +78,7 @@ def _checkable(word: str, longest: int) -> bool:
         return False
     if word.lower() in _FLOAT_WORDS:
         return True
-    if not any(c.isdigit() for c in word):
+    if _DIGIT.search(word) is None:
         # no digit: a number only as a signed or spaced nan/inf ("+inf", " nan"), which
         # float() takes; skipping float() for the rest saves an exception per candidate
         core = word.strip().lower()
