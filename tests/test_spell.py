@@ -61,3 +61,21 @@ def test_nearest_is_the_same_with_the_cache_off(
     assert [spell.nearest(w, lang) for w in words for lang in ("de", "en", "fr")] == cached
     assert spell._TABLES == {"de": None, "en": None, "fr": None}  # pyspellchecker answered
     assert cached[0] is not None and cached[0][0] == "regierung"  # "Regirung", German
+
+
+def test_the_fallback_query_answers_alike(
+    table_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without SQLite's JSON functions the words go as bound parameters, in chunks."""
+    table = spell._table("de")
+    assert table is not None
+    words = [
+        *spell._edits("regirung", table.letters),
+        *spell._edits("bürgermeisetr", table.letters),
+    ]
+    words += ["haus", "\udcff", "2024"]
+    assert len(set(words)) > spell._CHUNK  # more than one chunk
+    expected = table.known(words)
+    assert "regierung" in expected and "haus" in expected
+    monkeypatch.setattr(spell, "_KNOWN_JSON", "SELECT no_such_function(?)")
+    assert table.known(words) == expected

@@ -14,6 +14,7 @@ answers.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import string
@@ -30,6 +31,7 @@ SPELL_LANGS = frozenset({"de", "en", "fr", "es", "it", "nl", "pt"})
 _CHUNK = 900  # words per "IN (…)" query: under SQLite's oldest limit of 999 parameters
 _TABLES = cache.ProcessLocal()  # language -> its _Table, or None
 _FLOAT_WORDS = ("nan", "inf", "infinity")
+_KNOWN_JSON = "SELECT word FROM words WHERE word IN (SELECT value FROM json_each(?))"
 _DIGIT = re.compile(r"\d")  # the decimal digits float() reads ("²" is none)
 
 
@@ -51,15 +53,20 @@ class _Table:
     longest: int
 
     def known(self, words: list[str]) -> set[str]:
-        """The words of the list among ``words`` (lower case) that pyspellchecker checks."""
-        wanted = [w for w in dict.fromkeys(words) if _checkable(w, self.longest)]
-        found: set[str] = set()
-        for k in range(0, len(wanted), _CHUNK):
-            chunk = wanted[k : k + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(f"SELECT word FROM words WHERE word IN ({marks})", chunk)
-            found.update(row[0] for row in rows)
-        return found
+        """The words of the list among ``words`` (lower case) that pyspellchecker checks:
+        one query with the words as one JSON array (half the time of as many bound
+        parameters), the should-check test on the few found."""
+        wanted = list(dict.fromkeys(words))
+        try:
+            rows = self.conn.execute(_KNOWN_JSON, (json.dumps(wanted),)).fetchall()
+        except sqlite3.Error:  # no JSON functions in this SQLite, or an odd string
+            rows = []
+            wanted = [w for w in wanted if _encodable(w)]  # a lone surrogate is no word
+            for k in range(0, len(wanted), _CHUNK):
+                chunk = wanted[k : k + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows += self.conn.execute(f"SELECT word FROM words WHERE word IN ({marks})", chunk)
+        return {w for (w,) in rows if _checkable(w, self.longest)}
 
     def candidates(self, low: str) -> set[str] | None:
         """pyspellchecker's ``candidates`` at distance 1: the word if known or not to be
@@ -67,6 +74,14 @@ class _Table:
         if self.known([low]) or not _checkable(low, self.longest):
             return {low}
         return self.known(list(_edits(low, self.letters))) or None
+
+
+def _encodable(word: str) -> bool:
+    try:
+        word.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _checkable(word: str, longest: int) -> bool:
