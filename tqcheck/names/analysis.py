@@ -42,7 +42,6 @@ from tqcheck.names.similarity import (
     close,
     edits,
     jaro_winkler,
-    nearest,
     same_initial,
     sounds_alike,
 )
@@ -206,7 +205,7 @@ def _resolve_alone(
     for base, ending in declined(p.text, lang):
         if best is not None:
             break  # a declined reading only when the word as written is no near miss
-        for word in nearest(base, idx.vocab):
+        for word in idx.near(base):
             for nw in idx.approved[word]:
                 if not (nw.last or nw.count == 1) or kind(nw.concept) == "organisation":
                     continue
@@ -243,7 +242,7 @@ def _by_role(
         return None
     for base, ending in declined(p.text, doc.lang):
         key = fold(base)
-        for word in nearest(base, idx.vocab):
+        for word in idx.near(base):
             if word == key or not same_initial(base, word):
                 continue
             if (

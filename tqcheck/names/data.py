@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from tqcheck.glossary.model import Concept, Status, Term, TermBase
 from tqcheck.glossary.normalize import words
 from tqcheck.glossary.runtime import Glossary
-from tqcheck.names.similarity import russian_variants
+from tqcheck.names.similarity import nearest, russian_variants
 from tqcheck.names.text import fold
 from tqcheck.text.cache import load_or_build, source_key
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 SHORT_TYPES = frozenset({"shortForm", "abbreviation", "acronym", "surname"})
 UKRAINIAN = frozenset({"ua", "ukr", "ukraine", "ukrainian", "uk-ua"})
+NEAR_MEMO = 100_000  # words whose fuzzy neighbours an index keeps
 FUZZY_MIN = 4  # words shorter than this are never fuzzy-matched ("Kim", "Xi")
 
 
@@ -56,6 +57,17 @@ class LangIndex:
     russian: dict[str, list[NameWord]] = field(default_factory=dict)  # Russian-based variants
     vocab: list[str] = field(default_factory=list)  # approved words worth fuzzy matching
     first_names: dict[str, set[str]] = field(default_factory=dict)  # folded first name -> ids
+    _near: dict[str, list[str]] = field(default_factory=dict, repr=False)
+
+    def near(self, word: str) -> list[str]:
+        """The fuzzy vocabulary's words close to ``word`` (``similarity.nearest``), once per
+        word: a document asks again for every mention."""
+        found = self._near.get(word)
+        if found is None:
+            if len(self._near) >= NEAR_MEMO:
+                self._near.clear()  # a corpus of millions of names: memory stays bounded
+            found = self._near[word] = nearest(word, self.vocab)
+        return found
 
 
 class NamesData(Glossary):
