@@ -489,11 +489,13 @@ class DoubleGrammar:
         prev = tokens[i - 2].text.lower() if i >= 2 else ""
         if prev in self.definite:
             return False
+        if _gradable(word, self.comparison, self.lang):
+            return True  # "a cold cold wind", "an early early start"
         if word.endswith("ly") and len(word) > 4:
             # an adverb of a gradable adjective: "moved slowly slowly", "softly softly"
             base = word[:-3] + "y" if word.endswith("ily") else word[:-2]
             return _gradable(base, self.comparison, self.lang)
-        return _gradable(word, self.comparison, self.lang)
+        return False
 
     def _two_words(self, tokens: tuple[Token, ...], i: int, word: str, clause: list[Token]) -> bool:
         """Two different words written alike: noun and verb ("ce fait fait débat", "die
