@@ -79,3 +79,23 @@ def test_the_fallback_query_answers_alike(
     assert "regierung" in expected and "haus" in expected
     monkeypatch.setattr(spell, "_KNOWN_JSON", "SELECT no_such_function(?)")
     assert table.known(words) == expected
+
+
+def test_a_table_without_its_words_is_built_again(
+    table_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    assert spell.known("Haus", "de")
+    (path,) = [p for p in table_cache.iterdir() if p.name.startswith("speller-")]
+    path.unlink()
+    conn = sqlite3.connect(path)  # a file with the meta table only: damaged
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", [("letters", "ab"), ("longest", "3")])
+    conn.commit()
+    conn.close()
+    path.chmod(0o600)
+    monkeypatch.setattr(spell, "_TABLES", cache.ProcessLocal())
+    assert spell.known("Haus", "de")  # from the table built again
+    table = spell._table("de")
+    assert table is not None and table.longest > 3

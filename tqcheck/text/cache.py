@@ -155,27 +155,31 @@ def sqlite_entry(
     name: str,
     key: str,
     build: Callable[[Path], None],
+    probe: str,
     errors: tuple[type[BaseException], ...] = (),
 ) -> tuple[sqlite3.Connection, dict[str, str]] | None:
     """A read-only connection to the SQLite entry (name, key) and its ``meta`` table as a
     dict; ``build`` writes the file on first use (atomically; a failure raising one of
-    ``errors`` leaves no entry). None when the cache is off or the entry cannot be had."""
+    ``errors`` leaves no entry), and an entry where ``probe`` (a query of its data table)
+    fails is damaged and built again. None when the cache is off or there is no entry."""
     path = entry_path(name, key, suffix=".sqlite")
     if path is None:
         return None
-    found = _connect(path)
+    found = _connect(path, probe)
     if found is None:  # none yet, or damaged: (re)build it
         store_file(path, build, (sqlite3.Error, *errors))
-        found = _connect(path)
+        found = _connect(path, probe)
     return found
 
 
-def _connect(path: Path) -> tuple[sqlite3.Connection, dict[str, str]] | None:
+def _connect(path: Path, probe: str) -> tuple[sqlite3.Connection, dict[str, str]] | None:
     if not trusted(path):
         return None
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        return conn, dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        conn.execute(probe).fetchall()
+        return conn, meta
     except sqlite3.Error:
         return None
 

@@ -181,6 +181,7 @@ def _store(lang: str) -> tuple[sqlite3.Connection, Form] | None:
             "wordfreq",
             f"wordfreq {release}|{lang}|table 2",
             lambda tmp: _build(tmp, lang),
+            "SELECT f FROM freq LIMIT 1",
             (LookupError,),
         )
         if entry is not None and entry[1].get("form") in _FORMS:

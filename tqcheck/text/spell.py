@@ -65,7 +65,12 @@ class _Table:
             for k in range(0, len(wanted), _CHUNK):
                 chunk = wanted[k : k + _CHUNK]
                 marks = ",".join("?" * len(chunk))
-                rows += self.conn.execute(f"SELECT word FROM words WHERE word IN ({marks})", chunk)
+                try:
+                    rows += self.conn.execute(
+                        f"SELECT word FROM words WHERE word IN ({marks})", chunk
+                    )
+                except sqlite3.Error:  # the file went away under us: no word is known
+                    return set()
         return {w for (w,) in rows if _checkable(w, self.longest)}
 
     def candidates(self, low: str) -> set[str] | None:
@@ -123,6 +128,7 @@ def _table(lang: str) -> _Table | None:
             "speller",
             f"pyspellchecker {version('pyspellchecker')}|{lang}|table 1",
             lambda tmp: _build(tmp, lang),
+            "SELECT word FROM words LIMIT 1",
         )
         tables[lang] = (
             None
