@@ -168,3 +168,7 @@ def test_an_edit_to_the_building_code_is_a_new_entry(tmp_path: Path) -> None:
     before = cache.source_key(module)
     source.write_text("X = 2\n")
     assert cache.source_key(module) != before
+    # … and so is an edit to the data it reads, or another library version
+    assert cache.source_key(module, data=("rules v1",)) != cache.source_key(
+        module, data=("rules v2",)
+    )

@@ -173,12 +173,14 @@ def _automaton(base: TermBase, lang: str) -> tuple[Any, int]:
 
 @lru_cache(maxsize=1)
 def _code_key() -> str:
-    """The code that builds an automaton: this module and the key normalisation."""
+    """The code that builds an automaton: this module, the key normalisation and the
+    stemmer it calls."""
     import sys
+    from importlib.metadata import version
 
     from tqcheck.glossary import normalize
 
-    return source_key(sys.modules[__name__], normalize)
+    return source_key(sys.modules[__name__], normalize, data=(version("snowballstemmer"),))
 
 
 @lru_cache(maxsize=8)

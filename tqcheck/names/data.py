@@ -196,13 +196,16 @@ def _index_refs(base: TermBase, lang: str) -> IndexRefs:
 
 @lru_cache(maxsize=1)
 def _code_key() -> str:
-    """The code that builds an index: this module, word splitting, folding, variants."""
+    """The code that builds an index: this module, word splitting, folding, and the
+    Russian-based variants with their rules (names.toml)."""
     import sys
+    from importlib import resources
 
     from tqcheck.glossary import normalize
     from tqcheck.names import similarity, text
 
-    return source_key(sys.modules[__name__], normalize, similarity, text)
+    rules = (resources.files("tqcheck.names") / "names.toml").read_text(encoding="utf-8")
+    return source_key(sys.modules[__name__], normalize, similarity, text, data=(rules,))
 
 
 def _capitalised_like(m: Match) -> bool:

@@ -126,13 +126,17 @@ def trusted(path: Path) -> bool:
         return False
 
 
-def source_key(*modules: ModuleType) -> str:
-    """A digest of the modules' source files: data derived by their code is keyed to it,
-    so an edit to the code (not only a new release) builds the entry again."""
+def source_key(*modules: ModuleType, data: tuple[str, ...] = ()) -> str:
+    """A digest of the modules' source files and of ``data`` (the versions of the
+    libraries and the contents of the data files the code reads): what is derived by that
+    code is keyed to it, so an edit to the code or the data (not only a new release)
+    builds the entry again."""
     digest = hashlib.sha256()
     for module in modules:
         path = getattr(module, "__file__", None)
         digest.update(Path(path).read_bytes() if path else module.__name__.encode())
+    for item in data:
+        digest.update(item.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:16]
 
 
