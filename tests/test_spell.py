@@ -99,3 +99,19 @@ def test_a_table_without_its_words_is_built_again(
     assert spell.known("Haus", "de")  # from the table built again
     table = spell._table("de")
     assert table is not None and table.longest > 3
+
+
+def test_a_table_without_its_settings_leaves_the_answer_to_pyspellchecker(
+    table_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    assert spell.known("Haus", "de")
+    (path,) = [p for p in table_cache.iterdir() if p.name.startswith("speller-")]
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM meta WHERE key = 'longest'")
+    conn.commit()
+    conn.close()
+    monkeypatch.setattr(spell, "_TABLES", cache.ProcessLocal())
+    assert spell._table("de") is None
+    assert spell.known("Haus", "de") and not spell.known("Hausx", "de")

@@ -130,10 +130,12 @@ def _table(lang: str) -> _Table | None:
             lambda tmp: _build(tmp, lang),
             "SELECT word FROM words LIMIT 1",
         )
+        meta = entry[1] if entry is not None else {}
+        longest = meta.get("longest", "")
         tables[lang] = (
-            None
-            if entry is None
-            else _Table(entry[0], entry[1]["letters"], int(entry[1]["longest"]))
+            _Table(entry[0], meta["letters"], int(longest))
+            if entry is not None and "letters" in meta and longest.isdigit()
+            else None  # no cache, or an entry without its settings: pyspellchecker answers
         )
     return tables[lang]  # type: ignore[return-value]
 
