@@ -87,6 +87,17 @@ def sentence_spans(lang: str, paragraphs: tuple[Paragraph, ...]) -> list[tuple[i
 
 
 WORD_WINDOW = 80  # characters before a dot searched for the word it ends
+# An elided article, pronoun or conjunction glued to the next word: "l'aile", "qu'il"
+_ELISION_RE = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
+
+
+def elision(word: str) -> int:
+    """Where a word starts after an elided word glued to it ("l'aile" -> 2, "jusqu'à" ->
+    7); 0 where there is none ("aujourd'hui", "Haus")."""
+    m = _ELISION_RE.match(word)
+    return m.end() if m else 0
+
+
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
 _WORD_AFTER_RE = re.compile(r"\s*(\w+)")
 

@@ -13,6 +13,7 @@ from tqcheck.model import Category, Document, Finding, Severity, Token
 from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
 from tqcheck.text.langpack import LangPack
+from tqcheck.text.segment import elision
 
 _GAP_RE = re.compile(r"[ \t\u00a0\u202f]+")
 # Punctuation after which a clause (a relative clause among them) can start.
@@ -511,7 +512,8 @@ class DoubleGrammar:
         if word in self.homographs and self._after_determiner(before, 1):
             return True  # "the political will will"
         if word in self.compass and i >= 2:
-            if _elided(tokens[i - 2].text.lower()) in self.compass_nouns:
+            noun = tokens[i - 2].text.lower()
+            if noun[elision(noun) :] in self.compass_nouns:
                 return True  # "l'aile est est fermée"
         if (
             word in self.homographs
@@ -631,7 +633,7 @@ class DoubleGrammar:
         if word not in self.verb_prepositions or nxt not in self.preposition_objects or i < 2:
             return False
         text = tokens[i - 2].text.lower()
-        prev = _elided(text)
+        prev = text[elision(text) :]
         # the noun has its determiner: "le ballon entre", "l'accusé entre" ("elle lutte
         # contre contre" has a verb there)
         determined = prev != text or (i >= 3 and tokens[i - 3].text.lower() in self.determiners)
@@ -816,11 +818,6 @@ def _word_map(section: dict[str, object], key: str) -> dict[str, frozenset[str]]
     table = section.get(key, {})
     assert isinstance(table, dict)
     return {w.lower(): frozenset(x.lower() for x in words) for w, words in table.items()}
-
-
-def _elided(word: str) -> str:
-    """A word without the elided article glued to it: "l'aile" -> "aile"."""
-    return word.rsplit("'", 1)[-1].rsplit("\u2019", 1)[-1]
 
 
 def _plural(word: str) -> bool:

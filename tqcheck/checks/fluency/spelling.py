@@ -21,6 +21,7 @@ from tqcheck.model import Category, Document, Finding, Severity, Token
 from tqcheck.names.text import compound_of_words, determiners
 from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
+from tqcheck.text.segment import elision
 from tqcheck.text.spell import SPELL_LANGS, known, nearest
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ CORRECTION_MIN = 3.0  # a correction is an everyday word ...
 MARGIN = 2.0  # ... a hundred times more frequent than what is written
 _PART_RE = re.compile(r"[^\W\d_]+")
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")  # German adjective endings before a noun
-_ELISION_RE = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 
 
 @check(
@@ -99,10 +99,10 @@ def _parts(token: Token) -> Iterator[tuple[int, str]]:
     "Starmer's")."""
     pos = token.start
     for piece in token.text.split("-"):
-        m = _ELISION_RE.match(piece)
-        word = piece[m.end() :] if m else piece
+        cut = elision(piece)
+        word = piece[cut:]
         if word and _PART_RE.fullmatch(word):
-            yield pos + (m.end() if m else 0), word
+            yield pos + cut, word
         pos += len(piece) + 1
 
 
