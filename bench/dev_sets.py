@@ -38,7 +38,7 @@ from mqm_data import BENCHMARKS, load  # noqa: E402
 
 from tqcheck import registry  # noqa: E402
 from tqcheck.config import Config  # noqa: E402
-from tqcheck.evaluation import Row, evaluate, read_rows  # noqa: E402
+from tqcheck.evaluation import Row, evaluate, read_rows, scan_rows  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 # name: (file, rules, categories, preview rules included)
@@ -84,6 +84,7 @@ SETS: dict[str, tuple[str, str, tuple[str, ...], bool]] = {
     ),
 }
 PAIR_SETS = ("source names", "unknown names", "source words", "spelling", "sentence case")
+UNMARKED = DATA / "mqm_unmarked_errors.json"
 TERMINOLOGY_ENFR = BENCHMARKS / "terminology-enfr" / "wmt21_dev_enfr.jsonl"
 
 
@@ -189,15 +190,24 @@ def figures(rows: list[Row], codes: str, categories: tuple[str, ...], preview: b
 
 
 def on_pairs(pairs: list[Row], codes: str, preview: bool) -> dict[str, dict]:
+    """Findings per 1000 words on the human pairs, raw and with the real errors the raters
+    did not mark set apart (data/mqm_unmarked_errors.json, checked by hand)."""
     cfg, checks = _checks(codes, preview)
+    unmarked = {(e["rule"], e["text"]) for e in json.loads(UNMARKED.read_text())["errors"]}
     out = {}
     for lang in ("de", "en", "fr"):
         sub = [r for r in pairs if r.lang == lang]
-        g = evaluate(sub, checks, cfg)["groups"]["all"]
+        words = found = real = 0
+        for row, n, findings, _errors in scan_rows(sub, checks, cfg):
+            words += n
+            found += len(findings)
+            real += sum((f.rule, row.target[f.start : f.end]) in unmarked for f in findings)
         out[lang] = {
-            "words": g["words"],
-            "findings": g["findings"],
-            "per_1000_words": g["per_1000_words_error_free"],
+            "words": words,
+            "findings": found,
+            "per_1000_words": round(1000 * found / words, 3) if words else None,
+            "real_errors": real,
+            "per_1000_words_set_apart": round(1000 * (found - real) / words, 3) if words else None,
         }
     return out
 
@@ -239,9 +249,15 @@ def main() -> None:
         )
         for key, r in res.items():
             if key == "human references" or key.startswith("human pairs"):
+                apart = ""
+                if r.get("real_errors"):
+                    apart = (
+                        f" ({r['per_1000_words_set_apart']} with {r['real_errors']} real "
+                        "errors set apart)"
+                    )
                 print(
                     f"  {key}: {r['findings']} findings in {r['words']} words = "
-                    f"{r['per_1000_words']} per 1000 words"
+                    f"{r['per_1000_words']} per 1000 words{apart}"
                 )
                 continue
             rec = "-" if r["recall"] is None else f"{100 * r['recall']:.1f}%"

@@ -642,10 +642,9 @@ def main():
         for r in rows:
             r.pop("_where")
         rows = finish(family, rows, rng)
-        # a second, independent batch written as eval rows (own2:… origins)
-        extra = RAW / f"{family}_2.jsonl"
-        if extra.is_file():
-            seen = {(r["lang"], r["target"]): r["origin"] for r in rows}
+        # later, independent batches written as eval rows (own2:…, own3:… origins)
+        seen = {(r["lang"], r["target"]): r["origin"] for r in rows}
+        for extra in sorted(RAW.glob(f"{family}_[0-9].jsonl")):
             for line in extra.read_text(encoding="utf-8").splitlines():
                 row = json.loads(line) if line else None
                 if not row:

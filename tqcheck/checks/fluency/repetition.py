@@ -219,6 +219,8 @@ class DoubleGrammar:
     compass_nouns: frozenset[str]  # … after a noun naming a side of a place
     verb_prepositions: frozenset[str]  # "le ballon entre entre les poteaux": verb, preposition
     preposition_objects: frozenset[str]  # … before a determiner or a number
+    attribute_articles: frozenset[str]  # "einer einer Partei nahestehenden Stiftung"
+    verb_infinitives: tuple[tuple[str, str], ...]  # "pilote" -> "piloter": a verb too
 
     @classmethod
     def of(cls, pack: LangPack) -> DoubleGrammar:
@@ -270,6 +272,10 @@ class DoubleGrammar:
                 compass_nouns="compass_nouns",
                 verb_prepositions="verb_prepositions",
                 preposition_objects="verb_preposition_objects",
+                attribute_articles="attribute_articles",
+            ),
+            verb_infinitives=tuple(
+                (str(end), str(inf)) for end, inf in section.get("verb_infinitives", {}).items()
             ),
             past_suffixes=tuple(section.get("past_suffixes", ())),
             attribute_endings=tuple(section.get("attribute_endings", ())),
@@ -330,8 +336,12 @@ class DoubleGrammar:
             return True  # "de de Gaulle", "von von der Leyen"
         if word in self.degree_adverbs and self._degree_attribute(tokens, i + 1):
             return True  # "zu zu hohen Kosten": the preposition, then "too"
-        if word in self.prepositions and self._extended_attribute(tokens, i + 1):
-            return True  # "mit mit Spannung erwarteten Zahlen": an attribute's own noun
+        if word in self.prepositions | self.attribute_articles and self._extended_attribute(
+            tokens, i + 1
+        ):
+            # "mit mit Spannung erwarteten Zahlen", "einer einer Partei nahestehenden
+            # Stiftung": the second word opens an attribute's own noun phrase
+            return True
         if self._set_phrase(tokens, i, word, clause) or self._two_words(tokens, i, word, clause):
             return True
         if word in self.after:
@@ -468,10 +478,16 @@ class DoubleGrammar:
     def _negated(self, clause: list[Token]) -> bool:
         """A negation right before the pair, or before its article: "not drunk drunk",
         "she has a job, but not a job job"."""
-        near = [t.text.lower() for t in clause[:2]]
-        if near[:1] and near[0] in self.negations:
+        near = [t.text.lower().replace("’", "'") for t in clause[:2]]
+        if near[:1] and self._negation(near[0]):
             return True
-        return len(near) == 2 and near[0] in self.articles and near[1] in self.negations
+        return len(near) == 2 and near[0] in self.articles and self._negation(near[1])
+
+    def _negation(self, word: str) -> bool:
+        """A negation, or a verb contracted with one ("isn't", "doesn't")."""
+        return word in self.negations or any(
+            word.endswith(n) for n in self.negations if not n.isalpha()
+        )
 
     def _cluster_end(self, clause: list[Token], word: str, nxt: str) -> bool:
         """A verb cluster ending its clause ("ob die Ziele erreicht werden werden."), not
@@ -506,8 +522,12 @@ class DoubleGrammar:
         die Tür zugemacht")."""
         first, second = tokens[i - 1].text, tokens[i].text
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
-        if self.nouns_capitalised and clause and first[0].isupper() != second[0].isupper():
-            return True
+        if (
+            self.nouns_capitalised
+            and any(t.is_word for t in clause)
+            and first[0].isupper() != second[0].isupper()
+        ):
+            return True  # "die Regeln regeln"; at a sentence start the capital says nothing
         before = [t.text.lower() for t in tokens[max(0, i - PHRASAL_WINDOW - 1) : i - 1]]
         if word in self.homographs and self._after_determiner(before, 1):
             return True  # "the political will will"
@@ -531,7 +551,7 @@ class DoubleGrammar:
             and (nxt not in self.skip_relative or nxt in self.subjects)
         ):
             return True  # "the extra cost cost us"; "the cost cost of the repairs" is a slip
-        if self._question_subject(tokens, i, word):
+        if self._question_subject(tokens, i, word) or self._subject_then_verb(tokens, i, word):
             return True
         if self._noun_then_verb(tokens, i, word, nxt) or self._verb_then_preposition(
             tokens, i, word, nxt
@@ -624,6 +644,32 @@ class DoubleGrammar:
             back[k] in self.determiners and back[k - 1] in self.bare_infinitive
             for k in range(max(1, len(back) - 2), len(back))
         )  # "let the cook cook", "let the young cook cook"
+
+    def _subject_then_verb(self, tokens: tuple[Token, ...], i: int, word: str) -> bool:
+        """A clause opens with its subject, a determiner and a singular noun that is also
+        a verb's present (its infinitive is a known word: "pilote", "piloter"), and the
+        verb follows: "Le jeune pilote pilote désormais …"; "Fermez la porte porte" has
+        its verb already, "Le pilote pilote." none after the pair."""
+        if not self.verb_infinitives or i + 1 >= len(tokens) or not tokens[i + 1].is_word:
+            return False
+        if not word.isalpha() or not tokens[i].text.islower() or _plural(word):
+            return False
+        if not any(
+            word.endswith(end) and zipf(word[: len(word) - len(end)] + inf, self.lang) >= 2.0
+            for end, inf in self.verb_infinitives
+        ):
+            return False
+        words = [t.text.lower() for t in reversed(_clause_before(tokens, i - 1)) if t.is_word]
+        if not words:
+            return False
+        cut = elision(words[0])  # "l'ancien pilote": the article glued to its next word
+        opener, middle = (words[0][:cut], [words[0][cut:], *words[1:]]) if cut else (
+            words[0],
+            words[1:],
+        )
+        if opener.rstrip("'’") not in self.determiners or len(middle) > 2:
+            return False
+        return not self.before_nouns or set(middle) <= self.before_nouns
 
     def _verb_then_preposition(
         self, tokens: tuple[Token, ...], i: int, word: str, nxt: str
