@@ -220,6 +220,7 @@ class DoubleGrammar:
     verb_prepositions: frozenset[str]  # "le ballon entre entre les poteaux": verb, preposition
     preposition_objects: frozenset[str]  # … before a determiner or a number
     attribute_articles: frozenset[str]  # "einer einer Partei nahestehenden Stiftung"
+    command_cues: frozenset[str]  # "type man man": a command run on itself
     verb_infinitives: tuple[tuple[str, str], ...]  # "pilote" -> "piloter": a verb too
 
     @classmethod
@@ -273,6 +274,7 @@ class DoubleGrammar:
                 verb_prepositions="verb_prepositions",
                 preposition_objects="verb_preposition_objects",
                 attribute_articles="attribute_articles",
+                command_cues="command_cues",
             ),
             verb_infinitives=tuple(
                 (str(end), str(inf)) for end, inf in section.get("verb_infinitives", {}).items()
@@ -352,6 +354,10 @@ class DoubleGrammar:
         if len(words_before) == 1 and words_before[0].text.lower() in self.verb_first:
             return True  # "Ist das das Aus?", "„War das das Auto …?“"
         if self._clause_start(tokens, i - 1, clause):
+            if nxt in self.verb_first and i >= 2 and tokens[i - 2].text == ",":
+                # a relative clause ends in its finite verb: ", das das hat mir geholfen"
+                # is a main clause's subject said twice
+                return False
             if nxt in self.prepositions and self.openers:
                 # the second word is an article, and an article opens no prepositional
                 # phrase: ", der der im Mai gewählt wurde" is a slip; ", die die in Berlin
@@ -449,6 +455,8 @@ class DoubleGrammar:
             return True  # "Sorry sorry," — "Hello hello?" — "Tsk tsk."
         if _quoted(tokens, i):
             return True  # a word mentioned, not used: 'never write "the the"'
+        if self._command(tokens, i):
+            return True
         if word in self.numbers:
             # "four four seven", "at ten ten", "two two at half-time"; before a noun it
             # counts something twice ("drei drei Kinder", "deux deux enfants"), and a
@@ -474,6 +482,15 @@ class DoubleGrammar:
         if ahead[:1] == [","] and ahead[1:] and ahead[1] in self.negations:
             return True  # "a job job, not another internship"
         return self._cluster_end(clause, word, nxt)
+
+    def _command(self, tokens: tuple[Token, ...], i: int) -> bool:
+        """A command given itself as its argument, after a word that asks to run or type
+        it or before one: "Run man man to …", "den Befehl which which", "tapez help help";
+        both words in lower case, as a terminal takes them."""
+        if not self.command_cues or not (tokens[i - 1].text.islower() and tokens[i].text.islower()):
+            return False
+        near = [tokens[k].text.lower() for k in (i - 2, i - 3, i + 1) if 0 <= k < len(tokens)]
+        return bool(self.command_cues & set(near))
 
     def _negated(self, clause: list[Token]) -> bool:
         """A negation right before the pair, or before its article: "not drunk drunk",
@@ -571,8 +588,11 @@ class DoubleGrammar:
             and not any(t.is_word for t in tokens[: i - 2])
         ):
             return False  # a question's auxiliary: "What does does the committee want?"
-        relative = any(t.text.lower() in self.relatives for t in clause)
-        if relative and word not in self.articles and word not in self.skip_relative:
+        if (
+            word not in self.articles
+            and word not in self.skip_relative
+            and self._relative_subject(clause)
+        ):
             return True
         if i >= 2 and tokens[i - 2].text.lower() in self.relatives and word in self.elliptical:
             return True  # the relative clause's verb left out: "those who can can join"
@@ -599,6 +619,18 @@ class DoubleGrammar:
             and prev.lower() not in self.prepositions | self.openers | self.coordinators
             and prev.lower() not in self.clause_start
         )
+
+    def _relative_subject(self, clause: list[Token]) -> bool:
+        """The clause holds a relative word whose head opens the clause, so the pair is the
+        relative clause's verb and then the main verb: "students who cheat cheat", "ce
+        qu'il dit dit". Before the relative word at most three words and no subject
+        pronoun or finite verb: after "we noticed that", "tu crois qu'il" the main clause
+        has its verb already, and the word is a complement clause's."""
+        for k, token in enumerate(clause):  # read backwards from the pair
+            if token.text.lower() in self.relatives:
+                head = {t.text.lower() for t in clause[k + 1 :] if t.is_word}
+                return len(head) <= 3 and not head & (self.subjects | self.personal | self.finite)
+        return False
 
     def _noun_contact_clause(self, tokens: tuple[Token, ...], first: int) -> bool:
         """A contact clause whose subject is a determiner's noun, ending in a past verb and
@@ -660,6 +692,8 @@ class DoubleGrammar:
         ):
             return False
         words = [t.text.lower() for t in reversed(_clause_before(tokens, i - 1)) if t.is_word]
+        if words[:1] and words[0] in self.coordinators:
+            words = words[1:]  # "mais la pompe pompe …": the conjunction opens the clause
         if not words:
             return False
         cut = elision(words[0])  # "l'ancien pilote": the article glued to its next word
