@@ -697,10 +697,9 @@ class DoubleGrammar:
         if not words:
             return False
         cut = elision(words[0])  # "l'ancien pilote": the article glued to its next word
-        opener, middle = (words[0][:cut], [words[0][cut:], *words[1:]]) if cut else (
-            words[0],
-            words[1:],
-        )
+        opener, middle = words[0][:cut], [words[0][cut:], *words[1:]]
+        if not cut:
+            opener, middle = words[0], words[1:]
         if opener.rstrip("'’") not in self.determiners or len(middle) > 2:
             return False
         return not self.before_nouns or set(middle) <= self.before_nouns
