@@ -141,14 +141,17 @@ class Stranding:
         its youth": a relative word after a noun, then the clause's subject. "that" after a
         verb is a conjunction ("I think that they relied on on it" is a slip), so it counts
         after a determiner's noun only."""
-        for k in range(head - 1, 0, -1):
+        for k in range(head - 1, -1, -1):
             text = tokens[k].text.lower()
             if tokens[k].text in _CLAUSE_MARKS or not tokens[k].is_word:
                 return False
             if text not in self.relatives:
                 continue
+            if k == 0 and any(t.text == "?" for t in tokens[head:]):
+                return False  # a question's wh-word: _question decides
             nxt = tokens[k + 1].text.lower()
-            if nxt not in self.subjects and nxt not in self.determiners:
+            named = tokens[k + 1].text[:1].isupper()  # "what Gatsby longed for for years"
+            if nxt not in self.subjects and nxt not in self.determiners and not named:
                 return False
             if text != "that":
                 return True
@@ -221,6 +224,7 @@ class DoubleGrammar:
     preposition_objects: frozenset[str]  # … before a determiner or a number
     attribute_articles: frozenset[str]  # "einer einer Partei nahestehenden Stiftung"
     command_cues: frozenset[str]  # "type man man": a command run on itself
+    noun_links: frozenset[str]  # "ce plan de relance relance": a noun's complement
     verb_infinitives: tuple[tuple[str, str], ...]  # "pilote" -> "piloter": a verb too
 
     @classmethod
@@ -275,6 +279,7 @@ class DoubleGrammar:
                 preposition_objects="verb_preposition_objects",
                 attribute_articles="attribute_articles",
                 command_cues="command_cues",
+                noun_links="noun_complement_links",
             ),
             verb_infinitives=tuple(
                 (str(end), str(inf)) for end, inf in section.get("verb_infinitives", {}).items()
@@ -363,7 +368,9 @@ class DoubleGrammar:
                 # phrase: ", der der im Mai gewählt wurde" is a slip; ", die die in Berlin
                 # lebenden Menschen kennt" holds an extended attribute
                 return self._extended_attribute(tokens, i + 1)
-            return self._verb_final(tokens, i + 1)
+            # a relative clause ends in its verb; an article opens an attribute: "Tipp:
+            # Die die Verbindung störenden Geräte …"
+            return self._verb_final(tokens, i + 1) or self._extended_attribute(tokens, i + 1)
         return self._extended_attribute(tokens, i + 1)
 
     def _degree_attribute(self, tokens: tuple[Token, ...], j: int) -> bool:
@@ -628,7 +635,12 @@ class DoubleGrammar:
         has its verb already, and the word is a complement clause's."""
         for k, token in enumerate(clause):  # read backwards from the pair
             if token.text.lower() in self.relatives:
-                head = {t.text.lower() for t in clause[k + 1 :] if t.is_word}
+                head: set[str] = set()
+                for t in clause[k + 1 :]:  # back to a conjunction: "and whoever wins wins"
+                    if t.text.lower() in self.coordinators:
+                        break
+                    if t.is_word:
+                        head.add(t.text.lower())
                 return len(head) <= 3 and not head & (self.subjects | self.personal | self.finite)
         return False
 
@@ -702,6 +714,8 @@ class DoubleGrammar:
             opener, middle = words[0], words[1:]
         if opener.rstrip("'’") not in self.determiners or len(middle) > 2:
             return False
+        if len(middle) == 2 and middle[1] in self.noun_links:
+            return True  # a noun's complement: "ce plan de relance relance …"
         return not self.before_nouns or set(middle) <= self.before_nouns
 
     def _verb_then_preposition(
@@ -829,7 +843,12 @@ class DoubleGrammar:
                 return False
             lower = text.lower()
             if lower in self.coordinators:
-                return False  # "nach dem dem Fall der Mauer und lud später …": not one phrase
+                # "die die A1 und die A43 verbindende Straße" joins two nouns of the
+                # attribute; "nach dem dem Fall der Mauer und lud später …" is not one phrase
+                after = tokens[k + 1].text
+                if noun_seen and (after[:1].isupper() or after.lower() in self.clause_start):
+                    continue
+                return False
             if text[:1].isupper():
                 noun_seen = True
             elif lower in self.prepositions or lower in self.clause_start:
@@ -841,8 +860,10 @@ class DoubleGrammar:
                 and tokens[k + 1].text[:1].isupper()
             ):
                 return True
-            elif not text[0].isdigit():
-                adverbs += 1  # "die die Regierung massiv kritisierenden Medien"
+            elif not text[0].isdigit() and not tokens[k + 1].text[:1].isupper():
+                # "die die Regierung massiv kritisierenden Medien"; an adjective before its
+                # noun is the attribute's own phrase: "den den ganzen Abend blass wirkenden"
+                adverbs += 1
                 if adverbs > 1:
                     return False
         return False
