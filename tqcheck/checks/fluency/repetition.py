@@ -27,6 +27,7 @@ PHRASAL_WINDOW = 4  # words back to a phrasal verb: "hand your essays in in time
 SOUND_ZIPF = 4.5  # a sound word is no everyday word ("geht um um" is a slip)
 COMMON_AT_START = 5.0  # at a sentence start, rarer doubles are chants and rhymes
 TRAVELLING_NAME = 1.5  # Zipf in English from which a German capitalised word is a name too
+ENGLISH_MARGIN = 0.5  # Zipf by which an English word outweighs the German: "Talk Talk"
 CONTRAST_WINDOW = 4  # tokens after the pair searched for "or": "like like him, or"
 
 
@@ -1059,8 +1060,27 @@ def _name_like(
 
     sentence_start = all(not t.is_word for t in tokens[: i - 1])
     if pack.get("repetition", "nouns_capitalised", False):
+        if _english_name(first, second, tokens, i, lang, pack):
+            return True
         return not sentence_start and len(first) <= 7 and zipf(first.lower(), lang) < 3.5
     return second[:1].isupper() or not sentence_start
+
+
+def _english_name(
+    first: str, second: str, tokens: tuple[Token, ...], i: int, lang: str, pack: LangPack
+) -> bool:
+    """Where nouns are capitalised, an English word said twice, both capitalised and not
+    after an article, is a name or a title: "von Talk Talk", "„Ice Ice Baby“", "das
+    Gefängnis Sing Sing"; "die Show Show" is a German noun's slip."""
+    if lang == "en" or not second[:1].isupper():
+        return False
+    word = first.lower()
+    if zipf(word, "en") - zipf(word, lang) < ENGLISH_MARGIN:
+        return False
+    prev = tokens[i - 2].text.lower() if i >= 2 else ""
+    return prev not in pack.lower_set("repetition", "clause_start_doubles") | pack.lower_set(
+        "repetition", "attribute_articles"
+    )
 
 
 def _in_run(tokens: tuple[Token, ...], i: int) -> bool:
