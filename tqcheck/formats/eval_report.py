@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
+
+from tqcheck.formats.json_report import dump
 
 
 def _pct(value: float | None) -> str:
@@ -94,5 +95,5 @@ def render_text(
 
 
 def render_json(report: dict[str, Any], out: TextIO) -> None:
-    json.dump(report, out, ensure_ascii=False, indent=2)
+    dump(report, out)
     out.write("\n")

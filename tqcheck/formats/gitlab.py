@@ -8,8 +8,9 @@ matched text and its context, so a finding keeps its identity when text above it
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import TYPE_CHECKING, Any, TextIO
+
+from tqcheck.formats.json_report import dump
 
 if TYPE_CHECKING:
     from tqcheck.engine import RunResult
@@ -49,5 +50,5 @@ def render(result: RunResult, out: TextIO) -> None:
                     "location": {"path": doc.path, "lines": {"begin": f.line}},
                 }
             )
-    json.dump(issues, out, ensure_ascii=False, indent=2)
+    dump(issues, out)
     out.write("\n")

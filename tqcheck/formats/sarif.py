@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from tqcheck import __version__
+from tqcheck.formats.json_report import dump
 from tqcheck.model import Severity
 
 if TYPE_CHECKING:
@@ -92,5 +92,5 @@ def render(result: RunResult, out: TextIO) -> None:
             }
         ],
     }
-    json.dump(sarif, out, ensure_ascii=False, indent=2)
+    dump(sarif, out)
     out.write("\n")
