@@ -27,6 +27,7 @@ FAMOUS = 4.0  # Zipf: the neighbour is a word everyone has read ("London", "Obam
 # is rarely another real name, so a less famous neighbour is evidence enough; a changed
 # or added letter often is one ("Labson" / "Lawson", "Reuth" / "Ruth").
 SLIP_FAMOUS = 3.3
+BASE_KNOWN = 2.0  # Zipf of a declined form's base from which it is that word declined
 PIVOT = "en"  # names travel through English: a name seen there is no typo
 _LIST_GAP = re.compile(r",? (?:and|und|et|or|oder|ou|as well as|sowie) |, ")
 
@@ -59,8 +60,11 @@ def name_typos(
         key = fold(word)
         if counts[key] > 1 or key in source or key in known:
             continue
-        if any(_seen(base, lang) for base, _e in declined(word, lang)):
-            continue
+        if _seen(word, lang) or any(
+            _known_base(base, lang) for base, e in declined(word, lang) if e
+        ):
+            continue  # seen, or a known word declined ("Merkels"); "Kanzas" is no
+            # genitive of "Kanza", a word wordfreq met a few times
         if compound_of_words(word, lang):
             continue
         if any(not _seen(q.text, lang) for q in _listed_with(doc, every, k)):
@@ -122,6 +126,13 @@ def _joined_with(every: tuple[Part, ...], k: int) -> list[Part]:
 def _seen(word: str, lang: str) -> bool:
     low = word.lower()
     return zipf(low, lang) > 0 or zipf(low, PIVOT) > 0
+
+
+def _known_base(word: str, lang: str) -> bool:
+    """A declined form's base that is a word of the language or of English, not one met
+    only in passing."""
+    low = word.lower()
+    return max(zipf(low, lang), zipf(low, PIVOT)) >= BASE_KNOWN
 
 
 def _famous_neighbour(word: str, lang: str) -> str | None:
