@@ -53,7 +53,7 @@ def name_typos(
     out: list[Typo] = []
     for k, p in enumerate(every):
         word = p.text
-        if len(word) < MIN_LETTERS or p.hyphen or p.initial or (nouns and p.after_det):
+        if len(word) < MIN_LETTERS or p.hyphen or (nouns and p.after_det):
             continue
         if word.isupper() or any(c.isupper() for c in word[1:]):
             continue  # an acronym, "McAllister"

@@ -27,7 +27,8 @@ def name_near_famous_name(doc: Document, ctx: Context) -> Iterator[Finding]:
     A capitalised word, written once, that wordfreq has never seen in the
     document's language nor in English, and that one inserted, dropped,
     replaced or swapped letter turns into a word both know well: "Lomdon",
-    "Campblel", "Opama". Not at a sentence start, not an acronym, not a word of
+    "Campblel", "Opama", at a sentence start too (a word no list has seen is no
+    common word capitalised there). Not an acronym, not a word of
     the source or the names data, not a declined form or compound of seen
     words, and (in German) not a noun after a determiner, which FL021 checks.
     Names NM001 or NM002 already report are left to them.
