@@ -489,6 +489,11 @@ class DoubleGrammar:
             return True  # "do you like him, or do you like like him?"
         if ahead[:1] == [","] and ahead[1:] and ahead[1] in self.negations:
             return True  # "a job job, not another internship"
+        before = tokens[i - 2].text.lower() if i >= 2 else ""
+        if before in self.articles - self.definite and nxt in _ENDS and not _plural(word):
+            # a singular noun said twice after an indefinite article, closing its phrase:
+            # "I mean a meal meal.", "Is it a date date?" (a slip runs on into the sentence)
+            return True
         return self._cluster_end(clause, word, nxt)
 
     def _command(self, tokens: tuple[Token, ...], i: int) -> bool:
