@@ -209,6 +209,7 @@ class DoubleGrammar:
     past_homographs: frozenset[str]  # "the extra cost cost us": a noun, then its past
     modals: frozenset[str]  # "fortgesetzt werden sollen": no second "werden" at the end
     fine_before: dict[str, frozenset[str]]  # "retrouvé son son des débuts": the noun
+    fine_after: dict[str, frozenset[str]]  # "a friend of his his sister met": "of his"
     not_after: dict[str, frozenset[str]]  # "ist sie sie gefahren": no object after a copula
     before_nouns: frozenset[str]  # "la vieille porte porte": the only words between
     verb_final_only: frozenset[str]  # "Da da niemand kam, …": a subordinate clause's start
@@ -302,6 +303,7 @@ class DoubleGrammar:
                 f for v in pack.lower_set("repetition", "two_object_verbs") for f in _verb_forms(v)
             ),
             fine_before=_word_map(section, "fine_before"),
+            fine_after=_word_map(section, "fine_after"),
             not_after=_word_map(section, "slip_after"),
         )
 
@@ -321,6 +323,8 @@ class DoubleGrammar:
         prev = tokens[i - 2].text.lower() if i >= 2 else ""
         if prev in self.not_after.get(word, ()):
             return False  # "gestern ist sie sie gefahren", "vous pouvez nous nous contacter"
+        if prev in self.fine_after.get(word, ()):
+            return True  # "a habit of his his wife disliked": the pronoun, then a determiner
         if nxt in self.fine_before.get(word, ()):
             return True  # "le groupe a retrouvé son son des débuts": the noun follows
         clause = _clause_before(tokens, i - 1)
