@@ -25,7 +25,7 @@ def report_dict(result: RunResult) -> dict[str, Any]:
 
 def dump(obj: Any, out: TextIO) -> None:
     """``obj`` as indented JSON in one write: ``json.dump`` writes every token on its own
-    (a 1 MB report took 94 000 writes, a third of a cached re-scan's time)."""
+    (94 000 writes for the report of a 1 MB corpus); the bytes are the same."""
     out.write(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
