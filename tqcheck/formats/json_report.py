@@ -23,10 +23,23 @@ def report_dict(result: RunResult) -> dict[str, Any]:
     }
 
 
+CHUNK = 1 << 16  # characters gathered per write
+
+
 def dump(obj: Any, out: TextIO) -> None:
-    """``obj`` as indented JSON in one write: ``json.dump`` writes every token on its own
-    (94 000 writes for the report of a 1 MB corpus); the bytes are the same."""
-    out.write(json.dumps(obj, ensure_ascii=False, indent=2))
+    """``obj`` as indented JSON, written in chunks of about 64 K characters: ``json.dump``
+    writes every token on its own (94 000 writes for the report of a 1 MB corpus), and
+    one ``json.dumps`` string would hold the whole report in memory a second time (peak
+    77 -> 101 MiB for a 4 MB corpus). The bytes are the same."""
+    parts: list[str] = []
+    size = 0
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(obj):
+        parts.append(piece)
+        size += len(piece)
+        if size >= CHUNK:
+            out.write("".join(parts))
+            parts, size = [], 0
+    out.write("".join(parts))
 
 
 def render(result: RunResult, out: TextIO) -> None:
