@@ -134,8 +134,62 @@ def cues(text: str, lang: str, offset: int = 0) -> list[Cue]:
                     m.end() + offset,
                 )
             )
+    emphatic = _emphatic(lang)
+    if emphatic is not None:
+        out = [_affirming(c, norm, offset, emphatic) for c in out]
     out.extend(_affix_negations(text, lang, offset))
     return out
+
+
+_AFTER_CUE = re.compile(r"\s*([^\W\d_]+|[^\w\s])")
+
+
+def _affirming(
+    cue: Cue,
+    norm: str,
+    offset: int,
+    emphatic: tuple[frozenset[str], frozenset[str], frozenset[str]],
+) -> Cue:
+    """A negated modal whose phrase closes on a degree word affirms: "I couldn't agree
+    more", "we can't thank them enough", "it could not be better". Its negation is weak;
+    "we couldn't find more evidence" (a noun after the degree word) keeps it strong."""
+    modals, degree, closers = emphatic
+    if cue.cls != "negation" or not cue.strong:
+        return cue
+    start, end = cue.start - offset, cue.end - offset
+    before = re.search(r"(\w+)\s*$", norm[:start])
+    glued = re.match(r"\w+", cue.text.lower())  # "cannot": the modal is the cue's own
+    modal = glued.group() if glued and glued.group() != "not" else ""
+    if not (modal[:-3] in modals or (before and before.group(1) in modals)):
+        return cue
+    words: list[str] = []
+    pos = end
+    while len(words) < 6 and (m := _AFTER_CUE.match(norm, pos)) is not None:
+        words.append(m.group(1))
+        pos = m.end()
+    for k, word in enumerate(words[:5]):
+        if not word[0].isalpha():
+            return cue  # the clause ends before a degree word
+        if word in degree:
+            after = words[k + 1] if k + 1 < len(words) else "."
+            if not after[0].isalpha() or after in closers:
+                return Cue(cue.cls, False, cue.text, cue.start, cue.end)
+            return cue
+    return cue
+
+
+@lru_cache(maxsize=16)
+def _emphatic(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    """The pack's ``[polarity_emphatic]``: modals, degree words, and the words that may
+    follow the degree word as its phrase closes."""
+    data = load_pack(lang).section("polarity_emphatic")
+    if not data.get("modals"):
+        return None
+    return (
+        frozenset(data.get("modals", ())),
+        frozenset(data.get("degree", ())),
+        frozenset(data.get("closers", ())),
+    )
 
 
 def _cue_matches(pattern: re.Pattern[str], norm: str, lang: str) -> Iterator[re.Match[str]]:
