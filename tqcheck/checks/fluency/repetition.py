@@ -1042,7 +1042,7 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
             if grammar.grammatical(tokens, i):
                 continue
             if first.text.lower() not in grammar.subjects and _name_like(
-                first.text, second.text, tokens, i, doc.lang, ctx.pack
+                first.text, second.text, tokens, i, doc.lang, grammar
             ):
                 continue  # a reduplicated name: "Bora Bora", "Duran Duran"
             if i == 1 and zipf(first.text.lower(), doc.lang) < COMMON_AT_START:
@@ -1056,7 +1056,7 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _name_like(
-    first: str, second: str, tokens: tuple[Token, ...], i: int, lang: str, pack: LangPack
+    first: str, second: str, tokens: tuple[Token, ...], i: int, lang: str, grammar: DoubleGrammar
 ) -> bool:
     """A double that is a name: both words capitalised ("Wagga Wagga", "Talk Talk"), or a
     capitalised double mid-sentence. Where the language capitalises nouns (German), only
@@ -1068,15 +1068,15 @@ def _name_like(
         return zipf(first.lower(), lang) < RARE_REDUPLICATION
 
     sentence_start = all(not t.is_word for t in tokens[: i - 1])
-    if pack.get("repetition", "nouns_capitalised", False):
-        if _english_name(first, second, tokens, i, lang, pack):
+    if grammar.nouns_capitalised:
+        if _english_name(first, second, tokens, i, lang, grammar):
             return True
         return not sentence_start and len(first) <= 7 and zipf(first.lower(), lang) < 3.5
     return second[:1].isupper() or not sentence_start
 
 
 def _english_name(
-    first: str, second: str, tokens: tuple[Token, ...], i: int, lang: str, pack: LangPack
+    first: str, second: str, tokens: tuple[Token, ...], i: int, lang: str, grammar: DoubleGrammar
 ) -> bool:
     """Where nouns are capitalised, an English word said twice, both capitalised and not
     after an article, is a name or a title: "von Talk Talk", "„Ice Ice Baby“", "das
@@ -1087,9 +1087,7 @@ def _english_name(
     if zipf(word, "en") - zipf(word, lang) < ENGLISH_MARGIN:
         return False
     prev = tokens[i - 2].text.lower() if i >= 2 else ""
-    return prev not in pack.lower_set("repetition", "clause_start_doubles") | pack.lower_set(
-        "repetition", "attribute_articles"
-    )
+    return prev not in grammar.clause_start and prev not in grammar.attribute_articles
 
 
 def _in_run(tokens: tuple[Token, ...], i: int) -> bool:

@@ -22,7 +22,7 @@ from tqcheck.names.text import compound_of_words, determiners
 from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
 from tqcheck.text.segment import elision
-from tqcheck.text.spell import SPELL_LANGS, known, nearest
+from tqcheck.text.spell import SPELL_LANGS, nearest
 
 if TYPE_CHECKING:
     from tqcheck.text.langpack import LangPack
@@ -158,9 +158,7 @@ def _derived(word: str, correction: str, lang: str, pack: LangPack) -> bool:
 def _correction(word: str, lang: str) -> str | None:
     """The most frequent dictionary word one edit away, if much more frequent."""
     low = word.lower()
-    if known(low, lang):
-        return None
-    found = nearest(low, lang)
+    found = nearest(low, lang)  # None for a known word: its candidates are itself alone
     if found is None:
         return None
     best, best_zipf = found
