@@ -50,6 +50,9 @@ ACRONYM_SHARED = 0.5  # share of letters from which two acronyms are one name tr
 ACRONYM_TRAVELS = 3.0  # … and from which a missing one was dropped, not written out
 INTERNATIONAL_LETTERS = 4  # an acronym this long, as frequent in both languages, is a name
 ACRONYM_WORD = 5.0  # an acronym this frequent is a word too ("US", "OR", "TV", "DU")
+# … of three letters or more, only this frequent: "WHO", "DIE", "LES" are words (6 and
+# more); a party or agency is written often, but less ("CDU" 5.2 in German, "SPD" 5.3)
+ACRONYM_WORD_LONG = 5.8
 INITIAL_NAME = 2.5  # a sentence's first word this rare is a name ("Gerdes announced …")
 TITLE_CASE = 0.7  # share of capitalised longer words from which a sentence is a heading
 NOUN_CAPITALISING = frozenset({"de", "lb"})
@@ -157,9 +160,13 @@ def _source_names(
     runs: list[list[tuple[Part, bool]]] = []
     travelling: set[int] = set()
     previous: Part | None = None
+    # a country is a name however frequent ("France", "Japan"): CLDR gives its name in
+    # every language, so it is checked at a sentence start too
+    country_names = {n for n, code in by_name(src.lang).items() if code.isalpha()}
     for p in parts(src):
         frequency = max(zipf(b.lower(), src.lang) for b, _e in declined(p.text, src.lang))
-        if p.start not in known and p.initial and frequency >= RARE:
+        country = fold(p.text) in country_names
+        if p.start not in known and p.initial and frequency >= RARE and not country:
             previous = None
             continue  # "The", "Yesterday": capitalised for the sentence start
         common = frequency >= level
@@ -168,8 +175,15 @@ def _source_names(
                 common = False  # "Brazil" / "Brasilien": the names data says it is a name
             elif _travels(p.text, frequency, other):
                 travelling.add(p.start)
-        check = p.start in known or not (
-            len(p.text) < 3 or p.hyphen or common or compound_of_words(p.text, src.lang)
+        # a piece of a hyphenated word is checked only in a double name whose pieces
+        # are all capitalised ("Fraser-Pryce"), where the language does not capitalise
+        # its nouns anyway ("Selenskyj-Regierung")
+        double_name = p.all_capitals and src.lang.split("-")[0] not in NOUN_CAPITALISING
+        check = p.start in known or country or not (
+            len(p.text) < 3
+            or (p.hyphen and not double_name)
+            or common
+            or compound_of_words(p.text, src.lang)
         )
         if previous is not None and p.joined and p.sentence == previous.sentence:
             runs[-1].append((p, check))
@@ -332,6 +346,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             len(run) == 1
             and run[0][0].initial
             and run[0][0].start not in known
+            and not source_countries.get(fold(run[0][0].text), "").isalpha()
             and (
                 (run[0][0].text not in inside and not _rare_initial(run[0][0], weak, src.lang))
                 or run[0][0].text.lower() in lowered
@@ -451,6 +466,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             and (
                 (
                     _stand_in_like(t, doc.lang, other, target_nouns, data)
+                    # German: a capitalised word after an inflected adjective is a noun
+                    # ("ein tieffliegender Militärjet"), whatever its frequency
+                    and not (target_nouns and _after_adjective(doc.text, t.start))
                     and (
                         not t.initial
                         or (k + 1 < len(home) and home[k + 1].joined)
@@ -467,11 +485,18 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 or fold(t.text) in stand_in_countries
             )
         ]
-        text = " ".join(p.text for p, _c in run)
+        text = src.text[run[0][0].start : run[-1][0].end]  # "Fraser-Pryce" keeps its hyphen
         concept = next((known[p.start] for p in names if p.start in known), None)
         replacement = None
         if stand_in:  # the stand-in with the capitalised words joined to it: "Theresa May"
             k = home.index(stand_in[0])
+            while (
+                k > 0
+                and home[k].joined
+                and home[k - 1].sentence == home[k].sentence
+                and _name_like(home[k - 1], doc.lang, other)
+            ):
+                k -= 1  # its first name too, opening the sentence: "Katie Zhu"
             j = k
             while (
                 j + 1 < len(home)
@@ -511,10 +536,16 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
     in_source = {w.text for w in source_words}
     out: list[Missing] = []
     seen: set[tuple[str, tuple[int, int]]] = set()
-    for w in source_words:
+    for k, w in enumerate(source_words):
         if len(w.text) < 3 or not _acronym_name(w.text):
             continue
-        if max(zipf(w.text.lower(), src.lang), zipf(w.text.lower(), doc.lang)) >= ACRONYM_WORD:
+        # in a run of words in capitals ("PRO TIPS FOR …") a word is shouted, not an acronym
+        shouted = any(
+            0 <= j < len(source_words) and source_words[j].text.isupper()
+            for j in (k - 1, k + 1)
+        )
+        level = ACRONYM_WORD if shouted else ACRONYM_WORD_LONG
+        if max(zipf(w.text.lower(), src.lang), zipf(w.text.lower(), doc.lang)) >= level:
             continue  # a word too ("WHO", "US", "IS" in a heading in capitals)
         win = window(doc, w.start)
         if win is None or (w.text, win.home) in seen:

@@ -42,6 +42,10 @@ class Part:
     joined: bool  # one space after the previous part: the two may form one name
     after_det: bool  # right after a determiner: a noun ("die Schale")
     hyphen: bool  # part of a hyphenated word ("Selenskyj-Regierung")
+    # every piece of its hyphenated word capitalised: a double name ("Fraser-Pryce",
+    # "Strack-Zimmermann", "Shelly-Ann"), not a compound ("Selenskyj-Regierung" is one too,
+    # where nouns are capitalised: the caller weighs the pieces)
+    all_capitals: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -164,6 +168,7 @@ def _parts(doc: Document) -> list[Part]:
                 first_word = False
                 continue
             pieces = _split_hyphens(token.text, token.start)
+            capitals = len(pieces) > 1 and all(_capitalised(t) for t, _s, _e in pieces)
             for i, (text, start, end) in enumerate(pieces):
                 if _capitalised(text):
                     gap = doc.text[previous_end:start] if previous_end == part_end else ""
@@ -177,6 +182,7 @@ def _parts(doc: Document) -> list[Part]:
                             joined=gap in (" ", "\u00a0", "-"),
                             after_det=i == 0 and previous_word.lower() in dets,
                             hyphen=len(pieces) > 1,
+                            all_capitals=capitals,
                         )
                     )
                     part_end = end
