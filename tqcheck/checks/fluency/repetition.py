@@ -170,6 +170,10 @@ class DoubleGrammar:
     prepositions: frozenset[str]  # ", in der der": a relative clause after a preposition
     coordinators: frozenset[str]  # "…, die die X und die die Y"
     attribute_endings: tuple[str, ...]  # "die die Regierung stützenden Parteien"
+    # "einen einen Meter breiten Graben", "der der Stadt zugehörige Park"
+    attribute_adjectives: frozenset[str]
+    attribute_adjective_suffixes: tuple[str, ...]
+    adjective_inflections: tuple[str, ...]
     particles: frozenset[str]  # "de de Gaulle", "von von der Leyen"
     after: dict[str, frozenset[str]]  # "is is" only after "what" in the clause
     bare_after: frozenset[str]  # … with nothing between only after these
@@ -288,6 +292,11 @@ class DoubleGrammar:
             ),
             past_suffixes=tuple(section.get("past_suffixes", ())),
             attribute_endings=tuple(section.get("attribute_endings", ())),
+            attribute_adjectives=frozenset(section.get("attribute_adjectives", ())),
+            attribute_adjective_suffixes=tuple(section.get("attribute_adjective_suffixes", ())),
+            adjective_inflections=tuple(
+                sorted(section.get("adjective_inflections", ()), key=len, reverse=True)
+            ),
             after=_word_map(section, "allowed_after"),
             determiners=stranding.determiners,
             phrasal=_forms_map(section, "phrasal_verbs"),
@@ -840,6 +849,17 @@ class DoubleGrammar:
                 last = tokens[k].text
         return last is None or last[:1].islower()
 
+    def _attribute_adjective(self, word: str) -> bool:
+        """An inflected adjective that takes a complement of its own: a measure ("breiten"
+        of "einen Meter breiten") or a derived one ("zugehörigen", "ratlosen")."""
+        for ending in self.adjective_inflections:
+            if word.endswith(ending):
+                stem = word[: -len(ending)]
+                return stem in self.attribute_adjectives or (
+                    len(stem) >= 5 and stem.endswith(self.attribute_adjective_suffixes)
+                )
+        return False
+
     def _extended_attribute(self, tokens: tuple[Token, ...], j: int) -> bool:
         """An article before an attribute that holds its own noun phrase: "die die
         Regierung stützenden Parteien", "des des Amtes enthobenen Richters"."""
@@ -866,7 +886,7 @@ class DoubleGrammar:
             elif (
                 noun_seen
                 and len(text) >= 5
-                and text.endswith(self.attribute_endings)
+                and (text.endswith(self.attribute_endings) or self._attribute_adjective(lower))
                 and tokens[k + 1].text[:1].isupper()
             ):
                 return True
