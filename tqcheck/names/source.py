@@ -42,6 +42,9 @@ RARE = 3.0
 INTERNATIONAL = 1.0  # Zipf difference between two languages within which a word travels
 NAME_MAX = 5.0  # names are rarer than this (Paris, London sit just under it)
 TRAVELS = 2.0  # Zipf in the other language from which a German capitalised word may be a name
+# letters from which a capitalised word about as frequent in both languages is taken for a
+# name where nouns are capitalised: shorter ones are as often nouns ("Aas", "Akt", "Tee")
+TRAVELLING_LETTERS = 4
 UNKNOWN = 2.0  # Zipf under which a word is known in neither language: a name ("Rebull")
 UNKNOWN_LETTERS = 10  # longer unknown German words are compounds ("Aufstehzeiten")
 ACRONYM_MAX = 6  # letters: longer all-capital words are shouting, not initialisms
@@ -179,11 +182,15 @@ def _source_names(
         # are all capitalised ("Fraser-Pryce"), where the language does not capitalise
         # its nouns anyway ("Selenskyj-Regierung")
         double_name = p.all_capitals and src.lang.split("-")[0] not in NOUN_CAPITALISING
-        check = p.start in known or country or not (
-            len(p.text) < 3
-            or (p.hyphen and not double_name)
-            or common
-            or compound_of_words(p.text, src.lang)
+        check = (
+            p.start in known
+            or country
+            or not (
+                len(p.text) < 3
+                or (p.hyphen and not double_name)
+                or common
+                or compound_of_words(p.text, src.lang)
+            )
         )
         if previous is not None and p.joined and p.sentence == previous.sentence:
             runs[-1].append((p, check))
@@ -305,7 +312,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
 
     source_countries = by_name(src.lang)
 
-    def strong(p: Part) -> bool:
+    def strong(p: Part, in_run: bool) -> bool:
         return (
             p.start in known
             or fold(p.text) in source_countries
@@ -313,7 +320,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 not _acronym(p.text)
                 and (
                     not (nouns and _after_adjective(src.text, p.start))
-                    and _source_name_like(p, src.lang, doc.lang, nouns)
+                    # a short word only beside another name word: "Aly Raisman"
+                    and _source_name_like(p, src.lang, doc.lang, nouns, short_ok=in_run)
                 )
             )
         )
@@ -325,7 +333,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         return False
 
     runs = [
-        [(p, check and (strong(p) or unknown(p))) for p, check in run]
+        [(p, check and (strong(p, len(run) > 1) or unknown(p))) for p, check in run]
         for run in _source_names(src, known, doc.lang)
     ]
     # a lone word at a sentence start is capitalised anyway: a name only if the data says
@@ -533,7 +541,8 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
 
     src = doc.source
     source_words = words(src.text)
-    in_source = {w.text for w in source_words}
+    # in any case: "phe advice" in the source accounts for "PHE" in the target
+    in_source = {w.text.lower() for w in source_words}
     out: list[Missing] = []
     seen: set[tuple[str, tuple[int, int]]] = set()
     for k, w in enumerate(source_words):
@@ -541,9 +550,10 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
             continue
         # in a run of words in capitals ("PRO TIPS FOR …") a word is shouted, not an acronym
         shouted = any(
-            0 <= j < len(source_words) and source_words[j].text.isupper()
-            for j in (k - 1, k + 1)
+            0 <= j < len(source_words) and source_words[j].text.isupper() for j in (k - 1, k + 1)
         )
+        if _number_before(src.text, w.start):
+            continue  # a unit or an era after its number: "8000 BCE", "40 GB", "5 PM"
         level = ACRONYM_WORD if shouted else ACRONYM_WORD_LONG
         if max(zipf(w.text.lower(), src.lang), zipf(w.text.lower(), doc.lang)) >= level:
             continue  # a word too ("WHO", "US", "IS" in a heading in capitals)
@@ -561,7 +571,7 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
         others = [
             t
             for t in words(doc.text[win.start : win.end], win.start)
-            if _acronym_name(t.text) and t.text not in in_source
+            if _acronym_name(t.text) and t.text.lower() not in in_source
         ]
         stand_in = next((t for t in others if _another_organisation(t.text, w.text, doc)), None)
         if stand_in is not None:
@@ -572,6 +582,11 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
             continue  # written in the target language's initials, or maybe in words
         out.append(Missing(w.text, concept, win.home, replacement))
     return out
+
+
+def _number_before(text: str, start: int) -> bool:
+    """A number (digits, maybe with separators) and a space right before ``start``."""
+    return re.search(r"\d[\d.,]*\s$", text[max(0, start - 20) : start]) is not None
 
 
 def _another_organisation(stand_in: str, acronym: str, doc: Document) -> bool:
@@ -751,13 +766,15 @@ def _after_adjective(text: str, start: int) -> bool:
     return here >= RARE and not (there >= TRAVELS and abs(here - there) < INTERNATIONAL)
 
 
-def _source_name_like(p: Part, lang: str, other: str, nouns: bool) -> bool:
+def _source_name_like(p: Part, lang: str, other: str, nouns: bool, short_ok: bool = False) -> bool:
     """A capitalised word taken for a name. Where the language capitalises its nouns
     (German), only a word about as frequent in the other language is: names travel,
     nouns ("Kuriosität", "Amtsenthebungsverfahren") do not."""
     if not nouns:
         return _name_like(p, lang, other)
     if p.after_det or compound_of_words(p.text, lang):
+        return False
+    if len(p.text) < TRAVELLING_LETTERS and not short_ok:
         return False
     here, there = zipf(p.text.lower(), lang), zipf(p.text.lower(), other)
     return there >= TRAVELS and abs(here - there) < INTERNATIONAL and here < NAME_MAX
@@ -776,9 +793,10 @@ def _stand_in_like(t: Part, lang: str, other: str, nouns: bool, data: NamesData 
         ):
             return True
         return _unknown(t, lang, other) or (
-            _source_name_like(t, lang, other, nouns) and zipf(t.text.lower(), lang) < RARE
+            _source_name_like(t, lang, other, nouns, short_ok=True)
+            and zipf(t.text.lower(), lang) < RARE
         )
-    return _source_name_like(t, lang, other, nouns)
+    return _source_name_like(t, lang, other, nouns, short_ok=True)
 
 
 def _famous(p: Part, text: str, lang: str, other: str, initial: bool = False) -> bool:
