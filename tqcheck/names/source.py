@@ -516,7 +516,15 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         if all(p.start in weak for p in names) and not (
             stand_in
             and (
-                _famous(stand_in[0], doc.text, doc.lang, src.lang, initial=True)
+                (
+                    _famous(stand_in[0], doc.text, doc.lang, src.lang, initial=True)
+                    # … or one known in neither language ("Vitronic"); a rare word
+                    # opening the sentence is as often a verb ("Indiquez vos …")
+                    or (
+                        _rare_name(stand_in[0], doc.text, doc.lang, src.lang, initial=True)
+                        and _unknown(stand_in[0], doc.lang, src.lang)
+                    )
+                )
                 if run[0][0].start in openers
                 else _rare_name(
                     stand_in[0], doc.text, doc.lang, src.lang, initial=run[0][0].initial
