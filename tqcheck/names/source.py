@@ -604,10 +604,12 @@ def _another_organisation(stand_in: str, acronym: str, doc: Document) -> bool:
     source acronym (translated initials share the cognates: "FBC" / "FSC", "PPE" / "EPI")."""
     assert doc.source is not None
     low = stand_in.lower()
+    # "WHO" in capitals is the organisation, though "who" is an everyday word (Zipf 6.3):
+    # the same line as for the source's acronyms
     if (
         len(low) < 3
         or zipf(low, doc.source.lang) < ACRONYM_USED
-        or zipf(low, doc.lang) >= ACRONYM_WORD
+        or zipf(low, doc.lang) >= ACRONYM_WORD_LONG
     ):
         return False
     if _international(acronym, doc) and _international(stand_in, doc):
