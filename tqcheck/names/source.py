@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from tqcheck.glossary.normalize import words
 from tqcheck.names.countries import by_name, countries, named, shares_stem
+from tqcheck.names.places import city_forms, is_city
 from tqcheck.names.similarity import edits, jaro_winkler, same_initial, skeleton
 from tqcheck.names.text import (
     Part,
@@ -168,7 +169,7 @@ def _source_names(
     country_names = {n for n, code in by_name(src.lang).items() if code.isalpha()}
     for p in parts(src):
         frequency = max(zipf(b.lower(), src.lang) for b, _e in declined(p.text, src.lang))
-        country = fold(p.text) in country_names
+        country = fold(p.text) in country_names or _city(p, src)
         if p.start not in known and p.initial and frequency >= RARE and not country:
             previous = None
             continue  # "The", "Yesterday": capitalised for the sentence start
@@ -316,6 +317,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         return (
             p.start in known
             or fold(p.text) in source_countries
+            or _city(p, src)
             or (
                 not _acronym(p.text)
                 and (
@@ -355,6 +357,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             and run[0][0].initial
             and run[0][0].start not in known
             and not source_countries.get(fold(run[0][0].text), "").isalpha()
+            and not _city(run[0][0], src)
             and (
                 (run[0][0].text not in inside and not _rare_initial(run[0][0], weak, src.lang))
                 or run[0][0].text.lower() in lowered
@@ -405,7 +408,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     # a target word written as one of them is accounted for, no stand-in
     source_forms = {
         f for p in parts(src) for f in _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
-    }
+    } | {f for p in parts(src) for f in city_forms(p.text)}  # "München" for "Munich"
     exonyms = _exonyms(src.lang, doc.lang)
     target_honorifics = _honorifics(doc.lang)
     # a country of the target that no source word names, nor its adjective, stands in
@@ -438,6 +441,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         for p in names if not arrived else []:
             forms = _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
             forms |= exonyms.get(fold(p.text), set())
+            forms |= city_forms(p.text)  # "Breslau" for "Wrocław"
             adjectives: frozenset[str] = frozenset()
             code = source_countries.get(fold(p.text))
             if code is None:  # a country's adjective: "Greenlandic" / "Grönland-Eisbergs"
@@ -491,6 +495,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 # after "Frau", "Mme": a name, however rare ("Frau Kowalczyk")
                 or _word_before(doc.text, t.start).lower() in target_honorifics
                 or fold(t.text) in stand_in_countries
+                # another city ("Helsinki" where the source had "Geretsried")
+                or (_city(t, doc) and fold(t.text) not in source_forms)
             )
         ]
         text = src.text[run[0][0].start : run[-1][0].end]  # "Fraser-Pryce" keeps its hyphen
@@ -534,6 +540,16 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             continue  # weak evidence: only a rare name standing in its place counts
         out.append(Missing(text, concept, win.home, replacement))
     return out + _missing_acronyms(doc, known)
+
+
+def _city(p: Part, doc: Document) -> bool:
+    """A capitalised word of ``doc`` that names a city (GeoNames, ``places``). Where nouns
+    are capitalised, not after a determiner or an adjective: "am westlichen Nilufer" is the
+    Nile's bank, not the district of Bursa."""
+    if not is_city(p.text, doc.lang):
+        return False
+    nouns = doc.lang.split("-")[0] in NOUN_CAPITALISING
+    return not (nouns and (p.after_det or _after_adjective(doc.text, p.start)))
 
 
 def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]:

@@ -1,0 +1,88 @@
+"""Cities of the world and their other names, from GeoNames (CC BY 4.0).
+
+``places.tsv.gz`` (built by ``bench/data/build/make_places.py``) lists every city of
+50 000 people or more with the names GeoNames gives it in the Latin script ("Munich",
+"München", "Monaco di Baviera"). The names checks read three things off it:
+
+- a word is a city's name: evidence that a source word is a name ("Seattle", "Kobe"),
+  where it is not an everyday word of the language ("Nice", "Bath" and "Reading" are);
+- the spellings a target may use for a city of the source ("Breslau" for "Wrocław");
+- a target word that names another city stands in for a source name that is gone. Only
+  a city's own name counts here, or, for a city of 500 000 people or more, a one-word
+  alternate name without hyphen or apostrophe: GeoNames' alternate names are many and
+  some are wrong for the city ("Julia" for Plovdiv).
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from tqcheck.names.text import fold
+from tqcheck.text.frequency import zipf
+
+# A city's name is an everyday word of the language ("Nice", "Bath", "Reading" in English;
+# "Essen", "Halle", "Hof" in German) from this Zipf on, when that is this much more than in
+# the other languages (words do not travel; "Seattle" does) …
+EVERYDAY = 4.0
+OWN = 1.0
+LANGUAGES = ("en", "de", "fr")
+NAME_MAX = 5.0  # … and always from this Zipf on
+BIG = 1_000_000  # … unless the city is this big ("London", "Paris")
+EXONYM_POPULATION = 500_000  # alternate names taken as a city's from this size on
+
+
+@dataclass(frozen=True)
+class Places:
+    named: dict[str, int]  # folded one-word name -> largest population it names
+    cities: dict[str, tuple[int, ...]]  # folded name or alternate -> its cities
+    names: tuple[tuple[str, ...], ...]  # each city's folded names
+
+
+@lru_cache(maxsize=1)
+def places() -> Places:
+    """The table (folded by the build script: loading splits lines and nothing more)."""
+    raw = (resources.files("tqcheck.names") / "places.tsv.gz").read_bytes()
+    named: dict[str, int] = {}
+    cities: dict[str, list[int]] = {}
+    names: list[tuple[str, ...]] = []
+    for k, line in enumerate(gzip.decompress(raw).decode("utf-8").splitlines()):
+        name, population, others = line.split("\t")
+        size = int(population)
+        every = (name, *others.split("|")) if others else (name,)
+        names.append(every)
+        trusted = every if size >= EXONYM_POPULATION else (name,)
+        for n in trusted:
+            if " " not in n and "-" not in n and "'" not in n and n not in named:
+                named[n] = size  # rows come largest first
+        for n in every:
+            cities.setdefault(n, []).append(k)
+    return Places(named, {n: tuple(ks) for n, ks in cities.items()}, tuple(names))
+
+
+def is_city(word: str, lang: str) -> bool:
+    """``word`` names a city and is no everyday word of ``lang``. A city is about as
+    frequent in other languages ("Seattle" 4.4 in English, 3.7 in German), a word is not
+    ("Bath" 4.4, 3.1); a city is frequent in its own country's language too ("Frankfurt"
+    5.1 in German), so past a point only a big one counts."""
+    size = places().named.get(fold(word))
+    if size is None:
+        return False
+    if size >= BIG:
+        return True
+    low = word.lower()
+    here = zipf(low, lang)
+    if here < EVERYDAY:
+        return True
+    if here >= NAME_MAX:
+        return False
+    return here - max(zipf(low, other) for other in LANGUAGES if other != lang) < OWN
+
+
+@lru_cache(maxsize=4096)
+def city_forms(word: str) -> frozenset[str]:
+    """Folded names of the cities ``word`` names, by any of their names; empty if none."""
+    table = places()
+    return frozenset(n for k in table.cities.get(fold(word), ()) for n in table.names[k])
