@@ -185,3 +185,30 @@ def test_source_names_that_do_not_arrive_cost_linear_time() -> None:
         return lambda: scanner.scan_bytes(data, "rows.en-de.tsv")
 
     assert growth(make, 150) < LINEAR_BOUND
+
+
+def test_near_misses_beside_a_source_name_cost_linear_time() -> None:
+    """Each row's target misspells one word of a two-word source name beside the other:
+    finding the near miss's neighbours once searched the list of every capitalised word
+    of the file for it (a bilingual file is one document)."""
+    scanner = Scanner(select=["NM005"], model="none")
+    scanner.cache = False
+    rng = random.Random(11)
+    syllables = ["kar", "vel", "dro", "min", "tes", "jor", "quan", "bel", "sto", "wek"]
+
+    def name() -> str:
+        return "".join(rng.choice(syllables) for _ in range(3)).capitalize()
+
+    def make(n: int) -> Callable[[], object]:
+        rows = ["source\ttarget"]
+        for _ in range(n):
+            first, last = name(), name()
+            rows.append(
+                f"Mayor {first} {last} opened the new bridge on Monday.\t"
+                f"Bürgermeister {first} {last[:-1]}{'x' if last[-1] != 'x' else 'y'} "
+                "eröffnete am Montag die neue Brücke."
+            )
+        data = ("\n".join(rows) + "\n").encode()
+        return lambda: scanner.scan_bytes(data, "rows.en-de.tsv")
+
+    assert growth(make, 200) < LINEAR_BOUND

@@ -27,6 +27,7 @@ from tqcheck.names.text import (
     Part,
     compound_of_words,
     declined,
+    derivation_stems,
     derived_from_any,
     fold,
     language_data,
@@ -88,7 +89,7 @@ def altered_names(doc: Document, data: NamesData | None, profile: str | None) ->
     accepted_anywhere = {fold(p.text) for run in runs for p, _check in run}
     out: list[Altered] = []
     seen: set[int] = set()
-    written: list[str] | None = None
+    written: frozenset[str] | None = None
     for run in runs:
         for name, check in run:
             if not check:
@@ -113,10 +114,14 @@ def altered_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 # stands here, over the target's distinct words (a bilingual file is one
                 # document: every word against every name was quadratic)
                 if written is None:
-                    written = sorted({t.text for t in targets})
-                elsewhere = any(_reads_as(w, forms, doc.lang) for w in written)
+                    written = _readings({t.text for t in targets}, doc.lang)
+                elsewhere = not written.isdisjoint(forms)
                 siblings = [o for o, _c in run if o is not name]
-                near = [t for t in near if elsewhere or _beside(t, siblings, targets, doc.lang)]
+                near = [
+                    t
+                    for t in near
+                    if elsewhere or _beside(t, siblings, targets, target_starts, doc.lang)
+                ]
             if not near:
                 continue
             best = max(near, key=lambda t: max(jaro_winkler(t.text, f) for f in forms))
@@ -126,9 +131,24 @@ def altered_names(doc: Document, data: NamesData | None, profile: str | None) ->
     return out
 
 
-def _beside(t: Part, siblings: list[Part], targets: list[Part], lang: str) -> bool:
-    """A target word joined to ``t`` reads as another word of the same source name."""
-    i = targets.index(t)
+def _readings(words_: set[str], lang: str) -> frozenset[str]:
+    """Every folded form a target word reads as (``_reads_as``): its declined bases and
+    the names it may be derived from. Built once per document, so asking whether the
+    target writes a name anywhere is one set lookup, not a pass over all its words."""
+    out: set[str] = set()
+    for w in words_:
+        out.update(fold(b) for b, _e in declined(w, lang))
+        out |= derivation_stems(w)
+    return frozenset(out)
+
+
+def _beside(
+    t: Part, siblings: list[Part], targets: list[Part], starts: list[int], lang: str
+) -> bool:
+    """A target word joined to ``t`` reads as another word of the same source name
+    (``starts``: the targets' offsets, to find ``t`` by bisection: a bilingual file is
+    one document, and a list search per near miss was quadratic)."""
+    i = bisect.bisect_left(starts, t.start)
     around = []
     if i > 0 and t.joined and targets[i - 1].sentence == t.sentence:
         around.append(targets[i - 1])

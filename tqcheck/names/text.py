@@ -125,16 +125,25 @@ def derived_from(word: str, name: str) -> bool:
 def derived_from_any(word: str, names: set[str] | frozenset[str]) -> bool:
     """``derived_from`` for any of the folded ``names``, read off the word's own
     prefixes: the cost does not grow with the number of names (a whole source's)."""
+    return not names.isdisjoint(derivation_stems(word))
+
+
+@lru_cache(maxsize=50_000)
+def derivation_stems(word: str) -> frozenset[str]:
+    """The folded names ``word`` may be derived from: each prefix before a derivation
+    suffix ("Kiewer": "kiew"), and the same with a final vowel restored ("Ukrainians":
+    "ukraine")."""
     w = fold(word)
     suffixes = _derivation_suffixes()
+    out: set[str] = set()
     for k in range(len(w) + 1):
         if w[k:] not in suffixes:
             continue
-        if k and w[:k] in names:
-            return True  # the name and a suffix: "Kiewer"
-        if k < len(w) and any(w[:k] + v in names for v in FINAL_VOWELS):
-            return True  # the name less its final vowel and a suffix: "Ukrainians"
-    return False
+        if k:
+            out.add(w[:k])  # the name and a suffix: "Kiewer"
+        if k < len(w):
+            out.update(w[:k] + v for v in FINAL_VOWELS)  # "Ukrainians"
+    return frozenset(out)
 
 
 _PARTS: weakref.WeakKeyDictionary[Document, tuple[Part, ...]] = weakref.WeakKeyDictionary()
