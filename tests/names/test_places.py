@@ -3,7 +3,9 @@ source-name checks."""
 
 from __future__ import annotations
 
-from tqcheck.names.places import city_forms, is_city, places
+from tqcheck.model import Document
+from tqcheck.names.places import city_forms, is_city, is_city_name, places
+from tqcheck.names.text import parts
 
 
 def test_the_table_holds_the_world_s_cities_folded() -> None:
@@ -30,3 +32,17 @@ def test_a_city_s_other_names_are_its_forms() -> None:
     assert "wroclaw" in city_forms("Breslau")
     assert "munchen" in city_forms("Munich")
     assert city_forms("Tischlampe") == frozenset()
+
+
+def test_names_of_two_words_are_a_city_s_own_names_only() -> None:
+    assert is_city_name(["Los", "Angeles"]) and is_city_name(["New", "York", "City"])
+    assert is_city_name(["New", "Jersey"])  # the states of the United States too
+    assert not is_city_name(["White", "House"])  # one of Casablanca's alternate names
+    assert not is_city_name(["Angeles"])
+    assert is_city("Nebraska", "fr")
+
+
+def test_a_name_after_an_elided_article_is_a_capitalised_part() -> None:
+    doc = Document(path="x", lang="fr", text="Le gouverneur de l'Oregon a signé d'autres lois.")
+    assert [p.text for p in parts(doc)] == ["Le", "Oregon"]
+    assert [p.start for p in parts(doc)][1] == doc.text.index("Oregon")

