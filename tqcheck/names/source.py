@@ -362,7 +362,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     # so or the source writes it capitalised mid-sentence too, and never in lower case
     inside = {p.text for p in parts(src) if not p.initial}
     lowered = {w.lower() for w in re.findall(r"\b[^\W\d_A-Z][\w'’-]*", src.text)}
-    runs = [_city_run(run) for run in runs]
+    runs = [piece for run in runs for piece in _city_pieces(_city_run(run), src)]
     city_words = {p.start for run in runs for p, _c in run if _in_city_name(run, p)}
     # a heading in title case capitalises its common words ("Extended Virology Sampling")
     headings = _title_case(src)
@@ -449,6 +449,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     } - source_forms
     target_table = countries(doc.lang)
     city_starts = _city_run_starts(targets, source_forms)
+    language_names = frozenset(n for c in target_table.values() for n in c.languages)
     out: list[Missing] = []
     for run in runs:
         names = [p for p, check in run if check]
@@ -491,7 +492,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 any(_reads_as(w, forms, doc.lang) for w in plain)
                 or any(shares_stem(fold(w), f) for w in plain for f in adjectives)
                 or any(_near_miss(t, forms, doc.lang, data) for t in here)
-                or any(_close(w, forms) for w in plain)
+                # a letter or two off, but not a language's name: "French" is no
+                # respelling of "France" (the skeletons match)
+                or any(_close(w, forms) for w in plain if fold(w) not in language_names)
             ):
                 arrived = True
                 break
@@ -583,6 +586,16 @@ def _city_run(run: list[tuple[Part, bool]]) -> list[tuple[Part, bool]]:
             if is_city_name(texts[i:j]):
                 marked.update(range(i, j))
     return [(p, c or k in marked) for k, (p, c) in enumerate(run)] if marked else run
+
+
+def _city_pieces(run: list[tuple[Part, bool]], src: Document) -> list[list[tuple[Part, bool]]]:
+    """A run that opens on a one-word city, cut after it: the city arrives or not on its
+    own ("in London Gold gewann": "gold" arriving says nothing of "London"). A city
+    after other capitalised words is a surname or a title's ("Charles Darwin")."""
+    first = run[0][0]
+    if len(run) < 2 or not _city(first, src) or _in_city_name(run, first):
+        return [run]
+    return [[(first, True)], run[1:]]
 
 
 def _in_city_name(run: list[tuple[Part, bool]], p: Part) -> bool:
