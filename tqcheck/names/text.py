@@ -172,7 +172,7 @@ def _parts(doc: Document) -> list[Part]:
                 previous_end = -1
                 continue
             text, offset = token.text, token.start
-            cut = elision(text)
+            cut = elision(text) if "'" in text or "’" in text else 0
             if cut and text[cut : cut + 1].isupper():
                 # the name after an elided article or preposition: "l'Oregon", "d'Ottawa"
                 text, offset = text[cut:], offset + cut
