@@ -206,6 +206,10 @@ class DoubleGrammar:
     comparison: tuple[str, ...]  # "a cold cold wind": a gradable adjective (colder, coldest)
     definite: frozenset[str]  # … not after these ("our new new range")
     stranding: Stranding  # "the complaint was dealt with with speed"
+    # a contact clause's verb: a particle after it ("the bridge the lorry broke down on on
+    # Tuesday"), its irregular past ("broke")
+    phrasal_particles: frozenset[str]
+    irregular_pasts: frozenset[str]
     object_possessive: frozenset[str]  # "her her": object, then possessive …
     two_objects: frozenset[str]  # … after these verbs ("handed her her coat")
     time_span: frozenset[str]  # … or before these ("known her her whole life")
@@ -308,6 +312,14 @@ class DoubleGrammar:
             subjects=stranding.subjects,
             comparison=tuple(section.get("comparison_suffixes", ())),
             stranding=stranding,
+            phrasal_particles=frozenset(
+                k.lower() for k in dict(section.get("phrasal_verbs", {})).keys()
+            ),
+            irregular_pasts=frozenset(
+                f.lower()
+                for forms in dict(section.get("irregular_forms", {})).values()
+                for f in forms
+            ),
             two_objects=frozenset(
                 f for v in pack.lower_set("repetition", "two_object_verbs") for f in _verb_forms(v)
             ),
@@ -666,10 +678,26 @@ class DoubleGrammar:
     def _noun_contact_clause(self, tokens: tuple[Token, ...], first: int) -> bool:
         """A contact clause whose subject is a determiner's noun, ending in a past verb and
         its stranded preposition: "the water [the pasta cooked in] in a jug". The verb must
-        end the clause ("place the drained pasta in in a bowl" has no verb there)."""
-        if first < 5 or not tokens[first - 1].text.lower().endswith("ed"):
+        end the clause ("place the drained pasta in in a bowl" has no verb there). The verb
+        may have an auxiliary before it and a particle after it, and be an irregular past,
+        where a determiner opens the noun the clause belongs to: "the feature [our users had
+        asked for] for years", "the bridge [the lorry broke down on] on Tuesday"."""
+        k = first - 1
+        extended = False
+        if tokens[k].text.lower() in self.phrasal_particles:
+            k, extended = k - 1, True  # "broke down on"
+        verb = tokens[k].text.lower()
+        if not verb.endswith("ed"):
+            if verb not in self.irregular_pasts:
+                return False
+            extended = True
+        if k >= 1 and tokens[k - 1].text.lower() in self.stranding.auxiliaries:
+            k, extended = k - 1, True  # "had asked for"
+        if k < 4:
             return False
-        noun, det, head = (tokens[first - k].text.lower() for k in (2, 3, 4))
+        noun, det, head = (tokens[k - n].text.lower() for n in (1, 2, 3))
+        if extended and tokens[k - 4].text.lower() not in self.determiners:
+            return False  # "he said the minister had worked in in Paris": no noun's clause
         return (
             det in self.determiners
             and noun.isalpha()
