@@ -163,26 +163,34 @@ def test_many_units_cost_linear_alignment() -> None:
     assert growth(make, 1500) < LINEAR_BOUND
 
 
+def invented_names(seed: int) -> Callable[[], str]:
+    """Names no names data knows, three syllables each, from a seeded generator."""
+    rng = random.Random(seed)
+    syllables = ["kar", "vel", "dro", "min", "tes", "jor", "quan", "bel", "sto", "wek"]
+    return lambda: "".join(rng.choice(syllables) for _ in range(3)).capitalize()
+
+
+def bilingual_rows(scanner: Scanner, rows: list[str]) -> Callable[[], object]:
+    """A scan of the rows as one bilingual TSV file (one document)."""
+    data = ("\n".join(["source\ttarget", *rows]) + "\n").encode()
+    return lambda: scanner.scan_bytes(data, "rows.en-de.tsv")
+
+
 def test_source_names_that_do_not_arrive_cost_linear_time() -> None:
     """Each row names someone no names data knows, and the target names someone else:
     checking whether the target spells a name right elsewhere once read every word of the
     whole file for every such name (a bilingual file is one document)."""
     scanner = Scanner(select=["NM005", "NM006"], model="none", preview=True)
     scanner.cache = False
-    rng = random.Random(9)
-    syllables = ["kar", "vel", "dro", "min", "tes", "jor", "quan", "bel", "sto", "wek"]
-
-    def name() -> str:
-        return "".join(rng.choice(syllables) for _ in range(3)).capitalize()
+    name = invented_names(9)
 
     def make(n: int) -> Callable[[], object]:
-        rows = ["source\ttarget"] + [
+        rows = [
             f"Officer {name()} said the road near the harbour was closed.\t"
             f"Beamter {name()} sagte, die Straße am Hafen sei gesperrt."
             for _ in range(n)
         ]
-        data = ("\n".join(rows) + "\n").encode()
-        return lambda: scanner.scan_bytes(data, "rows.en-de.tsv")
+        return bilingual_rows(scanner, rows)
 
     assert growth(make, 150) < LINEAR_BOUND
 
@@ -193,14 +201,10 @@ def test_near_misses_beside_a_source_name_cost_linear_time() -> None:
     of the file for it (a bilingual file is one document)."""
     scanner = Scanner(select=["NM005"], model="none")
     scanner.cache = False
-    rng = random.Random(11)
-    syllables = ["kar", "vel", "dro", "min", "tes", "jor", "quan", "bel", "sto", "wek"]
-
-    def name() -> str:
-        return "".join(rng.choice(syllables) for _ in range(3)).capitalize()
+    name = invented_names(11)
 
     def make(n: int) -> Callable[[], object]:
-        rows = ["source\ttarget"]
+        rows = []
         for _ in range(n):
             first, last = name(), name()
             rows.append(
@@ -208,7 +212,6 @@ def test_near_misses_beside_a_source_name_cost_linear_time() -> None:
                 f"Bürgermeister {first} {last[:-1]}{'x' if last[-1] != 'x' else 'y'} "
                 "eröffnete am Montag die neue Brücke."
             )
-        data = ("\n".join(rows) + "\n").encode()
-        return lambda: scanner.scan_bytes(data, "rows.en-de.tsv")
+        return bilingual_rows(scanner, rows)
 
     assert growth(make, 200) < LINEAR_BOUND
