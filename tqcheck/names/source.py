@@ -28,7 +28,6 @@ from tqcheck.names.text import (
     compound_of_words,
     declined,
     derivation_stems,
-    derived_from_any,
     fold,
     language_data,
     parts,
@@ -132,14 +131,10 @@ def altered_names(doc: Document, data: NamesData | None, profile: str | None) ->
 
 
 def _readings(words_: set[str], lang: str) -> frozenset[str]:
-    """Every folded form a target word reads as (``_reads_as``): its declined bases and
-    the names it may be derived from. Built once per document, so asking whether the
-    target writes a name anywhere is one set lookup, not a pass over all its words."""
-    out: set[str] = set()
-    for w in words_:
-        out.update(fold(b) for b, _e in declined(w, lang))
-        out |= derivation_stems(w)
-    return frozenset(out)
+    """Every folded form the target's words read as (``_reads_as``), built once per
+    document, so asking whether the target writes a name anywhere is one set lookup, not
+    a pass over all its words."""
+    return frozenset().union(*(_word_readings(w, lang) for w in words_))
 
 
 def _beside(
@@ -255,9 +250,14 @@ def _acceptable(name: str, src_lang: str, lang: str, concept: Concept | None) ->
 
 def _reads_as(word: str, forms: set[str] | frozenset[str], lang: str) -> bool:
     """Written as one of ``forms`` (folded), declined or derived ("Whistleblowerin")."""
-    if any(fold(b) in forms for b, _e in declined(word, lang)):
-        return True
-    return derived_from_any(word, forms)
+    return not forms.isdisjoint(_word_readings(word, lang))
+
+
+@lru_cache(maxsize=50_000)
+def _word_readings(word: str, lang: str) -> frozenset[str]:
+    """The folded forms a word reads as: its declined bases and the names it may be
+    derived from."""
+    return frozenset(fold(b) for b, _e in declined(word, lang)) | derivation_stems(word)
 
 
 def _near_miss(t: Part, forms: set[str], lang: str, data: NamesData | None) -> bool:
@@ -363,7 +363,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     inside = {p.text for p in parts(src) if not p.initial}
     lowered = {w.lower() for w in re.findall(r"\b[^\W\d_A-Z][\w'’-]*", src.text)}
     runs = [piece for run in runs for piece in _city_pieces(_city_run(run), src)]
-    city_words = {p.start for run in runs for p, _c in run if _in_city_name(run, p)}
+    city_words = {run[k][0].start for run in runs for k in _city_indices(run)}
     # a heading in title case capitalises its common words ("Extended Virology Sampling")
     headings = _title_case(src)
     runs = [
@@ -576,15 +576,26 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     return out + _missing_acronyms(doc, known)
 
 
+def _city_spans(texts: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of every run of two words or more among ``texts`` (joined words) that
+    is a city's name ("New York City", "Los Angeles")."""
+    return [
+        (i, j)
+        for i in range(len(texts))
+        for j in range(i + 2, len(texts) + 1)
+        if is_city_name(texts[i:j])
+    ]
+
+
+def _city_indices(run: list[tuple[Part, bool]]) -> set[int]:
+    """The positions in ``run`` of the words of a city's name of two words or more."""
+    return {k for i, j in _city_spans([p.text for p, _c in run]) for k in range(i, j)}
+
+
 def _city_run(run: list[tuple[Part, bool]]) -> list[tuple[Part, bool]]:
     """The words of a city's name of two words or more are checked, each frequent as it
     is ("New York City", "Los Angeles")."""
-    texts = [p.text for p, _c in run]
-    marked: set[int] = set()
-    for i in range(len(run)):
-        for j in range(i + 2, len(run) + 1):
-            if is_city_name(texts[i:j]):
-                marked.update(range(i, j))
+    marked = _city_indices(run)
     return [(p, c or k in marked) for k, (p, c) in enumerate(run)] if marked else run
 
 
@@ -593,20 +604,9 @@ def _city_pieces(run: list[tuple[Part, bool]], src: Document) -> list[list[tuple
     own ("in London Gold gewann": "gold" arriving says nothing of "London"). A city
     after other capitalised words is a surname or a title's ("Charles Darwin")."""
     first = run[0][0]
-    if len(run) < 2 or not _city(first, src) or _in_city_name(run, first):
+    if len(run) < 2 or not _city(first, src) or 0 in _city_indices(run):
         return [run]
     return [[(first, True)], run[1:]]
-
-
-def _in_city_name(run: list[tuple[Part, bool]], p: Part) -> bool:
-    """``p`` is a word of a city's name of two words or more in its run."""
-    texts = [q.text for q, _c in run]
-    k = next(i for i, (q, _c) in enumerate(run) if q is p)
-    return any(
-        is_city_name(texts[i:j])
-        for i in range(k + 1)
-        for j in range(max(i + 2, k + 1), len(run) + 1)
-    )
 
 
 def _city_run_starts(targets: list[Part], source_forms: set[str]) -> set[int]:
@@ -618,13 +618,9 @@ def _city_run_starts(targets: list[Part], source_forms: set[str]) -> set[int]:
         if t is not None and run and t.joined and t.sentence == run[-1].sentence:
             run.append(t)
             continue
-        for i in range(len(run)):
-            for j in range(i + 2, len(run) + 1):
-                piece = run[i:j]
-                if is_city_name([p.text for p in piece]) and not all(
-                    fold(p.text) in source_forms for p in piece
-                ):
-                    out.add(piece[0].start)
+        for i, j in _city_spans([p.text for p in run]):
+            if not all(fold(p.text) in source_forms for p in run[i:j]):
+                out.add(run[i].start)
         run = [t] if t is not None else []
     return out
 

@@ -206,9 +206,8 @@ class DoubleGrammar:
     comparison: tuple[str, ...]  # "a cold cold wind": a gradable adjective (colder, coldest)
     definite: frozenset[str]  # … not after these ("our new new range")
     stranding: Stranding  # "the complaint was dealt with with speed"
-    # a contact clause's verb: a particle after it ("the bridge the lorry broke down on on
-    # Tuesday"), its irregular past ("broke")
-    phrasal_particles: frozenset[str]
+    # a contact clause's verb in its irregular past ("the bridge the lorry broke down on on
+    # Tuesday"; the particle after it is a key of ``phrasal``)
     irregular_pasts: frozenset[str]
     object_possessive: frozenset[str]  # "her her": object, then possessive …
     two_objects: frozenset[str]  # … after these verbs ("handed her her coat")
@@ -312,9 +311,6 @@ class DoubleGrammar:
             subjects=stranding.subjects,
             comparison=tuple(section.get("comparison_suffixes", ())),
             stranding=stranding,
-            phrasal_particles=frozenset(
-                k.lower() for k in dict(section.get("phrasal_verbs", {})).keys()
-            ),
             irregular_pasts=frozenset(
                 f.lower()
                 for forms in dict(section.get("irregular_forms", {})).values()
@@ -684,7 +680,7 @@ class DoubleGrammar:
         asked for] for years", "the bridge [the lorry broke down on] on Tuesday"."""
         k = first - 1
         extended = False
-        if tokens[k].text.lower() in self.phrasal_particles:
+        if tokens[k].text.lower() in self.phrasal:
             k, extended = k - 1, True  # "broke down on"
         verb = tokens[k].text.lower()
         if not verb.endswith("ed"):
