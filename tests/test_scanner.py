@@ -152,6 +152,47 @@ def test_the_cache_returns_the_same_results_and_forgets_changed_inputs(
     assert len(calls) == 11
 
 
+def test_a_rescan_decodes_only_what_changed_and_follows_the_batch(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first pass (lines that recur across the batch) reads each unchanged file's
+    lines back from the cache; a line that starts to recur elsewhere still re-checks
+    the unchanged file that holds it."""
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    edited = corpus / "a0.de.txt"
+    edited.write_text(edited.read_text() + "\nAlle Kurse wie immer ohne Gewähr notiert.\n")
+    list(Scanner(select=["FL003"]).scan_files(jobs_of(corpus)))
+
+    import tqcheck.engine as engine
+    import tqcheck.scanner as module
+
+    decoded: list[str] = []
+    scanned: list[str] = []
+    real_load, real_scan = engine.load_bytes, module.scan_job
+
+    def loading(data, path, *args):  # type: ignore[no-untyped-def]
+        decoded.append(path.name)
+        return real_load(data, path, *args)
+
+    def scanning(job, *args):  # type: ignore[no-untyped-def]
+        scanned.append(job.target.name)
+        return real_scan(job, *args)
+
+    monkeypatch.setattr(engine, "load_bytes", loading)
+    monkeypatch.setattr(module, "scan_job", scanning)
+    list(Scanner(select=["FL003"]).scan_files(jobs_of(corpus)))
+    assert decoded == ["broken.de.txt"] and scanned == ["broken.de.txt"]
+
+    decoded.clear()
+    scanned.clear()
+    (corpus / "c.de.txt").write_text(
+        "Ein kurzer Bericht.\nAlle Kurse wie immer ohne Gewähr notiert.\n"
+    )
+    list(Scanner(select=["FL003"]).scan_files(jobs_of(corpus)))
+    assert sorted(decoded) == ["broken.de.txt", "c.de.txt"]
+    assert sorted(scanned) == ["a0.de.txt", "broken.de.txt", "c.de.txt"]
+
+
 def test_reports_are_identical_under_any_hash_seed(corpus: Path, tmp_path: Path) -> None:
     import os
     import subprocess

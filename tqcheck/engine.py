@@ -19,7 +19,7 @@ from tqcheck.align import document_alignment
 from tqcheck.budget import BudgetSpent, budget, seconds_for
 from tqcheck.config import PROFILES, Config
 from tqcheck.context import Context
-from tqcheck.inputs import InputProblem, Job, load_job
+from tqcheck.inputs import InputProblem, Job, job_bytes, load_bytes, load_job
 from tqcheck.model import (
     Also,
     Document,
@@ -33,6 +33,7 @@ from tqcheck.model import (
 from tqcheck.registry import CheckSpec, input_code_matches
 from tqcheck.resources_loader import Resources, batch_keys
 from tqcheck.scoring import passes, score
+from tqcheck.text import cache
 from tqcheck.text.invisible import visible
 
 CONTEXT_CHARS = 70  # characters of context kept on either side of a finding's span
@@ -135,12 +136,19 @@ def merge(
     return out
 
 
-def batch_resources(jobs: list[Job], config: Config, checks: list[CheckSpec]) -> Resources:
+def batch_resources(
+    jobs: list[Job], config: Config, checks: list[CheckSpec], cached: bool = False
+) -> Resources:
     """Resources for a run over ``jobs``: with the lines that recur across them when a
-    check asks for them (a first, light pass over the files)."""
+    check asks for them (a first, light pass over the files; with ``cached``, each
+    file's lines are kept in the disk cache, keyed by its bytes)."""
     resources = Resources(config)
     if len(jobs) > 1 and any("batch" in c.needs for c in checks):
-        resources.set_batch(_batch_lines(jobs, config))
+        held = {str(job.target): _line_keys(job, config, cached) for job in jobs}
+        counts: Counter[str] = Counter()
+        for keys in held.values():
+            counts.update(keys)
+        resources.set_batch(counts, held)
     return resources
 
 
@@ -223,16 +231,37 @@ def run(
     return merge(results, checks, config, on_document=on_document)
 
 
-def _batch_lines(jobs: list[Job], config: Config) -> Counter[str]:
-    """How many documents of the batch hold each short line (a first, light pass)."""
-    counts: Counter[str] = Counter()
-    for job in jobs:
-        try:
-            doc = load_job(job, config.lang, config.source_lang, config.encoding)
-        except InputProblem:
-            continue  # reported by the main pass
-        counts.update(batch_keys(doc.text))
-    return counts
+def _line_keys(job: Job, config: Config, cached: bool) -> frozenset[str]:
+    """The keys of a job's short lines; read back from the disk cache when the same
+    bytes were read the same way before (a re-scan of an unchanged corpus then decodes
+    nothing twice: this pass was a quarter of it)."""
+    try:
+        target, source = job_bytes(job)
+    except InputProblem:
+        return frozenset()  # reported by the main pass
+    entry = None
+    if cached:
+        h = hashlib.sha256()
+        for part in (cache.code_fingerprint(), str(job.target), repr(_reading(config))):
+            h.update(part.encode("utf-8", "surrogateescape") + b"\0")
+        h.update(target + b"\0" + (source or b""))
+        entry = cache.entry_path("lines", h.hexdigest())
+        found = cache.load(entry) if entry is not None else None
+        if isinstance(found, frozenset):
+            return found
+    try:
+        doc = load_bytes(target, job.target, *_reading(config), source, job.source)
+    except InputProblem:
+        return frozenset()
+    keys = frozenset(batch_keys(doc.text))
+    if entry is not None:
+        cache.store(entry, keys)
+    return keys
+
+
+def _reading(config: Config) -> tuple[str | None, str | None, str]:
+    """What decides how a file's bytes become a document's text."""
+    return config.lang, config.source_lang, config.encoding
 
 
 def check_document(

@@ -52,11 +52,22 @@ class Resources:
         self._loaded: dict[str, tuple[Any, str]] = {}
         self._prepared: set[str] = set()
         self._batch: frozenset[str] = frozenset()
+        self._held: dict[str, frozenset[str]] = {}
 
-    def set_batch(self, line_documents: Counter[str]) -> None:
+    def set_batch(
+        self, line_documents: Counter[str], held: dict[str, frozenset[str]] | None = None
+    ) -> None:
         """Lines counted once per document of the scan; those in two or more documents
-        are the batch's boilerplate (the idea behind jusText and trafilatura)."""
+        are the batch's boilerplate (the idea behind jusText and trafilatura). ``held``:
+        each document's short lines, by its path (of which the recurring ones are kept)."""
         self._batch = frozenset(k for k, n in line_documents.items() if n >= 2)
+        self._held = {
+            path: common for path, keys in (held or {}).items() if (common := keys & self._batch)
+        }
+
+    def batch_lines_in(self, path: str) -> frozenset[str]:
+        """The batch's recurring lines that the document at ``path`` holds."""
+        return self._held.get(path, frozenset())
 
     def set_batch_keys(self, keys: frozenset[str]) -> None:
         """The batch's recurring lines as computed elsewhere (a worker gets its parent's)."""

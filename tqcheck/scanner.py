@@ -26,7 +26,6 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
-from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +52,7 @@ from tqcheck.inputs import (
 from tqcheck.model import Document, DocumentResult, InputError
 from tqcheck.names.runtime import names_paths
 from tqcheck.registry import CheckSpec
-from tqcheck.resources_loader import Resources, batch_keys
+from tqcheck.resources_loader import Resources
 from tqcheck.text import cache
 
 MIN_PARALLEL = 8  # fewer documents than this are scanned in one process
@@ -164,7 +163,7 @@ class Scanner:
     def use_batch(self, jobs: list[Job]) -> None:
         """Count the short lines of ``jobs`` that recur across them (page furniture of
         the batch), for this scanner and every copy of it sent to a worker."""
-        self._resources = batch_resources(jobs, self.config, self.checks)
+        self._resources = batch_resources(jobs, self.config, self.checks, self._cache_on())
 
     def scan_files(
         self,
@@ -234,9 +233,7 @@ class Scanner:
             self._run_key(),
             str(job.target),
             str(job.source),
-            "\n".join(
-                sorted(batch_keys(target.decode("utf-8", "replace")) & self.resources.batch_lines())
-            ),
+            "\n".join(sorted(self.resources.batch_lines_in(str(job.target)))),
         ):
             h.update(part.encode("utf-8", "surrogateescape") + b"\0")
         h.update(target + b"\0" + source + b"\0" + (sidecar_bytes(job.target) or b""))
@@ -249,7 +246,7 @@ class Scanner:
         }
         data = sorted(str(p) for p in glossary_paths(self.config) + names_paths(self.config))
         parts = [
-            code_fingerprint(),
+            cache.code_fingerprint(),
             repr(sorted(settings.items())),
             ",".join(f"{c.code}:{self.config.severity_for(c).label}" for c in self.checks),
             *(f"{p}:{_file_hash(Path(p))}" for p in data),
@@ -285,19 +282,6 @@ def _file_hash(path: Path) -> str:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return "missing"
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of tqcheck's own code and packaged data: a result cached by one build is
-    never read by another, released or not."""
-    h = hashlib.sha256()
-    root = importlib_resources.files("tqcheck")
-    for path in sorted(Path(str(root)).rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".toml", ".txt", ".json", ".tbx"):
-            h.update(str(path.relative_to(Path(str(root)))).encode() + b"\0")
-            h.update(path.read_bytes())
-    return h.hexdigest()
 
 
 def effective_workers(asked: int, documents: int) -> int:

@@ -19,6 +19,8 @@ import sqlite3
 import stat
 import sys
 from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources as importlib_resources
 from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
@@ -195,3 +197,16 @@ def parsed_toml(text: str) -> dict[str, Any]:
 
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return load_or_build("toml", digest, lambda: tomllib.loads(text))
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of tqcheck's own code and packaged data: a result cached by one build is
+    never read by another, released or not."""
+    h = hashlib.sha256()
+    root = importlib_resources.files("tqcheck")
+    for path in sorted(Path(str(root)).rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".toml", ".txt", ".json", ".tbx"):
+            h.update(str(path.relative_to(Path(str(root)))).encode() + b"\0")
+            h.update(path.read_bytes())
+    return h.hexdigest()
