@@ -220,6 +220,8 @@ class DoubleGrammar:
     not_after: dict[str, frozenset[str]]  # "ist sie sie gefahren": no object after a copula
     before_nouns: frozenset[str]  # "la vieille porte porte": the only words between
     verb_final_only: frozenset[str]  # "Da da niemand kam, …": a subordinate clause's start
+    opener_only: frozenset[str]  # "ob es es erzählen durfte": subject, object after an opener
+    postpositions: dict[str, frozenset[str]]  # "der Reihe nach nach Leipzig": endings before
     degree_adverbs: frozenset[str]  # "zu zu hohen Kosten": a preposition, then "too"
     bare_only: frozenset[str]  # "c'est qui qui", nothing between ("c'est le préfet qui qui")
     object_determiners: frozenset[str]  # "military police police the base": verb, object
@@ -276,6 +278,7 @@ class DoubleGrammar:
                 modals="modal_verbs",
                 before_nouns="prenominal_adjectives",
                 verb_final_only="subordinate_doubles",
+                opener_only="opener_doubles",
                 degree_adverbs="degree_prepositions",
                 bare_only="allowed_right_after",
                 object_determiners="object_determiners",
@@ -320,6 +323,7 @@ class DoubleGrammar:
                 f for v in pack.lower_set("repetition", "two_object_verbs") for f in _verb_forms(v)
             ),
             fine_before=_word_map(section, "fine_before"),
+            postpositions=_word_map(section, "postpositions"),
             fine_after=_word_map(section, "fine_after"),
             not_after=_word_map(section, "slip_after"),
         )
@@ -355,6 +359,10 @@ class DoubleGrammar:
             return prev in self.two_objects or nxt in self.time_span
         if word in self.verb_final_only:
             return self._verb_final(tokens, i + 1)  # "Da da niemand kam"; "Da da war" a slip
+        if word in self.opener_only:
+            return self._subject_and_object(tokens, i, prev, clause)
+        if word in self.postpositions and self._postposition(tokens, i, word):
+            return True
         if f"{word} {word}" in self.always:
             return True
         if self._stressed(tokens, i, word, nxt):
@@ -365,8 +373,10 @@ class DoubleGrammar:
             return True  # "de de Gaulle", "von von der Leyen"
         if word in self.degree_adverbs and self._degree_attribute(tokens, i + 1):
             return True  # "zu zu hohen Kosten": the preposition, then "too"
-        if word in self.prepositions | self.attribute_articles and self._extended_attribute(
-            tokens, i + 1
+        if (
+            word in self.prepositions | self.attribute_articles
+            and not self._nested_article(tokens, i + 1)
+            and self._extended_attribute(tokens, i + 1)
         ):
             # "mit mit Spannung erwarteten Zahlen", "einer einer Partei nahestehenden
             # Stiftung": the second word opens an attribute's own noun phrase
@@ -394,6 +404,53 @@ class DoubleGrammar:
             # Die die Verbindung störenden Geräte …"
             return self._verb_final(tokens, i + 1) or self._extended_attribute(tokens, i + 1)
         return self._extended_attribute(tokens, i + 1)
+
+    def _subject_and_object(
+        self, tokens: tuple[Token, ...], i: int, prev: str, clause: list[Token]
+    ) -> bool:
+        """A pronoun as the subject, then as the object: where a subordinate clause opens
+        and ends in its verb ("ob es es den Eltern erzählen durfte"), or right after the
+        finite verb of a main clause with no subject before it ("normalerweise rollt es
+        es weg"). With a subject before the verb the pair is an object said twice ("Wir
+        haben es es ihm gesagt", "Auf der A7 kam es es zu Staus")."""
+        if prev in self.openers:
+            return self._verb_final(tokens, i + 1)
+        before = clause[1:]  # read backwards from the verb
+        return (
+            prev.isalpha()
+            and tokens[i - 2].text[:1].islower()
+            and prev not in self.prepositions | self.coordinators
+            and not self.personal & {t.text.lower() for t in before}
+            and not self._subject_before(before)
+        )
+
+    def _nested_article(self, tokens: tuple[Token, ...], j: int) -> bool:
+        """An article, then a preposition: the article opens a noun phrase with an
+        attribute of its own ("mit mit dem im Vertrag genannten Datum"), the object of the
+        first preposition; the second has none."""
+        return (
+            j + 1 < len(tokens)
+            and tokens[j].text.lower() in self.clause_start
+            and tokens[j + 1].text.lower() in self.prepositions
+        )
+
+    def _postposition(self, tokens: tuple[Token, ...], i: int, word: str) -> bool:
+        """A postposition closing its noun phrase, then the same word as a preposition:
+        "der Reihe nach nach Leipzig", "allem Anschein nach nach Hamburg". The phrase is a
+        determiner with one of the case endings the postposition governs and a noun, and
+        no preposition before it ("auf der Reise nach nach Berlin" is a slip)."""
+        if i < 3:
+            return False
+        det, noun = tokens[i - 3].text, tokens[i - 2].text
+        before = tokens[i - 4].text.lower() if i >= 4 else ""
+        return (
+            det.isalpha()
+            and det.islower()
+            and det.endswith(tuple(self.postpositions[word]))
+            and noun[:1].isupper()
+            and noun.isalpha()
+            and before not in self.prepositions
+        )
 
     def _degree_attribute(self, tokens: tuple[Token, ...], j: int) -> bool:
         """After a preposition that is also a degree adverb ("zu"), an inflected adjective
@@ -867,6 +924,8 @@ class DoubleGrammar:
             return True
         last = None
         for k in range(j, len(tokens)):
+            if tokens[k].text == "." and k + 1 < len(tokens) and _abbreviated(tokens[k - 1].text):
+                continue  # "seit dem 1. März", "gemäß Abs. 2": inside the sentence
             if tokens[k].text in _CLAUSE_MARKS or tokens[k].text in ".!?":
                 break
             if tokens[k].is_word:
@@ -921,6 +980,22 @@ class DoubleGrammar:
                 if adverbs > 1:
                     return False
         return False
+
+
+def _abbreviated(text: str) -> bool:
+    """A word a dot may follow inside a sentence: a number ("1.") or a short
+    abbreviation ("Abs.", "Nr.", "z.")."""
+    return text.isdigit() or (text.isalpha() and len(text) <= 4)
+
+
+def _counted_twice(tokens: tuple[Token, ...], i: int) -> bool:
+    """A number written twice before what it counts: "für 24 24 Stunden", "150 150
+    euros". Not in a run of digit groups ("021 644 44 44") nor before another number or
+    the end ("Sätze 6 6" in a table)."""
+    if i >= 2 and tokens[i - 2].text[:1].isdigit():
+        return False
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return after[:1].isalpha() or after[:1] in "%€$£°"
 
 
 def _quoted(tokens: tuple[Token, ...], i: int) -> bool:
@@ -1075,11 +1150,18 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
         tokens = sentence.tokens
         for i in range(1, len(tokens)):
             first, second = tokens[i - 1], tokens[i]
-            if not (first.is_word and second.is_word) or first.text[0].isdigit():
-                continue
-            if first.text.lower() != second.text.lower():
+            if not (first.is_word and second.is_word) or first.text.lower() != second.text.lower():
                 continue
             if not _GAP_RE.fullmatch(text[first.end : second.start]):
+                continue
+            if first.text[0].isdigit():
+                if _counted_twice(tokens, i):
+                    yield ctx.finding(
+                        first.start,
+                        second.end,
+                        f"number repeated: {first.text!r}",
+                        suggestion=first.text,
+                    )
                 continue
             if _in_run(tokens, i):
                 continue  # "la la la", "ha ha ha"
