@@ -370,6 +370,16 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         [(p, c and (p.sentence not in headings or p.start in known)) for p, c in run]
         for run in runs
     ]
+    # a name made of the language's own common words ("Homeland Security", "Assemblée
+    # nationale") is translated, not carried over: weak evidence, like a rare word
+    if not nouns:
+        weak |= {
+            p.start
+            for run in runs
+            if all(_own_word(q.text, src.lang, doc.lang) for q, _c in run)
+            for p, _c in run
+            if p.start not in known
+        }
     runs = [
         run
         for run in runs
@@ -461,6 +471,11 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         # every word of the window, whatever its case: a source "name" written lower case
         # in the target was a common noun ("Pollen" / "pollen")
         plain = [w.text for w in words(doc.text[lo:hi])]
+        # a learned word's translation keeps its stem: "Seroepidemiology Unit" / "Unité
+        # séro-épidémiologique" (hyphenated parts read as one word)
+        learned = [fold(w) for w in plain] + [
+            fold(m.group().replace("-", "")) for m in _HYPHENATED_RE.finditer(doc.text[lo:hi])
+        ]
         # its initials arrive for a name of two words or more: "New Jersey" / "NJ"
         initials = "".join(p.text[0] for p, _c in run).upper() if len(run) > 1 else ""
         arrived = bool(initials) and initials in plain
@@ -495,6 +510,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 # a letter or two off, but not a language's name: "French" is no
                 # respelling of "France" (the skeletons match)
                 or any(_close(w, forms) for w in plain if fold(w) not in language_names)
+                or any(_cognate(fold(p.text), w) for w in learned)
             ):
                 arrived = True
                 break
@@ -835,6 +851,26 @@ def _close(word: str, forms: set[str]) -> bool:
     )
 
 
+COGNATE_LETTERS = 7  # a source word this long may arrive translated on its stem …
+COGNATE_SHARE = 0.75  # … sharing this much of the shorter word from its start
+_HYPHENATED_RE = re.compile(r"\w+(?:-\w+)+")
+
+
+def _cognate(name: str, word: str) -> bool:
+    """A folded target word that starts as the folded source word does, for most of the
+    shorter one: a learned word translated ("seroepidemiology" / "seroepidemiologique",
+    "oncology" / "oncologie"). Names are no learned words: a near miss of a name is
+    NM005's, and two names rarely share seven letters from the start."""
+    if len(name) < COGNATE_LETTERS or len(word) < COGNATE_LETTERS:
+        return False
+    n = 0
+    for a, b in zip(name, word, strict=False):
+        if a != b:
+            break
+        n += 1
+    return n >= max(COGNATE_LETTERS, COGNATE_SHARE * min(len(name), len(word)))
+
+
 def _rare_initial(p: Part, weak: set[int], lang: str) -> bool:
     """A sentence's first word rare enough in the language to be a name ("Gerdes
     announced"); weak evidence (technical words are rare too: "Serology")."""
@@ -873,6 +909,19 @@ def _after_adjective(text: str, start: int) -> bool:
     # a capitalised word as frequent in English is a first name, not an adjective:
     # "Charles Darwin", "James Cook"; "das Schwarze Loch" stays a noun phrase
     return here >= RARE and not (there >= TRAVELS and abs(here - there) < INTERNATIONAL)
+
+
+OWN_WORD = 3.5  # Zipf from which a word is a common word of its language …
+OWN_MARGIN = 0.8  # … when the other language uses it this much less (names travel)
+
+
+def _own_word(word: str, lang: str, other: str) -> bool:
+    """A common word of ``lang`` that ``other`` does not share: "Security" (en 5.2, de
+    4.1), not "York" (5.4, 4.9) nor "Harvard" (4.2, 3.7)."""
+    if fold(word) in by_name(lang) or is_city(word, lang):
+        return False
+    here = zipf(word.lower(), lang)
+    return here >= OWN_WORD and here - zipf(word.lower(), other) >= OWN_MARGIN
 
 
 def _source_name_like(p: Part, lang: str, other: str, nouns: bool, short_ok: bool = False) -> bool:
