@@ -198,9 +198,17 @@ def _source_names(
         # are all capitalised ("Fraser-Pryce"), where the language does not capitalise
         # its nouns anyway ("Selenskyj-Regierung")
         double_name = p.all_capitals and src.lang.split("-")[0] not in NOUN_CAPITALISING
+        # right after "Frau", "Professor": a name, even one that reads as a compound
+        # ("Professorin Wendtland")
+        titled = (
+            _word_before(src.text, p.start).lower() in honorifics
+            and p.text.lower() not in honorifics
+            and len(p.text) >= 3
+        )
         check = (
             p.start in known
             or country
+            or titled
             or not (
                 len(p.text) < 3
                 or (p.hyphen and not double_name)
@@ -332,10 +340,13 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     weak: set[int] = set()
 
     source_countries = by_name(src.lang)
+    source_honorifics = _honorifics(src.lang)
 
     def strong(p: Part, in_run: bool) -> bool:
         return (
             p.start in known
+            # after "Frau", "Professor": a name, however it reads ("IW-Professor Voigtländer")
+            or (nouns and _word_before(src.text, p.start).lower() in source_honorifics)
             or fold(p.text) in source_countries
             or _city(p, src)
             or (
@@ -451,6 +462,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         for w in words(src.text)
     ]  # (offset, sentence, folded word)
     accounted = named([w for _s, _n, w in source_words], src.lang)
+    # a target word the source holds in any case is no stand-in ("Coronavirus" for the
+    # source's "coronavirus")
+    source_folded = {w for _s, _n, w in source_words}
     target_countries = by_name(doc.lang)
     stand_in_countries = {
         name
@@ -523,6 +537,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             t
             for k, t in enumerate(home)
             if not _reads_as(t.text, source_forms, doc.lang)
+            and fold(t.text) not in source_folded
             and (
                 (
                     _stand_in_like(t, doc.lang, other, target_nouns, data)
@@ -549,7 +564,10 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 or t.start in city_starts
             )
         ]
-        text = src.text[run[0][0].start : run[-1][0].end]  # "Fraser-Pryce" keeps its hyphen
+        first = next(  # the name without its title: "Wendtland", not "Professorin Wendtland"
+            (q for q, _c in run if q.text.lower() not in source_honorifics), run[0][0]
+        )
+        text = src.text[first.start : run[-1][0].end]  # "Fraser-Pryce" keeps its hyphen
         concept = next((known[p.start] for p in names if p.start in known), None)
         replacement = None
         if stand_in:  # the stand-in with the capitalised words joined to it: "Theresa May"
