@@ -98,6 +98,11 @@ def is_city(word: str, lang: str) -> bool:
     return here - max(zipf(low, other) for other in LANGUAGES if other != lang) < OWN
 
 
+def population(word: str) -> int:
+    """The population of the city ``word`` names by its main name; 0 for none."""
+    return places().named.get(fold(word)) or 0
+
+
 def is_city_name(words: list[str]) -> bool:
     """The words, joined by spaces, are a city's name of two words or more ("Los
     Angeles", "Sankt Petersburg", "New Jersey"): names no language uses as words."""

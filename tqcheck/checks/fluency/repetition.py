@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity, Token
+from tqcheck.names.places import population
 from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
 from tqcheck.text.langpack import LangPack
@@ -221,6 +222,8 @@ class DoubleGrammar:
     before_nouns: frozenset[str]  # "la vieille porte porte": the only words between
     verb_final_only: frozenset[str]  # "Da da niemand kam, …": a subordinate clause's start
     opener_only: frozenset[str]  # "ob es es erzählen durfte": subject, object after an opener
+    object_pronouns: frozenset[str]  # "bei uns": a preposition's phrase inside an attribute
+    degree_modifiers: frozenset[str]  # "a little slow slow": no emphatic doubling after these
     postpositions: dict[str, frozenset[str]]  # "der Reihe nach nach Leipzig": endings before
     degree_adverbs: frozenset[str]  # "zu zu hohen Kosten": a preposition, then "too"
     bare_only: frozenset[str]  # "c'est qui qui", nothing between ("c'est le préfet qui qui")
@@ -279,6 +282,8 @@ class DoubleGrammar:
                 before_nouns="prenominal_adjectives",
                 verb_final_only="subordinate_doubles",
                 opener_only="opener_doubles",
+                object_pronouns="object_pronouns",
+                degree_modifiers="degree_modifiers",
                 degree_adverbs="degree_prepositions",
                 bare_only="allowed_right_after",
                 object_determiners="object_determiners",
@@ -367,8 +372,10 @@ class DoubleGrammar:
             return True
         if self._stressed(tokens, i, word, nxt):
             return True
-        if word in self.particles and _name_follows(
-            tokens, i + 1, self.nouns_capitalised, self.lang
+        if (
+            word in self.particles
+            and _name_follows(tokens, i + 1, self.nouns_capitalised, self.lang)
+            and not (i + 1 < len(tokens) and _city_named(tokens[i + 1].text))
         ):
             return True  # "de de Gaulle", "von von der Leyen"
         if word in self.degree_adverbs and self._degree_attribute(tokens, i + 1):
@@ -439,18 +446,23 @@ class DoubleGrammar:
         "der Reihe nach nach Leipzig", "allem Anschein nach nach Hamburg". The phrase is a
         determiner with one of the case endings the postposition governs and a noun, and
         no preposition before it ("auf der Reise nach nach Berlin" is a slip)."""
-        if i < 3:
+        if i < 3 or not (tokens[i - 2].text[:1].isupper() and tokens[i - 2].text.isalpha()):
             return False
-        det, noun = tokens[i - 3].text, tokens[i - 2].text
-        before = tokens[i - 4].text.lower() if i >= 4 else ""
-        return (
-            det.isalpha()
-            and det.islower()
-            and det.endswith(tuple(self.postpositions[word]))
-            and noun[:1].isupper()
-            and noun.isalpha()
-            and before not in self.prepositions
-        )
+        endings = tuple(self.postpositions[word])
+        for k in range(i - 3, max(i - 6, -1), -1):  # over inflected adjectives: "seiner
+            between = tokens[k + 1 : i - 2]  # eigenen Aussage nach"
+            if not all(t.text.islower() and t.text.endswith(_INFLECTED) for t in between):
+                return False
+            det = tokens[k].text
+            before = tokens[k - 1].text.lower() if k >= 1 else ""
+            if (
+                det.isalpha()
+                and det.islower()
+                and det.endswith(endings)
+                and before not in self.prepositions
+            ):
+                return True
+        return False
 
     def _degree_attribute(self, tokens: tuple[Token, ...], j: int) -> bool:
         """After a preposition that is also a degree adverb ("zu"), an inflected adjective
@@ -612,8 +624,8 @@ class DoubleGrammar:
         if tokens[i - 1].text[:1].isupper():
             return False  # a name's word said twice: "New New York"
         prev = tokens[i - 2].text.lower() if i >= 2 else ""
-        if prev in self.definite:
-            return False
+        if prev in self.definite or prev in self.degree_modifiers:
+            return False  # "our new new range", "a little slow slow": slips
         if _gradable(word, self.comparison, self.lang):
             return True  # "a cold cold wind", "an early early start"
         if word.endswith("ly") and len(word) > 4:
@@ -964,6 +976,8 @@ class DoubleGrammar:
                 return False
             if text[:1].isupper():
                 noun_seen = True
+            elif _pronoun_phrase(tokens, k, self.prepositions, self.object_pronouns):
+                continue  # a phrase of its own: "den den Alltag bei uns prägenden Werten"
             elif lower in self.prepositions or lower in self.clause_start:
                 noun_seen = False  # a new phrase: "der der Präsident am letzten Tag"
             elif (
@@ -980,6 +994,37 @@ class DoubleGrammar:
                 if adverbs > 1:
                     return False
         return False
+
+
+def _city_named(word: str) -> bool:
+    """A capitalised word that names a city: "de de Bordeaux" is a slip, where "de de
+    Gaulle" writes a name's particle."""
+    return word[:1].isupper() and population(word) > 0
+
+
+def _pronoun_phrase(
+    tokens: tuple[Token, ...], k: int, prepositions: frozenset[str], pronouns: frozenset[str]
+) -> bool:
+    """tokens[k] is a preposition before an object pronoun, or that pronoun: "bei uns"."""
+    here = tokens[k].text.lower()
+    after = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
+    before = tokens[k - 1].text.lower() if k >= 1 else ""
+    return (here in prepositions and after in pronouns) or (
+        here in pronouns and before in prepositions
+    )
+
+
+def _elided_double(first: str, second: str, grammar: DoubleGrammar) -> str:
+    """The part of an elided word that the next word repeats, when it is a function word:
+    "jusqu'au au", "qu'il il" (an elided article makes a noun, and a noun before its
+    verb is French: "l'offre offre", "l'Est est"); "" otherwise."""
+    cut = max(first.rfind("'"), first.rfind("’"))
+    if cut <= 0:
+        return ""
+    rest = first[cut + 1 :]
+    if rest.lower() != second.lower() or rest.lower() not in grammar.skip_relative:
+        return ""
+    return rest
 
 
 def _abbreviated(text: str) -> bool:
@@ -1150,7 +1195,17 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
         tokens = sentence.tokens
         for i in range(1, len(tokens)):
             first, second = tokens[i - 1], tokens[i]
-            if not (first.is_word and second.is_word) or first.text.lower() != second.text.lower():
+            if not (first.is_word and second.is_word):
+                continue
+            if first.text.lower() != second.text.lower():
+                elided = _elided_double(first.text, second.text, grammar)
+                if elided and _GAP_RE.fullmatch(text[first.end : second.start]):
+                    yield ctx.finding(
+                        first.end - len(elided),
+                        second.end,
+                        f"word repeated: {second.text!r}",
+                        suggestion=elided,
+                    )
                 continue
             if not _GAP_RE.fullmatch(text[first.end : second.start]):
                 continue
@@ -1188,6 +1243,8 @@ def _name_like(
     capitalised double mid-sentence. Where the language capitalises nouns (German), only
     short words that are rare as words are names: "Hilfe Hilfe" and
     "Stahlkonzernen Stahlkonzernen" are slips."""
+    if len(first) >= 2 and first.isupper() and first.isalpha():
+        return False  # an acronym said twice: "le TGV TGV 6123"
     if not first[:1].isupper():
         # "mahi mahi", "ylang ylang": a rare word said twice is a loanword's reduplication
         # (where nouns are capitalised, a rare lower-case double is not a noun)
