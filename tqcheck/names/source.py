@@ -338,6 +338,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     # weak evidence (a word only rare, or only frequent in both languages) is reported
     # only as "replaced", when a rare name stands where the source name belongs
     weak: set[int] = set()
+    with_article: set[int] = set()  # … and of these, words after an article
 
     source_countries = by_name(src.lang)
     source_honorifics = _honorifics(src.lang)
@@ -362,6 +363,13 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     def unknown(p: Part) -> bool:  # "sagte Rebull": known in neither language
         if nouns and _unknown(p, src.lang, doc.lang):
             weak.add(p.start)
+            return True
+        if nouns and p.after_det and _travelling_noun(p, src.lang, doc.lang):
+            # after an article a German word is a noun, or a name used as one ("in einem
+            # Jeep", "mit den Yankees"): reported only with a name after an article in
+            # its place in the target ("in a Volkswagen")
+            weak.add(p.start)
+            with_article.add(p.start)
             return True
         return False
 
@@ -568,6 +576,16 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             (q for q, _c in run if q.text.lower() not in source_honorifics), run[0][0]
         )
         text = src.text[first.start : run[-1][0].end]  # "Fraser-Pryce" keeps its hyphen
+        if all(p.start in with_article for p in names):
+            stand_in = [
+                t
+                for t in home
+                if fold(t.text) not in source_folded
+                and not _reads_as(t.text, source_forms, doc.lang)
+                and _name_after_article(t, doc.lang, src.lang)
+            ]
+            if not stand_in:
+                continue
         concept = next((known[p.start] for p in names if p.start in known), None)
         replacement = None
         if stand_in:  # the stand-in with the capitalised words joined to it: "Theresa May"
@@ -587,21 +605,25 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             ):
                 j += 1
             replacement = (home[k].start, home[j].end, doc.text[home[k].start : home[j].end])
-        if all(p.start in weak for p in names) and not (
-            stand_in
-            and (
-                (
-                    _famous(stand_in[0], doc.text, doc.lang, src.lang, initial=True)
-                    # … or one known in neither language ("Vitronic"); a rare word
-                    # opening the sentence is as often a verb ("Indiquez vos …")
-                    or (
-                        _rare_name(stand_in[0], doc.text, doc.lang, src.lang, initial=True)
-                        and _unknown(stand_in[0], doc.lang, src.lang)
+        if (
+            all(p.start in weak for p in names)
+            and not all(p.start in with_article for p in names)
+            and not (
+                stand_in
+                and (
+                    (
+                        _famous(stand_in[0], doc.text, doc.lang, src.lang, initial=True)
+                        # … or one known in neither language ("Vitronic"); a rare word
+                        # opening the sentence is as often a verb ("Indiquez vos …")
+                        or (
+                            _rare_name(stand_in[0], doc.text, doc.lang, src.lang, initial=True)
+                            and _unknown(stand_in[0], doc.lang, src.lang)
+                        )
                     )
-                )
-                if run[0][0].start in openers
-                else _rare_name(
-                    stand_in[0], doc.text, doc.lang, src.lang, initial=run[0][0].initial
+                    if run[0][0].start in openers
+                    else _rare_name(
+                        stand_in[0], doc.text, doc.lang, src.lang, initial=run[0][0].initial
+                    )
                 )
             )
         ):
@@ -898,6 +920,29 @@ def _rare_initial(p: Part, weak: set[int], lang: str) -> bool:
         return False
     weak.add(p.start)
     return True
+
+
+def _travelling_noun(p: Part, lang: str, other: str) -> bool:
+    """A capitalised word no compound of known words, about as frequent in the other
+    language (names travel), and no everyday word: "Jeep", "Primark", "Yankees"."""
+    if len(p.text) < TRAVELLING_LETTERS or compound_of_words(p.text, lang):
+        return False
+    here, there = zipf(p.text.lower(), lang), zipf(p.text.lower(), other)
+    return there >= TRAVELS and abs(here - there) < INTERNATIONAL and here < NAME_MAX
+
+
+def _name_after_article(t: Part, lang: str, other: str) -> bool:
+    """Where nouns are not capitalised, a capitalised word after an article, inside the
+    sentence, that reads as a name: rare, or a name that travels ("a Volkswagen", "the
+    Tottenham"); "the Government" is an everyday word, "the Senate" does not travel."""
+    if lang.split("-")[0] in NOUN_CAPITALISING or not t.after_det or t.initial:
+        return False
+    if t.hyphen or "-" in t.text or compound_of_words(t.text, lang):
+        return False
+    here = zipf(t.text.lower(), lang)
+    if here >= NAME_MAX:
+        return False
+    return here < RARE or _travels(t.text, here, other)
 
 
 def _rare_name(t: Part, text: str, lang: str, other: str, initial: bool = False) -> bool:
