@@ -399,6 +399,19 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             for p, _c in run
             if p.start not in known
         }
+    # a name of two capitalised words or more, inside its sentence, of everyday words
+    # ("National Basketball Association"): translated or kept, so gone is no evidence;
+    # another such name in its place is ("la Harvard Kennedy School")
+    multi: set[int] = set()
+    if not nouns:
+        for run in runs:
+            if len(run) > 1 and not run[0][0].initial and not any(c for _p, c in run):
+                multi |= {q.start for q, _c in run}
+        runs = [
+            [(q, c or q.start in multi) for q, c in run] if run[0][0].start in multi else run
+            for run in runs
+        ]
+        weak |= multi
     runs = [
         run
         for run in runs
@@ -576,7 +589,11 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             (q for q, _c in run if q.text.lower() not in source_honorifics), run[0][0]
         )
         text = src.text[first.start : run[-1][0].end]  # "Fraser-Pryce" keeps its hyphen
-        if all(p.start in with_article for p in names):
+        if all(p.start in multi for p in names):
+            stand_in = _foreign_run(home, source_folded, source_forms, doc.lang)
+            if not stand_in:
+                continue
+        elif all(p.start in with_article for p in names):
             stand_in = [
                 t
                 for t in home
@@ -607,7 +624,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             replacement = (home[k].start, home[j].end, doc.text[home[k].start : home[j].end])
         if (
             all(p.start in weak for p in names)
-            and not all(p.start in with_article for p in names)
+            and not all(p.start in with_article or p.start in multi for p in names)
             and not (
                 stand_in
                 and (
@@ -920,6 +937,37 @@ def _rare_initial(p: Part, weak: set[int], lang: str) -> bool:
         return False
     weak.add(p.start)
     return True
+
+
+def _foreign_run(
+    home: list[Part], source_folded: set[str], source_forms: set[str], lang: str
+) -> list[Part]:
+    """The first part of each run of two capitalised words or more inside its sentence,
+    none of which the source holds: another multi-word name ("Harvard Kennedy School").
+    Only where the target does not capitalise its nouns."""
+    if lang.split("-")[0] in NOUN_CAPITALISING:
+        return []
+    out: list[Part] = []
+    k = 0
+    while k < len(home):
+        j = k
+        while j + 1 < len(home) and home[j + 1].joined and home[j + 1].sentence == home[k].sentence:
+            j += 1
+        run = home[k : j + 1]
+        if (
+            len(run) > 1
+            and not run[0].initial
+            # words, not the pieces of one hyphenated word ("États-Unis", "Moyen-Orient")
+            and not all(t.hyphen for t in run)
+            # no everyday word of the language: "Le Bureau", "Grand Sceau" are translations
+            and all(zipf(t.text.lower(), lang) < NAME_MAX for t in run)
+            and not any(
+                fold(t.text) in source_folded or _reads_as(t.text, source_forms, lang) for t in run
+            )
+        ):
+            out.append(run[0])
+        k = j + 1
+    return out
 
 
 def _travelling_noun(p: Part, lang: str, other: str) -> bool:
