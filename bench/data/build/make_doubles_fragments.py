@@ -644,7 +644,8 @@ def main():
         rows = finish(family, rows, rng)
         # later, independent batches written as eval rows (own2:…, own3:… origins)
         seen = {(r["lang"], r["target"]): r["origin"] for r in rows}
-        for extra in sorted(RAW.glob(f"{family}_[0-9].jsonl")):
+        batches = RAW.glob(f"{family}_[0-9]*.jsonl")  # by number: _2 … _9, _10
+        for extra in sorted(batches, key=lambda p: int(p.stem.rsplit("_", 1)[1])):
             for line in extra.read_text(encoding="utf-8").splitlines():
                 row = json.loads(line) if line else None
                 if not row:

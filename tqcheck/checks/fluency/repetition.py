@@ -20,7 +20,7 @@ _GAP_RE = re.compile(r"[ \t\u00a0\u202f]+")
 # Punctuation after which a clause (a relative clause among them) can start.
 _CLAUSE_MARKS = frozenset(",;:–—-([")
 _ENDS = frozenset(".!?;:,)")
-_INTERJECTION_ENDS = frozenset(",!?.…")
+_INTERJECTION_ENDS = frozenset(",!?.…–—")  # "– toc toc –": set off by dashes
 _INFLECTED = ("e", "en", "em", "er", "es")  # German adjective endings
 ATTRIBUTE_WINDOW = 8  # tokens after the pair searched for an extended attribute
 RARE_REDUPLICATION = 3.0  # Zipf below which a lower-case double is a reduplicated word
@@ -29,6 +29,7 @@ SOUND_ZIPF = 4.5  # a sound word is no everyday word ("geht um um" is a slip)
 COMMON_AT_START = 5.0  # at a sentence start, rarer doubles are chants and rhymes
 TRAVELLING_NAME = 1.5  # Zipf in English from which a German capitalised word is a name too
 ENGLISH_MARGIN = 0.5  # Zipf by which an English word outweighs the German: "Talk Talk"
+EVERYDAY_ADVERB = 5.0  # Zipf of "gut": a degree word before it makes "gut gut" a slip
 CONTRAST_WINDOW = 4  # tokens after the pair searched for "or": "like like him, or"
 
 
@@ -224,6 +225,7 @@ class DoubleGrammar:
     opener_only: frozenset[str]  # "ob es es erzählen durfte": subject, object after an opener
     object_pronouns: frozenset[str]  # "bei uns": a preposition's phrase inside an attribute
     degree_modifiers: frozenset[str]  # "a little slow slow": no emphatic doubling after these
+    subject_determiners: frozenset[str]  # "ihre Sprechstunden waren es es": a subject's noun
     postpositions: dict[str, frozenset[str]]  # "der Reihe nach nach Leipzig": endings before
     degree_adverbs: frozenset[str]  # "zu zu hohen Kosten": a preposition, then "too"
     bare_only: frozenset[str]  # "c'est qui qui", nothing between ("c'est le préfet qui qui")
@@ -284,6 +286,7 @@ class DoubleGrammar:
                 opener_only="opener_doubles",
                 object_pronouns="object_pronouns",
                 degree_modifiers="degree_modifiers",
+                subject_determiners="subject_determiners",
                 degree_adverbs="degree_prepositions",
                 bare_only="allowed_right_after",
                 object_determiners="object_determiners",
@@ -369,7 +372,13 @@ class DoubleGrammar:
         if word in self.postpositions and self._postposition(tokens, i, word):
             return True
         if f"{word} {word}" in self.always:
-            return True
+            # "besonders gut gut zu sehen": after a degree word an everyday adverb is a
+            # slip ("very hush hush", "noch bla bla" are words said twice by nature)
+            return (
+                prev not in self.degree_modifiers
+                or word in self.degree_modifiers
+                or zipf(word, self.lang) < EVERYDAY_ADVERB
+            )
         if self._stressed(tokens, i, word, nxt):
             return True
         if (
@@ -905,8 +914,9 @@ class DoubleGrammar:
         """An article and a noun before the verb (``clause`` read backwards): the verb
         has its subject, so "die die" after it is no pronoun ("Die Regierung will die die
         Steuern senken")."""
+        determiners = self.clause_start | self.subject_determiners
         return any(
-            clause[k].text[:1].isupper() and clause[k + 1].text.lower() in self.clause_start
+            clause[k].text[:1].isupper() and clause[k + 1].text.lower() in determiners
             for k in range(len(clause) - 1)
         )
 
@@ -1254,6 +1264,9 @@ def _name_like(
     if grammar.nouns_capitalised:
         if _english_name(first, second, tokens, i, lang, grammar):
             return True
+        before = tokens[i - 2].text.lower() if i >= 2 else ""
+        if before in grammar.clause_start | grammar.attribute_articles:
+            return False  # after an article a noun: "des Moduls Moduls B2" is a slip
         return not sentence_start and len(first) <= 7 and zipf(first.lower(), lang) < 3.5
     return second[:1].isupper() or not sentence_start
 
