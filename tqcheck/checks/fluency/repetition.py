@@ -226,6 +226,7 @@ class DoubleGrammar:
     object_pronouns: frozenset[str]  # "bei uns": a preposition's phrase inside an attribute
     degree_modifiers: frozenset[str]  # "a little slow slow": no emphatic doubling after these
     subject_determiners: frozenset[str]  # "ihre Sprechstunden waren es es": a subject's noun
+    name_homographs: frozenset[str]  # "May may call an election": a name, then the modal
     postpositions: dict[str, frozenset[str]]  # "der Reihe nach nach Leipzig": endings before
     degree_adverbs: frozenset[str]  # "zu zu hohen Kosten": a preposition, then "too"
     bare_only: frozenset[str]  # "c'est qui qui", nothing between ("c'est le préfet qui qui")
@@ -260,6 +261,7 @@ class DoubleGrammar:
                 elliptical="elliptical_auxiliaries",
                 verb_first="verb_first_copulas",
                 homographs="noun_verb_homographs",
+                name_homographs="name_modal_homographs",
                 articles="articles",
                 relatives="relative_words",
                 after_verb="verb_then_doubles",
@@ -665,7 +667,7 @@ class DoubleGrammar:
             if noun[elision(noun) :] in self.compass_nouns:
                 return True  # "l'aile est est fermée"
         if (
-            word in self.homographs
+            word in self.name_homographs
             and not self.nouns_capitalised
             and first[0].isupper()
             and second[0].islower()
