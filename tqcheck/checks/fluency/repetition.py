@@ -576,7 +576,9 @@ class DoubleGrammar:
                 lower_word and nxt not in self.skip_relative and word not in self.articles
             )
             if noun:
-                return False
+                # … unless the second opens a measure attribute: "zwei zwei Zentimeter
+                # breite Streifen"
+                return self._extended_attribute(tokens, i + 1)
             return word not in self.articles or not lower_word
         if self._emphatic_adjective(tokens, i, word):
             return True
@@ -769,10 +771,24 @@ class DoubleGrammar:
             extended = True
         if k >= 1 and tokens[k - 1].text.lower() in self.stranding.auxiliaries:
             k, extended = k - 1, True  # "had asked for"
-        if k < 4:
+        elif (
+            k >= 2
+            and tokens[k - 2].text.lower() in self.stranding.auxiliaries
+            and self._modifier(tokens[k - 1].text)
+        ):
+            k, extended = k - 2, True  # "was first performed in"
+        d = k - 2  # the subject's determiner, maybe before an adjective: "the first computer"
+        if (
+            d >= 1
+            and tokens[d].text.lower() not in self.determiners
+            and self._modifier(tokens[d].text)
+        ):
+            d -= 1
+        if d < 2:
             return False
-        noun, det, head = (tokens[k - n].text.lower() for n in (1, 2, 3))
-        if extended and tokens[k - 4].text.lower() not in self.determiners:
+        noun, det, head = tokens[k - 1].text.lower(), tokens[d].text.lower(), tokens[d - 1].text
+        head = head.lower()
+        if extended and tokens[d - 2].text.lower() not in self.determiners:
             return False  # "he said the minister had worked in in Paris": no noun's clause
         return (
             det in self.determiners
@@ -782,6 +798,15 @@ class DoubleGrammar:
             and head not in self.skip_relative | self.subjects
             and not head.endswith("ed")
         )
+
+    @property
+    def function_words(self) -> frozenset[str]:
+        """Articles, pronouns and the other function words: no adjective of an attribute."""
+        return self.clause_start | self.skip_relative | self.attribute_articles
+
+    def _modifier(self, text: str) -> bool:
+        """A lower-case content word: an adverb or adjective inside a clause ("first")."""
+        return text.isalpha() and text.islower() and text not in self.skip_relative
 
     def _noun_then_verb(self, tokens: tuple[Token, ...], i: int, word: str, nxt: str) -> bool:
         """A noun phrase ends in a noun that is also a verb, and the verb follows with its
@@ -996,7 +1021,7 @@ class DoubleGrammar:
                 noun_seen
                 and len(text) >= 5
                 and (text.endswith(self.attribute_endings) or self._attribute_adjective(lower))
-                and tokens[k + 1].text[:1].isupper()
+                and _noun_after(tokens, k + 1, self.function_words)
             ):
                 return True
             elif not text[0].isdigit() and not tokens[k + 1].text[:1].isupper():
@@ -1006,6 +1031,21 @@ class DoubleGrammar:
                 if adverbs > 1:
                     return False
         return False
+
+
+def _noun_after(tokens: tuple[Token, ...], j: int, function: frozenset[str]) -> bool:
+    """A capitalised noun at ``j``, or after one or two inflected adjectives (no article or
+    other function word): an extended attribute closes before its noun ("eine eine Woche
+    dauernde orale Antibiose"; "ein ein Sprecher … bestätigte die Verspätungen" is none)."""
+    for k in range(j, min(j + 3, len(tokens))):
+        text = tokens[k].text
+        if text[:1].isupper():
+            return True
+        if not (text.isalpha() and text.islower() and text.endswith(_INFLECTED)):
+            return False
+        if text in function:
+            return False
+    return False
 
 
 def _city_named(word: str) -> bool:
