@@ -227,6 +227,7 @@ class DoubleGrammar:
     degree_modifiers: frozenset[str]  # "a little slow slow": no emphatic doubling after these
     subject_determiners: frozenset[str]  # "ihre Sprechstunden waren es es": a subject's noun
     name_homographs: frozenset[str]  # "May may call an election": a name, then the modal
+    possessive_endings: tuple[str, ...]  # "her uncle's will will": a possessive determines
     postpositions: dict[str, frozenset[str]]  # "der Reihe nach nach Leipzig": endings before
     degree_adverbs: frozenset[str]  # "zu zu hohen Kosten": a preposition, then "too"
     bare_only: frozenset[str]  # "c'est qui qui", nothing between ("c'est le préfet qui qui")
@@ -307,6 +308,7 @@ class DoubleGrammar:
                 (str(end), str(inf)) for end, inf in section.get("verb_infinitives", {}).items()
             ),
             past_suffixes=tuple(section.get("past_suffixes", ())),
+            possessive_endings=tuple(section.get("possessive_endings", ())),
             attribute_endings=tuple(section.get("attribute_endings", ())),
             attribute_adjectives=frozenset(section.get("attribute_adjectives", ())),
             attribute_adjective_suffixes=tuple(section.get("attribute_adjective_suffixes", ())),
@@ -913,7 +915,11 @@ class DoubleGrammar:
         """A determiner, then at most ``between`` words of its noun phrase (no function
         word, the last one singular): the pair is that phrase's noun and the verb."""
         for n in range(between + 1):
-            if len(before) <= n or before[-1 - n] not in self.determiners:
+            if len(before) <= n or not (
+                before[-1 - n] in self.determiners
+                # a possessive is a determiner: "her uncle's will will"
+                or (self.possessive_endings and before[-1 - n].endswith(self.possessive_endings))
+            ):
                 continue
             middle = before[len(before) - n :]
             if self.before_nouns and not set(middle) <= self.before_nouns:
