@@ -788,8 +788,7 @@ class DoubleGrammar:
             d -= 1
         if d < 2:
             return False
-        noun, det, head = tokens[k - 1].text.lower(), tokens[d].text.lower(), tokens[d - 1].text
-        head = head.lower()
+        noun, det, head = (tokens[n].text.lower() for n in (k - 1, d, d - 1))
         if extended and tokens[d - 2].text.lower() not in self.determiners:
             return False  # "he said the minister had worked in in Paris": no noun's clause
         return (
