@@ -767,11 +767,14 @@ class DoubleGrammar:
         if tokens[k].text.lower() in self.phrasal:
             k, extended = k - 1, True  # "broke down on"
         verb = tokens[k].text.lower()
-        if not verb.endswith("ed"):
+        if k >= 1 and tokens[k - 1].text.lower() in self.finite and verb.isalpha():
+            # a verb after its modal or auxiliary, in any form: "the parties cannot agree on"
+            k, extended = k - 1, True
+        elif not verb.endswith("ed"):
             if verb not in self.irregular_pasts:
                 return False
             extended = True
-        if k >= 1 and tokens[k - 1].text.lower() in self.stranding.auxiliaries:
+        if k >= 1 and tokens[k - 1].text.lower() in self.stranding.auxiliaries and not extended:
             k, extended = k - 1, True  # "had asked for"
         elif (
             k >= 2
@@ -806,7 +809,10 @@ class DoubleGrammar:
         return self.clause_start | self.skip_relative | self.attribute_articles
 
     def _modifier(self, text: str) -> bool:
-        """A lower-case content word: an adverb or adjective inside a clause ("first")."""
+        """A lower-case content word: an adverb or adjective inside a clause ("first"), or
+        a possessive before its noun ("the vendor's family")."""
+        if self.possessive_endings and text.endswith(self.possessive_endings):
+            text = text[:-2]
         return text.isalpha() and text.islower() and text not in self.skip_relative
 
     def _noun_then_verb(self, tokens: tuple[Token, ...], i: int, word: str, nxt: str) -> bool:
