@@ -256,8 +256,8 @@ class _Folders:
             self._names[path.parent] = names
         for ext in supported_extensions():
             name = f"{stem}.{lang}{ext}"
-            if name in names and path.with_name(name).is_file():
-                return path.with_name(name)
+            if name in names and (candidate := path.with_name(name)).is_file():
+                return candidate
         return None
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -495,6 +496,10 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     target_table = countries(doc.lang)
     city_starts = _city_run_starts(targets, source_forms)
     language_names = frozenset(n for c in target_table.values() for n in c.languages)
+
+    def held_by_source(t: Part) -> bool:  # in any case or form: no stand-in
+        return fold(t.text) in source_folded or _reads_as(t.text, source_forms, doc.lang)
+
     out: list[Missing] = []
     for run in runs:
         names = [p for p, check in run if check]
@@ -554,55 +559,53 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         home = _between(targets, target_starts, win.start, win.end)
         other = src.lang if src.lang != doc.lang else "en"
         target_nouns = doc.lang.split("-")[0] in NOUN_CAPITALISING
-        stand_in = [
-            t
-            for k, t in enumerate(home)
-            if not _reads_as(t.text, source_forms, doc.lang)
-            and fold(t.text) not in source_folded
-            and (
-                (
-                    _stand_in_like(t, doc.lang, other, target_nouns, data)
-                    # German: a capitalised word after an inflected adjective is a noun
-                    # ("ein tieffliegender Militärjet"), whatever its frequency
-                    and not (target_nouns and _after_adjective(doc.text, t.start))
-                    and (
-                        not t.initial
-                        or (k + 1 < len(home) and home[k + 1].joined)
-                        # a sentence's first word for a sentence's first word: "Gerdes
-                        # announced" / "Tsahkna hatte angekündigt", if it can only be a name
-                        or (
-                            run[0][0].initial
-                            and _rare_name(t, doc.text, doc.lang, src.lang, initial=True)
-                        )
-                    )
-                )
-                # after "Frau", "Mme": a name, however rare ("Frau Kowalczyk")
-                or _word_before(doc.text, t.start).lower() in target_honorifics
-                or fold(t.text) in stand_in_countries
-                # another city ("Helsinki" where the source had "Geretsried", "Sankt
-                # Petersburg" where it had "Los Angeles")
-                or (_city(t, doc) and fold(t.text) not in source_forms)
-                or t.start in city_starts
-            )
-        ]
         first = next(  # the name without its title: "Wendtland", not "Professorin Wendtland"
             (q for q, _c in run if q.text.lower() not in source_honorifics), run[0][0]
         )
         text = src.text[first.start : run[-1][0].end]  # "Fraser-Pryce" keeps its hyphen
         if all(p.start in multi for p in names):
-            stand_in = _foreign_run(home, source_folded, source_forms, doc.lang)
+            stand_in = _foreign_run(home, held_by_source, doc.lang)
             if not stand_in:
                 continue
         elif all(p.start in with_article for p in names):
             stand_in = [
                 t
                 for t in home
-                if fold(t.text) not in source_folded
-                and not _reads_as(t.text, source_forms, doc.lang)
-                and _name_after_article(t, doc.lang, src.lang)
+                if not held_by_source(t) and _name_after_article(t, doc.lang, src.lang)
             ]
             if not stand_in:
                 continue
+        else:
+            stand_in = [
+                t
+                for k, t in enumerate(home)
+                if not held_by_source(t)
+                and (
+                    (
+                        _stand_in_like(t, doc.lang, other, target_nouns, data)
+                        # German: a capitalised word after an inflected adjective is a noun
+                        # ("ein tieffliegender Militärjet"), whatever its frequency
+                        and not (target_nouns and _after_adjective(doc.text, t.start))
+                        and (
+                            not t.initial
+                            or (k + 1 < len(home) and home[k + 1].joined)
+                            # a sentence's first word for a sentence's first word: "Gerdes
+                            # announced" / "Tsahkna hatte angekündigt", if it can only be a name
+                            or (
+                                run[0][0].initial
+                                and _rare_name(t, doc.text, doc.lang, src.lang, initial=True)
+                            )
+                        )
+                    )
+                    # after "Frau", "Mme": a name, however rare ("Frau Kowalczyk")
+                    or _word_before(doc.text, t.start).lower() in target_honorifics
+                    or fold(t.text) in stand_in_countries
+                    # another city ("Helsinki" where the source had "Geretsried", "Sankt
+                    # Petersburg" where it had "Los Angeles")
+                    or (_city(t, doc) and fold(t.text) not in source_forms)
+                    or t.start in city_starts
+                )
+            ]
         concept = next((known[p.start] for p in names if p.start in known), None)
         replacement = None
         if stand_in:  # the stand-in with the capitalised words joined to it: "Theresa May"
@@ -939,9 +942,7 @@ def _rare_initial(p: Part, weak: set[int], lang: str) -> bool:
     return True
 
 
-def _foreign_run(
-    home: list[Part], source_folded: set[str], source_forms: set[str], lang: str
-) -> list[Part]:
+def _foreign_run(home: list[Part], held_by_source: Callable[[Part], bool], lang: str) -> list[Part]:
     """The first part of each run of two capitalised words or more inside its sentence,
     none of which the source holds: another multi-word name ("Harvard Kennedy School").
     Only where the target does not capitalise its nouns."""
@@ -961,9 +962,7 @@ def _foreign_run(
             and not all(t.hyphen for t in run)
             # no everyday word of the language: "Le Bureau", "Grand Sceau" are translations
             and all(zipf(t.text.lower(), lang) < NAME_MAX for t in run)
-            and not any(
-                fold(t.text) in source_folded or _reads_as(t.text, source_forms, lang) for t in run
-            )
+            and not any(held_by_source(t) for t in run)
         ):
             out.append(run[0])
         k = j + 1
