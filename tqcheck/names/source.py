@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from tqcheck.glossary.normalize import words
 from tqcheck.names.countries import by_name, countries, named, shares_stem
+from tqcheck.names.given import given_names
 from tqcheck.names.places import city_forms, is_city, is_city_name
 from tqcheck.names.similarity import edits, jaro_winkler, same_initial, skeleton
 from tqcheck.names.text import (
@@ -183,10 +184,19 @@ def _source_names(
     # a country is a name however frequent ("France", "Japan"): CLDR gives its name in
     # every language, so it is checked at a sentence start too
     country_names = {n for n, code in by_name(src.lang).items() if code.isalpha()}
+    persons = _persons(src)
     for p in parts(src):
+        if p.start in persons and not p.hyphen and persons[p.start]:
+            previous = None  # a person's name starts a run of its own: "Glee Star | Matthew"
         frequency = max(zipf(b.lower(), src.lang) for b, _e in declined(p.text, src.lang))
         country = fold(p.text) in country_names or _city(p, src)
-        if p.start not in known and p.initial and frequency >= RARE and not country:
+        if (
+            p.start not in known
+            and p.start not in persons
+            and p.initial
+            and frequency >= RARE
+            and not country
+        ):
             previous = None
             continue  # "The", "Yesterday": capitalised for the sentence start
         common = frequency >= level
@@ -208,6 +218,7 @@ def _source_names(
         )
         check = (
             p.start in known
+            or p.start in persons
             or country
             or titled
             or not (
@@ -217,7 +228,11 @@ def _source_names(
                 or compound_of_words(p.text, src.lang)
             )
         )
-        if previous is not None and p.joined and p.sentence == previous.sentence:
+        if (
+            previous is not None
+            and (p.joined or (p.hyphen and p.start in persons))
+            and p.sentence == previous.sentence
+        ):
             runs[-1].append((p, check))
         else:
             runs.append([(p, check)])
@@ -229,6 +244,38 @@ def _source_names(
         titled = _word_before(src.text, run[0][0].start).lower() in honorifics
         named = len(run) > 1 and all(c or p.start in travelling for p, c in run)
         out.append([(p, c or (p.start in travelling and (titled or named))) for p, c in run])
+    return out
+
+
+def _persons(src: Document) -> dict[int, bool]:
+    """Where the language capitalises its nouns: the words of a person's name, by start,
+    each with whether a name starts there. A given name (``tqcheck.names.given``), not
+    after an article, followed by a capitalised word in its sentence starts one; the word
+    after it and the pieces of its hyphenated surname belong to it ("Kerri
+    Walsh-Jennings"). A given name right after another is a second given name ("Anna
+    Maria Schulz"), not a second person."""
+    out: dict[int, bool] = {}
+    if src.lang.split("-")[0] not in NOUN_CAPITALISING:
+        return out
+    given = given_names()
+    every = parts(src)
+    for k, p in enumerate(every[:-1]):
+        after = every[k + 1]
+        if (
+            p.text not in given
+            or p.after_det
+            or p.hyphen
+            or len(p.text) < 3
+            or not after.joined
+            or after.sentence != p.sentence
+        ):
+            continue
+        out.setdefault(p.start, not (k and every[k - 1].start in out and every[k - 1].joined))
+        out.setdefault(after.start, False)
+        for piece in every[k + 2 :]:
+            if not (piece.hyphen and not piece.joined and piece.sentence == p.sentence):
+                break
+            out.setdefault(piece.start, False)
     return out
 
 
@@ -344,9 +391,12 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     source_countries = by_name(src.lang)
     source_honorifics = _honorifics(src.lang)
 
+    persons = _persons(src)
+
     def strong(p: Part, in_run: bool) -> bool:
         return (
             p.start in known
+            or p.start in persons  # "Kerri Walsh-Jennings": a given name and its surname
             # after "Frau", "Professor": a name, however it reads ("IW-Professor Voigtländer")
             or (nouns and _word_before(src.text, p.start).lower() in source_honorifics)
             or fold(p.text) in source_countries
