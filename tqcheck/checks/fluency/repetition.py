@@ -201,6 +201,8 @@ class DoubleGrammar:
     emphatic: frozenset[str]  # "they do do their chores": an auxiliary stressed
     not_emphatic_after: frozenset[str]  # "to do do", "will do do": not a stressed auxiliary
     object_subject: frozenset[str]  # "tell you you could": object, then subject
+    clock: frozenset[str]  # "the twelve twelve departure": hour and minutes alike
+    object_clause: frozenset[str]  # "tell you you could": verbs taking an object, a clause
     finite: frozenset[str]  # … when a finite verb follows
     sound_verbs: frozenset[str]  # "the dog went woof woof": a sound, said twice
     stranded: frozenset[str]  # "the town she grew up in in 1990": a stranded preposition
@@ -275,6 +277,7 @@ class DoubleGrammar:
                 emphatic="emphatic_auxiliaries",
                 not_emphatic_after="not_emphatic_after",
                 object_subject="object_subject_pronouns",
+                clock="clock_doubles",
                 finite="finite_verbs",
                 sound_verbs="sound_verbs",
                 stranded="stranded_prepositions",
@@ -330,6 +333,11 @@ class DoubleGrammar:
                 f.lower()
                 for forms in dict(section.get("irregular_forms", {})).values()
                 for f in forms
+            ),
+            object_clause=frozenset(
+                f
+                for v in pack.lower_set("repetition", "object_clause_verbs")
+                for f in _verb_forms(v)
             ),
             two_objects=frozenset(
                 f for v in pack.lower_set("repetition", "two_object_verbs") for f in _verb_forms(v)
@@ -552,6 +560,9 @@ class DoubleGrammar:
             and prev.isalpha()
             and prev[:1].islower()
             and prev not in self.skip_relative
+            # after a verb that takes an object and a clause: "in the back row you you
+            # will" is a slip
+            and (not self.object_clause or prev in self.object_clause)
         )
 
     def _set_phrase(
@@ -578,6 +589,8 @@ class DoubleGrammar:
                 lower_word and nxt not in self.skip_relative and word not in self.articles
             )
             if noun:
+                if word in self.clock and i >= 2 and tokens[i - 2].text.lower() in self.definite:
+                    return True  # a time: "the twelve twelve departure"
                 # … unless the second opens a measure attribute: "zwei zwei Zentimeter
                 # breite Streifen"
                 return self._extended_attribute(tokens, i + 1)
@@ -946,6 +959,8 @@ class DoubleGrammar:
             return False
         if any(w.text.lower() in self.skip_relative | self.articles for w in words[1:]):
             return False
+        if any(w.text.lower() in self.subjects | self.stranding.heads for w in words[1:]):
+            return False  # a pronoun is no homograph of the verb: "Has anybody seen seen …?"
         return any(t.text == "?" for t in tokens[i:])
 
     def _subject_before(self, clause: list[Token]) -> bool:
