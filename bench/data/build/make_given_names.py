@@ -56,7 +56,9 @@ def main() -> None:
             names |= {n for n in _names(getattr(provider, field, None)) if _kept(n)}  # type: ignore[misc]
     data = "".join(f"{n}\n" for n in sorted(names)).encode("utf-8")
     OUT.write_bytes(gzip.compress(data, mtime=0))
-    print(f"{len(names)} given names from {len(LOCALES)} locales -> {OUT} ({OUT.stat().st_size} bytes)")
+    print(
+        f"{len(names)} given names from {len(LOCALES)} locales -> {OUT} ({OUT.stat().st_size} bytes)"
+    )
 
 
 if __name__ == "__main__":

@@ -23,7 +23,8 @@ _ENDS = frozenset(".!?;:,)")
 _INTERJECTION_ENDS = frozenset(",!?.…–—")  # "– toc toc –": set off by dashes
 _INFLECTED = ("e", "en", "em", "er", "es")  # German adjective endings
 ATTRIBUTE_WINDOW = 8  # tokens after the pair searched for an extended attribute
-RARE_REDUPLICATION = 3.0  # Zipf below which a lower-case double is a reduplicated word
+RARE_REDUPLICATION = 3.0  # Zipf below which a lower-case double is a reduplicated word …
+REDUPLICATED_LETTERS = 6  # … of this many letters at most ("ylang ylang", "mahi mahi")
 PHRASAL_WINDOW = 4  # words back to a phrasal verb: "hand your essays in in time"
 SOUND_ZIPF = 5.0  # a sound word is no everyday word ("geht um um" is a slip)
 COMMON_AT_START = 5.0  # at a sentence start, rarer doubles are chants and rhymes
@@ -202,6 +203,11 @@ class DoubleGrammar:
     not_emphatic_after: frozenset[str]  # "to do do", "will do do": not a stressed auxiliary
     object_subject: frozenset[str]  # "tell you you could": object, then subject
     clock: frozenset[str]  # "the twelve twelve departure": hour and minutes alike
+    demonstratives: frozenset[str]  # "Are those those boxes?": pronoun, then determiner
+    question_copulas: frozenset[str]  # … after a copula opening the question
+    approximations: dict[str, frozenset[str]]  # "um um die drei Millionen"
+    contact_clauses: bool  # relative clauses without a relative word: "the man I saw saw me"
+    post_determiners: frozenset[str]  # "the other", "the same": no noun of their own
     object_clause: frozenset[str]  # "tell you you could": verbs taking an object, a clause
     finite: frozenset[str]  # … when a finite verb follows
     sound_verbs: frozenset[str]  # "the dog went woof woof": a sound, said twice
@@ -278,6 +284,9 @@ class DoubleGrammar:
                 not_emphatic_after="not_emphatic_after",
                 object_subject="object_subject_pronouns",
                 clock="clock_doubles",
+                demonstratives="demonstratives",
+                post_determiners="post_determiners",
+                question_copulas="question_copulas",
                 finite="finite_verbs",
                 sound_verbs="sound_verbs",
                 stranded="stranded_prepositions",
@@ -343,6 +352,8 @@ class DoubleGrammar:
                 f for v in pack.lower_set("repetition", "two_object_verbs") for f in _verb_forms(v)
             ),
             fine_before=_word_map(section, "fine_before"),
+            approximations=_word_map(section, "approximations"),
+            contact_clauses=bool(section.get("contact_clauses", False)),
             postpositions=_word_map(section, "postpositions"),
             fine_after=_word_map(section, "fine_after"),
             not_after=_word_map(section, "slip_after"),
@@ -352,6 +363,8 @@ class DoubleGrammar:
         """Whether tokens[i-1] tokens[i] (the same word twice) is grammatical here."""
         word = tokens[i].text.lower()
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+        if _quoted(tokens, i):
+            return True  # a word mentioned, not used: 'never write "the the"'
         if nxt in self.not_before.get(word, ()):
             return False  # "I think that that the plan will work"
         if len(nxt) > 4 and nxt.endswith(tuple(self.not_before_endings.get(word, ()))):
@@ -368,6 +381,15 @@ class DoubleGrammar:
             return True  # "a habit of his his wife disliked": the pronoun, then a determiner
         if nxt in self.fine_before.get(word, ()):
             return True  # "le groupe a retrouvé son son des débuts": the noun follows
+        if nxt in self.approximations.get(word, ()) and self._amount(tokens, i + 2):
+            return True  # "es geht um um die drei Millionen"
+        if (
+            word in self.demonstratives
+            and i >= 2
+            and tokens[i - 2].text.lower() in self.question_copulas
+            and (i == 2 or tokens[i - 3].text in _CLAUSE_MARKS or not tokens[i - 3].is_word)
+        ):
+            return True  # "Are those those boxes?": the subject, then a determiner
         clause = _clause_before(tokens, i - 1)
         if f"{word} {word}" in self.clause_initial:
             # "Now now, calm down", "There there", or said or chanted ("the fans chanted
@@ -575,8 +597,6 @@ class DoubleGrammar:
         words_before = [t for t in clause if t.is_word]
         if not words_before and nxt in _INTERJECTION_ENDS and word not in self.articles:
             return True  # "Sorry sorry," — "Hello hello?" — "Tsk tsk."
-        if _quoted(tokens, i):
-            return True  # a word mentioned, not used: 'never write "the the"'
         if self._command(tokens, i):
             return True
         if word in self.numbers:
@@ -613,6 +633,13 @@ class DoubleGrammar:
             # "I mean a meal meal.", "Is it a date date?" (a slip runs on into the sentence)
             return True
         return self._cluster_end(clause, word, nxt)
+
+    def _amount(self, tokens: tuple[Token, ...], j: int) -> bool:
+        """A number at ``j``: digits or a number word ("um die 3 Millionen", "um die drei")."""
+        if j >= len(tokens):
+            return False
+        text = tokens[j].text.lower()
+        return text[:1].isdigit() or text in self.numbers
 
     def _command(self, tokens: tuple[Token, ...], i: int) -> bool:
         """A command given itself as its argument, after a word that asks to run or type
@@ -654,6 +681,9 @@ class DoubleGrammar:
         prev = tokens[i - 2].text.lower() if i >= 2 else ""
         if prev in self.definite or prev in self.degree_modifiers:
             return False  # "our new new range", "a little slow slow": slips
+        nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+        if nxt in self.determiners:
+            return False  # a preposition, not an adjective: "a lay-by near near the river"
         if _gradable(word, self.comparison, self.lang):
             return True  # "a cold cold wind", "an early early start"
         if word.endswith("ly") and len(word) > 4:
@@ -795,6 +825,8 @@ class DoubleGrammar:
             and self._modifier(tokens[k - 1].text)
         ):
             k, extended = k - 2, True  # "was first performed in"
+        if self._bare_plural_subject(tokens, k - 1):
+            return True  # "the issue [parents complained about] about twenty times"
         d = k - 2  # the subject's determiner, maybe before an adjective: "the first computer"
         if (
             d >= 1
@@ -814,6 +846,30 @@ class DoubleGrammar:
             and head.isalpha()
             and head not in self.skip_relative | self.subjects
             and not head.endswith("ed")
+        )
+
+    def _bare_plural_subject(self, tokens: tuple[Token, ...], n: int) -> bool:
+        """A contact clause's subject that is a plural noun with no determiner, right after
+        the noun phrase the clause belongs to, which a determiner opens (a word between at
+        most): "the plan [residents voted on]", "the bus lane [cyclists complained about]"."""
+        if n < 2:
+            return False
+        noun, head = tokens[n].text, tokens[n - 1].text
+        if not (
+            noun.isalpha()
+            and noun.islower()
+            and _plural(noun)
+            and noun not in self.skip_relative | self.subjects
+            and head.isalpha()
+            and head.islower()
+            and head not in self.skip_relative | self.subjects | self.numbers
+            and not head.endswith(("ed", "ing"))
+        ):
+            return False
+        before = [t.text.lower() for t in tokens[max(0, n - 3) : n - 1]]
+        return bool(before) and (
+            before[-1] in self.determiners
+            or (len(before) > 1 and before[-2] in self.determiners and before[-1].isalpha())
         )
 
     @property
@@ -911,14 +967,16 @@ class DoubleGrammar:
         approach shot he hit hit the flag", "everyone she knew knew", "the changes the
         board made made things worse"."""
         words = [t.text.lower() for t in tokens[: i - 1]]
-        if len(words) < 2 or not tokens[i - 2].is_word:
-            return False
+        if not self.contact_clauses or len(words) < 2 or not tokens[i - 2].is_word:
+            return False  # French and German relative clauses need their relative word
         if words[-1] in self.subjects:
             head = words[:-1]  # the pronoun's clause: what stands before it
         elif (
             len(words) >= 3
             and words[-2] in self.determiners
             and words[-1] not in self.skip_relative
+            # "the other vehicle vehicle hit me": "other" is no noun
+            and words[-1] not in self.post_determiners
         ):
             head = words[:-2]  # "the board": a determiner and its noun
         else:
@@ -1324,9 +1382,10 @@ def _name_like(
     if len(first) >= 2 and first.isupper() and first.isalpha():
         return False  # an acronym said twice: "le TGV TGV 6123"
     if not first[:1].isupper():
-        # "mahi mahi", "ylang ylang": a rare word said twice is a loanword's reduplication
-        # (where nouns are capitalised, a rare lower-case double is not a noun)
-        return zipf(first.lower(), lang) < RARE_REDUPLICATION
+        # "mahi mahi", "ylang ylang": a short rare word said twice is a loanword's
+        # reduplication (where nouns are capitalised, a rare lower-case double is not a
+        # noun); a longer one is an inflected form ("reprendront reprendront")
+        return len(first) <= REDUPLICATED_LETTERS and zipf(first.lower(), lang) < RARE_REDUPLICATION
 
     sentence_start = all(not t.is_word for t in tokens[: i - 1])
     if grammar.nouns_capitalised:
