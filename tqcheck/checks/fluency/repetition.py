@@ -203,6 +203,8 @@ class DoubleGrammar:
     not_emphatic_after: frozenset[str]  # "to do do", "will do do": not a stressed auxiliary
     object_subject: frozenset[str]  # "tell you you could": object, then subject
     clock: frozenset[str]  # "the twelve twelve departure": hour and minutes alike
+    clock_after: frozenset[str]  # … after these words ("the", "at")
+    mention_nouns: frozenset[str]  # "the word shall shall be read as": a word mentioned
     demonstratives: frozenset[str]  # "Are those those boxes?": pronoun, then determiner
     question_copulas: frozenset[str]  # … after a copula opening the question
     approximations: dict[str, frozenset[str]]  # "um um die drei Millionen"
@@ -284,6 +286,8 @@ class DoubleGrammar:
                 not_emphatic_after="not_emphatic_after",
                 object_subject="object_subject_pronouns",
                 clock="clock_doubles",
+                clock_after="clock_after",
+                mention_nouns="mention_nouns",
                 demonstratives="demonstratives",
                 post_determiners="post_determiners",
                 question_copulas="question_copulas",
@@ -365,6 +369,8 @@ class DoubleGrammar:
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         if _quoted(tokens, i):
             return True  # a word mentioned, not used: 'never write "the the"'
+        if i >= 2 and tokens[i - 2].text.lower() in self.mention_nouns:
+            return True  # a word mentioned after its name: "the word shall shall mean"
         if nxt in self.not_before.get(word, ()):
             return False  # "I think that that the plan will work"
         if len(nxt) > 4 and nxt.endswith(tuple(self.not_before_endings.get(word, ()))):
@@ -379,8 +385,13 @@ class DoubleGrammar:
             return False  # "gestern ist sie sie gefahren", "vous pouvez nous nous contacter"
         if prev in self.fine_after.get(word, ()):
             return True  # "a habit of his his wife disliked": the pronoun, then a determiner
-        if nxt in self.fine_before.get(word, ()):
-            return True  # "le groupe a retrouvé son son des débuts": the noun follows
+        cut = elision(nxt)
+        if nxt in self.fine_before.get(word, ()) or (
+            cut and nxt[: cut - 1] in self.fine_before.get(word, ())
+        ):
+            # "le groupe a retrouvé son son des débuts", "son son d'origine": the noun
+            # follows (an elided word is read on its own)
+            return True
         if nxt in self.approximations.get(word, ()) and self._amount(tokens, i + 2):
             return True  # "es geht um um die drei Millionen"
         if (
@@ -609,7 +620,7 @@ class DoubleGrammar:
                 lower_word and nxt not in self.skip_relative and word not in self.articles
             )
             if noun:
-                if word in self.clock and i >= 2 and tokens[i - 2].text.lower() in self.definite:
+                if word in self.clock and i >= 2 and tokens[i - 2].text.lower() in self.clock_after:
                     return True  # a time: "the twelve twelve departure"
                 # … unless the second opens a measure attribute: "zwei zwei Zentimeter
                 # breite Streifen"
