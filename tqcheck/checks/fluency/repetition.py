@@ -658,6 +658,8 @@ class DoubleGrammar:
         both words in lower case, as a terminal takes them."""
         if not self.command_cues or not (tokens[i - 1].text.islower() and tokens[i].text.islower()):
             return False
+        if tokens[i].text in self.determiners | self.skip_relative:
+            return False  # a function word is no command: "trains run every every hour"
         near = [tokens[k].text.lower() for k in (i - 2, i - 3, i + 1) if 0 <= k < len(tokens)]
         return bool(self.command_cues & set(near))
 
