@@ -581,7 +581,9 @@ class DoubleGrammar:
             tokens, i - 1, self.subjects, self.skip_relative
         ):
             return True
-        if word in self.stranded and self._noun_contact_clause(tokens, i - 1):
+        if word in self.stranded and (
+            self._noun_contact_clause(tokens, i - 1) or self._contact_after_noun(tokens, i - 1)
+        ):
             return True
         if self.stranding.stranded(tokens, i, word):
             return True
@@ -852,6 +854,8 @@ class DoubleGrammar:
         noun, det, head = (tokens[n].text.lower() for n in (k - 1, d, d - 1))
         if extended and tokens[d - 2].text.lower() not in self.determiners:
             return False  # "he said the minister had worked in in Paris": no noun's clause
+        if self._told(tokens, d - 1):
+            return False  # "told the court the firm had operated in in Paris"
         return (
             det in self.determiners
             and noun.isalpha()
@@ -859,6 +863,52 @@ class DoubleGrammar:
             and head.isalpha()
             and head not in self.skip_relative | self.subjects
             and not head.endswith("ed")
+        )
+
+    def _contact_after_noun(self, tokens: tuple[Token, ...], first: int) -> bool:
+        """A contact clause ending in the stranded preposition at ``first``, found by its
+        seam: a noun, then straight away a determiner opening the clause's subject, then a
+        verb before the preposition: "a clay jar [a farmer had stumbled on] on his land",
+        "the ban [the player has been hit with] with every means", "the coat [every editor
+        wanted to be photographed in] in Paris". A verb before the seam makes it the
+        verb's object ("told the court the firm had worked in in Paris" is a slip), and
+        with no verb after it there is no clause ("gave the dog a bone in in the yard")."""
+        verb = False
+        for k in range(first - 1, 1, -1):
+            text = tokens[k].text.lower()
+            if tokens[k].text in _CLAUSE_MARKS or not tokens[k].is_word:
+                return False
+            if text in self.determiners and k < first - 1 and verb:
+                head = tokens[k - 1].text
+                low = head.lower()
+                if self._verb_like(low) or self._told(tokens, k - 1):
+                    return False  # the verb's object: "told the court the firm had …"
+                if (
+                    head.isalpha()
+                    and low not in self.skip_relative | self.subjects | self.determiners
+                    and not low.endswith("ly")
+                ):
+                    return True
+                # "of his letters": a phrase inside the clause; the seam lies further back
+            if self._verb_like(text) or text in self.stranding.auxiliaries:
+                verb = True
+        return False
+
+    def _told(self, tokens: tuple[Token, ...], head: int) -> bool:
+        """The noun at ``head`` is the object of a verb that takes an object and a clause
+        ("told the court the firm had …"): what follows is that clause, not a contact
+        clause of the noun."""
+        return any(
+            tokens[n].text.lower() in self.object_clause for n in range(max(0, head - 3), head)
+        )
+
+    def _verb_like(self, word: str) -> bool:
+        """A verb form by its shape or the lists: "stumbled", "working", "wrote", "has"."""
+        return (
+            word.endswith(("ed", "ing"))
+            or word in self.irregular_pasts
+            or word in self.finite
+            or word in self.stranding.auxiliaries
         )
 
     def _bare_plural_subject(self, tokens: tuple[Token, ...], n: int) -> bool:
