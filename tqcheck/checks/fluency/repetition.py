@@ -195,7 +195,8 @@ class DoubleGrammar:
     numbers: frozenset[str]  # "four four seven", "at ten ten"
     nouns_capitalised: bool  # German: "die Regeln regeln": noun, then verb
     lang: str
-    not_before: dict[str, frozenset[str]]  # "that that the plan": a slip before these
+    not_before: dict[str, frozenset[str]]  # "that that the plan": a slip before these …
+    unless_then: dict[str, frozenset[str]]  # … unless these follow: "nous nous devons de"
     not_before_endings: dict[str, frozenset[str]]  # "had had locked": before these endings
     only_before_endings: dict[str, frozenset[str]]  # "en en parlant": only before these
     personal: frozenset[str]  # "sie hat die die Zeitung": a subject, so no pronoun follows
@@ -337,6 +338,7 @@ class DoubleGrammar:
             nouns_capitalised=bool(section.get("nouns_capitalised", False)),
             lang=pack.lang,
             not_before=_word_map(section, "slip_before"),
+            unless_then=_word_map(section, "slip_before_unless_then"),
             not_before_endings=_word_map(section, "slip_before_endings"),
             only_before_endings=_word_map(section, "only_before_endings"),
             subjects=stranding.subjects,
@@ -372,6 +374,11 @@ class DoubleGrammar:
         if i >= 2 and tokens[i - 2].text.lower() in self.mention_nouns:
             return True  # a word mentioned after its name: "the word shall shall mean"
         if nxt in self.not_before.get(word, ()):
+            then = tokens[i + 2].text.lower() if i + 2 < len(tokens) else ""
+            if then[: elision(then) - 1 if elision(then) else None] in self.unless_then.get(
+                nxt, ()
+            ):
+                return True  # "nous nous devons de protéger": "se devoir de", reflexive
             return False  # "I think that that the plan will work"
         if len(nxt) > 4 and nxt.endswith(tuple(self.not_before_endings.get(word, ()))):
             return False  # "she had had locked the door"
@@ -878,7 +885,19 @@ class DoubleGrammar:
             text = tokens[k].text.lower()
             if tokens[k].text in _CLAUSE_MARKS or not tokens[k].is_word:
                 return False
-            if text in self.determiners and k < first - 1 and verb:
+            opens = text in self.determiners or (
+                tokens[k].text[:1].isupper()
+                and tokens[k].text.isalpha()
+                and k > 1
+                and tokens[k - 1].text.islower()
+            )  # a determiner or a name opens the subject: "the blanket [Mia wrapped …]",
+            # not a name's second word ("the Industrial Revolution began in Britain in in")
+            if opens and k + 2 < first and not verb:
+                after = tokens[k + 2].text
+                # the subject's verb right after its noun, in the present: "the region
+                # [the substrate binds to] to form …"
+                verb = after.islower() and after.isalpha() and after.endswith("s")
+            if opens and k < first - 1 and verb:
                 head = tokens[k - 1].text
                 low = head.lower()
                 if self._verb_like(low) or self._told(tokens, k - 1):
