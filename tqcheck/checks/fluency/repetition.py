@@ -31,6 +31,9 @@ COMMON_AT_START = 5.0  # at a sentence start, rarer doubles are chants and rhyme
 TRAVELLING_NAME = 1.5  # Zipf in English from which a German capitalised word is a name too
 ENGLISH_MARGIN = 0.5  # Zipf by which an English word outweighs the German: "Talk Talk"
 EVERYDAY_ADVERB = 5.0  # Zipf of "gut": a degree word before it makes "gut gut" a slip
+QUESTION_REACH = 6  # words from a wh-word to its auxiliary ("what, in God's name, had he")
+# a question may open on one of these before its wh-word
+_OPENING_CONJUNCTIONS = frozenset({"and", "but", "so", "or", "then", "und", "aber", "et", "mais"})
 CONTRAST_WINDOW = 4  # tokens after the pair searched for "or": "like like him, or"
 
 
@@ -82,10 +85,16 @@ class Stranding:
             return False
         head = i - 2  # the verb or adjective
         before = tokens[head].text.lower()
-        if before in self.verbs.get(word, ()) and self._passive(tokens, head):
+        if (
+            before in self.verbs.get(word, ())
+            and not before.endswith("ing")  # "was waiting for for the bus": no passive
+            and self._passive(tokens, head)
+        ):
             return True
         if before not in self.verbs.get(word, ()) and before not in self.adjectives.get(word, ()):
-            return False
+            # any verb strands its preposition in a question whose wh-word is its object:
+            # "what has the shrew been digging for for hours?"
+            return before.isalpha() and self._question(tokens, head)
         return (
             self._infinitive(tokens, head)
             or self._question(tokens, head)
@@ -126,11 +135,13 @@ class Stranding:
         by its subject ("what are you interested in in this job?"); in "who is responsible
         for for the delays?" the wh-word is the subject."""
         words = [t for t in tokens if t.is_word]
+        if words and words[0].text.lower() in _OPENING_CONJUNCTIONS:
+            words = words[1:]  # "And what, exactly, has …?"
         if not words or words[0].text.lower() not in self.questions:
             return False
         if not any(t.text == "?" for t in tokens[head:]):
             return False
-        for k in range(1, min(4, len(words) - 1)):
+        for k in range(1, min(QUESTION_REACH, len(words) - 1)):
             if words[k].text.lower() in self.auxiliaries:
                 after = words[k + 1].text
                 return (
@@ -155,7 +166,9 @@ class Stranding:
                 return False  # a question's wh-word: _question decides
             nxt = tokens[k + 1].text.lower()
             named = tokens[k + 1].text[:1].isupper()  # "what Gatsby longed for for years"
-            if nxt not in self.subjects and nxt not in self.determiners and not named:
+            # … or a bare plural: "what customers have been asking for for years"
+            bare = nxt.isalpha() and nxt.islower() and _plural(nxt)
+            if nxt not in self.subjects and nxt not in self.determiners and not named and not bare:
                 return False
             if text != "that":
                 return True
@@ -832,6 +845,14 @@ class DoubleGrammar:
         if tokens[k].text.lower() in self.phrasal:
             k, extended = k - 1, True  # "broke down on"
         verb = tokens[k].text.lower()
+        if verb.endswith("ing") and k >= 1 and tokens[k - 1].text.lower() in self.stranding.passive:
+            # a progressive: "the reunion [fans have been waiting for] for a decade"
+            k, extended = k - 1, True
+            while k >= 1 and tokens[k - 1].text.lower() in self.finite | self.stranding.auxiliaries:
+                k -= 1
+            if self._bare_plural_subject(tokens, k - 1):
+                return True
+            verb = tokens[k].text.lower()
         if k >= 1 and tokens[k - 1].text.lower() in self.finite and verb.isalpha():
             # a verb after its modal or auxiliary, in any form: "the parties cannot agree on"
             k, extended = k - 1, True
