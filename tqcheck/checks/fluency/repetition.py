@@ -210,6 +210,9 @@ class DoubleGrammar:
     lang: str
     not_before: dict[str, frozenset[str]]  # "that that the plan": a slip before these …
     unless_then: dict[str, frozenset[str]]  # … unless these follow: "nous nous devons de"
+    # "n'est plus plus cher": the negation's second part, then a comparative
+    after_negation: frozenset[str]
+    negation_particles: frozenset[str]  # "ne", "n'"
     not_before_endings: dict[str, frozenset[str]]  # "had had locked": before these endings
     only_before_endings: dict[str, frozenset[str]]  # "en en parlant": only before these
     personal: frozenset[str]  # "sie hat die die Zeitung": a subject, so no pronoun follows
@@ -352,6 +355,8 @@ class DoubleGrammar:
             lang=pack.lang,
             not_before=_word_map(section, "slip_before"),
             unless_then=_word_map(section, "slip_before_unless_then"),
+            after_negation=frozenset(section.get("negation_doubles", ())),
+            negation_particles=frozenset(section.get("negation_particles", ())),
             not_before_endings=_word_map(section, "slip_before_endings"),
             only_before_endings=_word_map(section, "only_before_endings"),
             subjects=stranding.subjects,
@@ -422,6 +427,12 @@ class DoubleGrammar:
         ):
             return True  # "Are those those boxes?": the subject, then a determiner
         clause = _clause_before(tokens, i - 1)
+        if word in self.after_negation and any(
+            t.text.lower()[: elision(t.text) - 1 if elision(t.text) else None]
+            in self.negation_particles
+            for t in clause
+        ):
+            return True  # "ce modèle n'est plus plus cher": "ne … plus", then "plus cher"
         if f"{word} {word}" in self.clause_initial:
             # "Now now, calm down", "There there", or said or chanted ("the fans chanted
             # allez allez"): an interjection opens its clause or is what is said;
