@@ -941,7 +941,7 @@ class DoubleGrammar:
                 ):
                     return True
                 # "of his letters": a phrase inside the clause; the seam lies further back
-            if self._verb_like(text) or text in self.stranding.auxiliaries:
+            if self._verb_like(text):
                 verb = True
         return False
 
