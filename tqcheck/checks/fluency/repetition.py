@@ -437,7 +437,10 @@ class DoubleGrammar:
             # "Now now, calm down", "There there", or said or chanted ("the fans chanted
             # allez allez"): an interjection opens its clause or is what is said;
             # "negotiators are now now meeting", "by then there there were" are slips
-            return not any(t.is_word for t in clause) or prev in self.sound_verbs
+            # … or what a verb of saying, a word or two before or right after, says:
+            # "sagte er bloß ja ja", "wenn er nur noch ja ja sagt"
+            near = {t.text.lower() for t in tokens[max(0, i - 4) : i - 1]} | {nxt}
+            return not any(t.is_word for t in clause) or bool(near & self.sound_verbs)
         if word in self.object_possessive:
             prev = tokens[i - 2].text.lower() if i >= 2 else ""
             return prev in self.two_objects or nxt in self.time_span
