@@ -31,6 +31,7 @@ COMMON_AT_START = 5.0  # at a sentence start, rarer doubles are chants and rhyme
 TRAVELLING_NAME = 1.5  # Zipf in English from which a German capitalised word is a name too
 ENGLISH_MARGIN = 0.5  # Zipf by which an English word outweighs the German: "Talk Talk"
 EVERYDAY_ADVERB = 5.0  # Zipf of "gut": a degree word before it makes "gut gut" a slip
+VERB_PAST = 1.5  # Zipf of a regular past from which a word is a verb ("knowed" 2.2, "gardened" 1.6)
 QUESTION_REACH = 6  # words from a wh-word to its auxiliary ("what, in God's name, had he")
 # a question may open on one of these before its wh-word
 _OPENING_CONJUNCTIONS = frozenset({"and", "but", "so", "or", "then", "und", "aber", "et", "mais"})
@@ -228,6 +229,7 @@ class DoubleGrammar:
     contact_clauses: bool  # relative clauses without a relative word: "the man I saw saw me"
     post_determiners: frozenset[str]  # "the other", "the same": no noun of their own
     object_clause: frozenset[str]  # "tell you you could": verbs taking an object, a clause
+    complement: frozenset[str]  # "sources say he wants …": verbs taking a clause
     finite: frozenset[str]  # … when a finite verb follows
     sound_verbs: frozenset[str]  # "the dog went woof woof": a sound, said twice
     stranded: frozenset[str]  # "the town she grew up in in 1990": a stranded preposition
@@ -238,6 +240,7 @@ class DoubleGrammar:
     # a contact clause's verb in its irregular past ("the bridge the lorry broke down on on
     # Tuesday"; the particle after it is a key of ``phrasal``)
     irregular_pasts: frozenset[str]
+    irregular_bases: frozenset[str]  # "sell", "take": verbs whose pasts are listed
     object_possessive: frozenset[str]  # "her her": object, then possessive …
     two_objects: frozenset[str]  # … after these verbs ("handed her her coat")
     time_span: frozenset[str]  # … or before these ("known her her whole life")
@@ -367,6 +370,13 @@ class DoubleGrammar:
                 for forms in dict(section.get("irregular_forms", {})).values()
                 for f in forms
             ),
+            irregular_bases=frozenset(k.lower() for k in dict(section.get("irregular_forms", {}))),
+            complement=frozenset(
+                f
+                for v in pack.lower_set("repetition", "complement_verbs")
+                for f in _verb_forms(v)
+            )
+            | pack.lower_set("repetition", "complement_verb_forms"),
             object_clause=frozenset(
                 f
                 for v in pack.lower_set("repetition", "object_clause_verbs")
@@ -801,6 +811,7 @@ class DoubleGrammar:
         if (
             word not in self.articles
             and word not in self.skip_relative
+            and self._verb_form(word)
             and self._relative_subject(clause)
         ):
             return True
@@ -956,6 +967,19 @@ class DoubleGrammar:
             tokens[n].text.lower() in self.object_clause for n in range(max(0, head - 3), head)
         )
 
+    def _verb_form(self, word: str) -> bool:
+        """Can be a verb ("cheat", "knows", "won"), where the language lists its verbs'
+        forms (English): a word with a known regular past, or a listed form; "whatever you
+        can afford today today" has no verb twice."""
+        if not self.past_suffixes:
+            return True
+        return (
+            word.endswith(("s", "ed"))
+            or word in self.irregular_pasts | self.irregular_bases | self.finite
+            or any(zipf(word + s, self.lang) >= VERB_PAST for s in self.past_suffixes)
+            or (word.endswith("y") and zipf(word[:-1] + "ied", self.lang) >= VERB_PAST)
+        )
+
     def _verb_like(self, word: str) -> bool:
         """A verb form by its shape or the lists: "stumbled", "working", "wrote", "has"."""
         return (
@@ -1100,6 +1124,8 @@ class DoubleGrammar:
             return False
         if not head or head[-1] in self.skip_relative or not head[-1].isalpha():
             return False
+        if head[-1] in self.complement:
+            return False  # a verb's clause, no contact clause: "sources say he wants wants"
         if head[-1] in self.stranding.heads:
             return True  # "everyone", "something"
         return any(w in self.determiners for w in head[-3:-1])  # "the (approach) shot"
