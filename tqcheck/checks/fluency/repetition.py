@@ -372,9 +372,7 @@ class DoubleGrammar:
             ),
             irregular_bases=frozenset(k.lower() for k in dict(section.get("irregular_forms", {}))),
             complement=frozenset(
-                f
-                for v in pack.lower_set("repetition", "complement_verbs")
-                for f in _verb_forms(v)
+                f for v in pack.lower_set("repetition", "complement_verbs") for f in _verb_forms(v)
             )
             | pack.lower_set("repetition", "complement_verb_forms"),
             object_clause=frozenset(
