@@ -60,6 +60,7 @@ class Stranding:
     determiners: frozenset[str]  # … or a noun phrase opened by one
     heads: frozenset[str]  # someone, nothing: "someone to talk to to pass the time"
     relatives: frozenset[str]  # which, whom: "the flat which they lived in in 2015"
+    free_relatives: frozenset[str]  # what: "what the residents campaigned for for years"
 
     @classmethod
     def of(cls, pack: LangPack) -> Stranding:
@@ -75,6 +76,7 @@ class Stranding:
                 determiners="noun_verb_after",
                 heads="infinitive_heads",
                 relatives="stranding_relatives",
+                free_relatives="free_relatives",
             ),
             verbs=_forms_map(section, "prepositional_verbs"),
             adjectives=_word_map(section, "prepositional_adjectives"),
@@ -93,9 +95,14 @@ class Stranding:
         ):
             return True
         if before not in self.verbs.get(word, ()) and before not in self.adjectives.get(word, ()):
-            # any verb strands its preposition in a question whose wh-word is its object:
-            # "what has the shrew been digging for for hours?"
-            return before.isalpha() and self._question(tokens, head)
+            # any verb strands its preposition in a question whose wh-word is its object,
+            # or in a free relative opened by "what": "what has the shrew been digging for
+            # for hours?", "what the residents had been campaigning for for a decade"
+            return (
+                word in self.verbs
+                and before.isalpha()
+                and (self._question(tokens, head) or self._free_relative(tokens, head))
+            )
         return (
             self._infinitive(tokens, head)
             or self._question(tokens, head)
@@ -149,6 +156,25 @@ class Stranding:
                     after.lower() in self.subjects
                     or after.lower() in self.determiners
                     or after[:1].isupper()
+                )
+        return False
+
+    def _free_relative(self, tokens: tuple[Token, ...], head: int) -> bool:
+        """A free relative opened by "what" (its own head), then its subject, in the same
+        clause: "What the painter seems to have been reaching for for decades …"."""
+        for k in range(head - 1, -1, -1):
+            text = tokens[k].text.lower()
+            if tokens[k].text in _CLAUSE_MARKS or not tokens[k].is_word:
+                return False
+            if text in self.free_relatives:
+                if k == 0 and any(t.text == "?" for t in tokens[head:]):
+                    return False  # a question's wh-word: _question decides
+                nxt = tokens[k + 1].text
+                return (
+                    nxt.lower() in self.subjects
+                    or nxt.lower() in self.determiners
+                    or nxt[:1].isupper()
+                    or (nxt.isalpha() and nxt.islower() and _plural(nxt))
                 )
         return False
 
