@@ -1,6 +1,8 @@
 """Given names, as written ("Matthew", "Kerri", "Régine"): 9 800 first names of 32
 Latin-script locales of Europe and the Americas, from Faker's person providers (MIT),
-built into ``given.txt.gz`` by ``bench/data/build/make_given_names.py``.
+built into ``given.txt.gz`` by ``bench/data/build/make_given_names.py``. Faker is
+Copyright (c) 2012 Daniele Faraglia, under the MIT licence, whose notice travels with
+the list (``given.LICENSE``).
 
 Where a language capitalises its nouns, a capitalised word says little: "Glee Star
 Matthew Morrison" is one run of capitals. A given name followed by another capitalised

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gzip
 import importlib
+import importlib.metadata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -56,6 +57,10 @@ def main() -> None:
             names |= {n for n in _names(getattr(provider, field, None)) if _kept(n)}  # type: ignore[misc]
     data = "".join(f"{n}\n" for n in sorted(names)).encode("utf-8")
     OUT.write_bytes(gzip.compress(data, mtime=0))
+    # the MIT notice travels with the list
+    dist = importlib.metadata.distribution("faker")
+    notice = next(f for f in dist.files or () if f.name.upper().startswith("LICENSE"))
+    (OUT.parent / "given.LICENSE").write_text(notice.read_text(encoding="utf-8"), encoding="utf-8")
     print(
         f"{len(names)} given names from {len(LOCALES)} locales -> {OUT} ({OUT.stat().st_size} bytes)"
     )
