@@ -248,6 +248,7 @@ class DoubleGrammar:
     object_subject: frozenset[str]  # "tell you you could": object, then subject
     clock: frozenset[str]  # "the twelve twelve departure": hour and minutes alike
     clock_after: frozenset[str]  # … after these words ("the", "at")
+    degree_questions: frozenset[str]  # "how much your rent is is": "how" and its word
     mention_nouns: frozenset[str]  # "the word shall shall be read as": a word mentioned
     demonstratives: frozenset[str]  # "Are those those boxes?": pronoun, then determiner
     question_copulas: frozenset[str]  # … after a copula opening the question
@@ -333,6 +334,7 @@ class DoubleGrammar:
                 object_subject="object_subject_pronouns",
                 clock="clock_doubles",
                 clock_after="clock_after",
+                degree_questions="degree_question_words",
                 mention_nouns="mention_nouns",
                 demonstratives="demonstratives",
                 post_determiners="post_determiners",
@@ -619,12 +621,20 @@ class DoubleGrammar:
                 return bare and word not in self.elliptical
             head, rest = between[0], between[1:]
             if head not in self.subjects and head not in self.determiners:
-                # "how old she is is", "which one it was was": the wh-phrase's own
-                # word or two, then the subject
+                # "how old she is is", "which one it was was", "how much your rent is
+                # is": the wh-phrase's own word or two, then the subject
                 for skip in (1, 2):
                     if (
                         len(between) > skip
-                        and between[skip] in self.subjects
+                        and (
+                            between[skip] in self.subjects
+                            # after "how much", "how long" a noun phrase too; "what annoyed
+                            # the voters" has its verb
+                            or (
+                                token.text.lower() in self.degree_questions
+                                and between[skip] in self.determiners
+                            )
+                        )
                         and not set(between[:skip]) & self.skip_relative
                     ):
                         head, rest = between[skip], between[skip + 1 :]
