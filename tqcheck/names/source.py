@@ -247,6 +247,9 @@ def _source_names(
     return out
 
 
+_PERSONS: weakref.WeakKeyDictionary[Document, dict[int, bool]] = weakref.WeakKeyDictionary()
+
+
 def _persons(src: Document) -> dict[int, bool]:
     """Where the language capitalises its nouns: the words of a person's name, by start,
     each with whether a name starts there. A given name (``tqcheck.names.given``), not
@@ -254,7 +257,10 @@ def _persons(src: Document) -> dict[int, bool]:
     after it and the pieces of its hyphenated surname belong to it ("Kerri
     Walsh-Jennings"). A given name right after another is a second given name ("Anna
     Maria Schulz"), not a second person."""
+    if src in _PERSONS:
+        return _PERSONS[src]  # asked by each reading of the source's names
     out: dict[int, bool] = {}
+    _PERSONS[src] = out
     if src.lang.split("-")[0] not in NOUN_CAPITALISING:
         return out
     given = given_names()

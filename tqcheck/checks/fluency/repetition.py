@@ -33,8 +33,6 @@ ENGLISH_MARGIN = 0.5  # Zipf by which an English word outweighs the German: "Tal
 EVERYDAY_ADVERB = 5.0  # Zipf of "gut": a degree word before it makes "gut gut" a slip
 VERB_PAST = 1.5  # Zipf of a regular past from which a word is a verb ("knowed" 2.2, "gardened" 1.6)
 QUESTION_REACH = 6  # words from a wh-word to its auxiliary ("what, in God's name, had he")
-# a question may open on one of these before its wh-word
-_OPENING_CONJUNCTIONS = frozenset({"and", "but", "so", "or", "then", "und", "aber", "et", "mais"})
 CONTRAST_WINDOW = 4  # tokens after the pair searched for "or": "like like him, or"
 
 
@@ -61,6 +59,7 @@ class Stranding:
     heads: frozenset[str]  # someone, nothing: "someone to talk to to pass the time"
     relatives: frozenset[str]  # which, whom: "the flat which they lived in in 2015"
     free_relatives: frozenset[str]  # what: "what the residents campaigned for for years"
+    openers: frozenset[str]  # and, but: "And what, exactly, has …?" opens on one
 
     @classmethod
     def of(cls, pack: LangPack) -> Stranding:
@@ -77,6 +76,7 @@ class Stranding:
                 heads="infinitive_heads",
                 relatives="stranding_relatives",
                 free_relatives="free_relatives",
+                openers="question_openers",
             ),
             verbs=_forms_map(section, "prepositional_verbs"),
             adjectives=_word_map(section, "prepositional_adjectives"),
@@ -143,7 +143,7 @@ class Stranding:
         by its subject ("what are you interested in in this job?"); in "who is responsible
         for for the delays?" the wh-word is the subject."""
         words = [t for t in tokens if t.is_word]
-        if words and words[0].text.lower() in _OPENING_CONJUNCTIONS:
+        if words and words[0].text.lower() in self.openers:
             words = words[1:]  # "And what, exactly, has …?"
         if not words or words[0].text.lower() not in self.questions:
             return False
@@ -169,14 +169,20 @@ class Stranding:
             if text in self.free_relatives:
                 if k == 0 and any(t.text == "?" for t in tokens[head:]):
                     return False  # a question's wh-word: _question decides
-                nxt = tokens[k + 1].text
-                return (
-                    nxt.lower() in self.subjects
-                    or nxt.lower() in self.determiners
-                    or nxt[:1].isupper()
-                    or (nxt.isalpha() and nxt.islower() and _plural(nxt))
-                )
+                return self._opens_subject(tokens[k + 1].text)
         return False
+
+    def _opens_subject(self, text: str) -> bool:
+        """A relative clause's subject starts here: a pronoun, a determiner, a name ("what
+        Gatsby longed for for years") or a bare plural ("what customers have been asking
+        for for years")."""
+        low = text.lower()
+        return (
+            low in self.subjects
+            or low in self.determiners
+            or text[:1].isupper()
+            or (text.isalpha() and text.islower() and _plural(text))
+        )
 
     def _relative(self, tokens: tuple[Token, ...], head: int) -> bool:
         """ "the flat which they lived in in 2015", "a cause that the party believed in in
@@ -191,11 +197,7 @@ class Stranding:
                 continue
             if k == 0 and any(t.text == "?" for t in tokens[head:]):
                 return False  # a question's wh-word: _question decides
-            nxt = tokens[k + 1].text.lower()
-            named = tokens[k + 1].text[:1].isupper()  # "what Gatsby longed for for years"
-            # … or a bare plural: "what customers have been asking for for years"
-            bare = nxt.isalpha() and nxt.islower() and _plural(nxt)
-            if nxt not in self.subjects and nxt not in self.determiners and not named and not bare:
+            if not self._opens_subject(tokens[k + 1].text):
                 return False
             if text != "that":
                 return True
@@ -429,9 +431,7 @@ class DoubleGrammar:
             return True  # a word mentioned after its name: "the word shall shall mean"
         if nxt in self.not_before.get(word, ()):
             then = tokens[i + 2].text.lower() if i + 2 < len(tokens) else ""
-            if then[: elision(then) - 1 if elision(then) else None] in self.unless_then.get(
-                nxt, ()
-            ):
+            if _elided_word(then) in self.unless_then.get(nxt, ()):
                 return True  # "nous nous devons de protéger": "se devoir de", reflexive
             return False  # "I think that that the plan will work"
         if len(nxt) > 4 and nxt.endswith(tuple(self.not_before_endings.get(word, ()))):
@@ -446,9 +446,8 @@ class DoubleGrammar:
             return False  # "gestern ist sie sie gefahren", "vous pouvez nous nous contacter"
         if prev in self.fine_after.get(word, ()):
             return True  # "a habit of his his wife disliked": the pronoun, then a determiner
-        cut = elision(nxt)
-        if nxt in self.fine_before.get(word, ()) or (
-            cut and nxt[: cut - 1] in self.fine_before.get(word, ())
+        if nxt in self.fine_before.get(word, ()) or _elided_word(nxt) in self.fine_before.get(
+            word, ()
         ):
             # "le groupe a retrouvé son son des débuts", "son son d'origine": the noun
             # follows (an elided word is read on its own)
@@ -464,9 +463,7 @@ class DoubleGrammar:
             return True  # "Are those those boxes?": the subject, then a determiner
         clause = _clause_before(tokens, i - 1)
         if word in self.after_negation and any(
-            t.text.lower()[: elision(t.text) - 1 if elision(t.text) else None]
-            in self.negation_particles
-            for t in clause
+            _elided_word(t.text.lower()) in self.negation_particles for t in clause
         ):
             return True  # "ce modèle n'est plus plus cher": "ne … plus", then "plus cher"
         if f"{word} {word}" in self.clause_initial:
@@ -1338,6 +1335,13 @@ def _elided_double(first: str, second: str, grammar: DoubleGrammar) -> str:
     if rest.lower() != second.lower() or rest.lower() not in grammar.skip_relative:
         return ""
     return rest
+
+
+def _elided_word(text: str) -> str:
+    """The elided word glued to the front of ``text``, without its apostrophe ("d'origine"
+    -> "d", "n'est" -> "n"); the text itself where there is none."""
+    cut = elision(text)
+    return text[: cut - 1] if cut else text
 
 
 def _abbreviated(text: str) -> bool:
