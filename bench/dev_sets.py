@@ -38,7 +38,7 @@ from mqm_data import BENCHMARKS, load  # noqa: E402
 
 from tqcheck import registry  # noqa: E402
 from tqcheck.config import Config  # noqa: E402
-from tqcheck.evaluation import Row, evaluate, read_rows, scan_rows  # noqa: E402
+from tqcheck.evaluation import Row, Tally, evaluate, read_rows, scan_rows  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 # name: (file, rules, categories, preview rules included)
@@ -166,23 +166,48 @@ def _checks(codes: str, preview: bool) -> tuple[Config, list]:
     return cfg, registry.select(registry.all_checks(), cfg.select, preview=preview)
 
 
+def _unmarked() -> set[tuple[str, str]]:
+    """(rule, text) of the real errors in human text that no label marks, checked by hand."""
+    return {(e["rule"], e["text"]) for e in json.loads(UNMARKED.read_text())["errors"]}
+
+
 def figures(rows: list[Row], codes: str, categories: tuple[str, ...], preview: bool) -> dict:
+    """Per half and language; each row scanned once. The findings on error-free rows are
+    given raw and with the real errors of data/mqm_unmarked_errors.json set apart (the
+    controls are human references and sources, which have a few)."""
     cfg, checks = _checks(codes, preview)
+    rules = [c.code for c in checks]
+    unmarked = _unmarked()
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    real: dict[str, int] = defaultdict(int)
+    for row, words, findings, _errors in scan_rows(rows, checks, cfg):
+        half = row.meta.get("split")
+        n = sum((f.rule, row.target[f.start : f.end]) in unmarked for f in findings)
+        for key in (f"{half}/all", f"{half}/{row.lang}"):
+            tallies[key].add(row, words, findings, rules)
+            if row.error_free:
+                real[key] += n
     out = {}
     for half in ("tune", "heldout"):
         for lang in ("all", "de", "en", "fr"):
-            sub = [r for r in rows if r.meta.get("split") == half and lang in ("all", r.lang)]
-            if not sub:
+            key = f"{half}/{lang}"
+            if key not in tallies:
                 continue
-            g = evaluate(sub, checks, cfg)["groups"]["all"]
+            g = tallies[key].to_dict()
             cats = [g["categories"].get(c, {}) for c in categories]
             spans = sum(c.get("spans", 0) for c in cats)
             found = sum(c.get("found", 0) for c in cats)
-            out[f"{half}/{lang}"] = {
+            clean = g["error_free_words"]
+            on_clean = sum(tallies[key].on_clean.values())
+            out[key] = {
                 "spans": spans,
                 "recall": found / spans if spans else None,
-                "error_free_words": g["error_free_words"],
+                "error_free_words": clean,
                 "per_1000_words_error_free": g["per_1000_words_error_free"],
+                "real_errors_on_error_free": real[key],
+                "per_1000_words_error_free_set_apart": (
+                    round(1000 * (on_clean - real[key]) / clean, 3) if clean else None
+                ),
                 "negatives": g["negatives"],
                 "negatives_hit": g["negatives_hit"],
             }
@@ -193,7 +218,7 @@ def on_pairs(pairs: list[Row], codes: str, preview: bool) -> dict[str, dict]:
     """Findings per 1000 words on the human pairs, raw and with the real errors the raters
     did not mark set apart (data/mqm_unmarked_errors.json, checked by hand)."""
     cfg, checks = _checks(codes, preview)
-    unmarked = {(e["rule"], e["text"]) for e in json.loads(UNMARKED.read_text())["errors"]}
+    unmarked = _unmarked()
     out = {}
     for lang in ("de", "en", "fr"):
         sub = [r for r in pairs if r.lang == lang]
@@ -266,9 +291,15 @@ def main() -> None:
                 if r["per_1000_words_error_free"] is None
                 else (f"{r['per_1000_words_error_free']:.2f}")
             )
+            apart = ""
+            if r["real_errors_on_error_free"]:
+                apart = (
+                    f"  ({r['per_1000_words_error_free_set_apart']:.2f} per 1000w with "
+                    f"{r['real_errors_on_error_free']} real errors set apart)"
+                )
             print(
                 f"  {key:14} {r['spans']:>6} {rec:>7} {r['error_free_words']:>11} {per:>9} "
-                f"{r['negatives_hit']:>6} of {r['negatives']:<5}"
+                f"{r['negatives_hit']:>6} of {r['negatives']:<5}{apart}"
             )
     print(f"\n({time.perf_counter() - started:.0f} s)")
 

@@ -160,7 +160,8 @@ def _source_concepts(src: Document, data: NamesData | None) -> dict[int, Concept
         return {}
     out: dict[int, Concept] = {}
     for m in data.find_text(src.text, src.lang):
-        if m.term.approved and not m.nested:
+        # not as a compound's head: "Stellbrink" is no mention of a "Brink"
+        if m.term.approved and not m.nested and not m.compound:
             for w in words(m.text, m.start):
                 out[w.start] = m.concept
     return out
@@ -558,7 +559,10 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
 
     out: list[Missing] = []
     for run in runs:
-        names = [p for p, check in run if check]
+        # a title is no part of the name: "Professor" arriving says nothing of "Voigtländer"
+        names = [p for p, check in run if check and p.text.lower() not in source_honorifics]
+        if not names:
+            continue
         win = window(doc, run[0][0].start)
         if win is None:
             continue  # the whole sentence is missing: AC002's finding
@@ -671,6 +675,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 and home[k].joined
                 and home[k - 1].sentence == home[k].sentence
                 and _name_like(home[k - 1], doc.lang, other)
+                and home[k - 1].text.lower() not in target_honorifics  # "Professor X": X
             ):
                 k -= 1  # its first name too, opening the sentence: "Katie Zhu"
             j = k
