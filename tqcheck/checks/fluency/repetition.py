@@ -100,7 +100,7 @@ class Stranding:
             # for hours?", "what the residents had been campaigning for for a decade"
             return (
                 word in self.verbs
-                and before.isalpha()
+                and (before.isalpha() or self._contracted(before))
                 and (self._question(tokens, head) or self._free_relative(tokens, head))
             )
         return (
@@ -169,8 +169,24 @@ class Stranding:
             if text in self.free_relatives:
                 if k == 0 and any(t.text == "?" for t in tokens[head:]):
                     return False  # a question's wh-word: _question decides
-                return self._opens_subject(tokens[k + 1].text)
+                after = tokens[k + 1].text
+                if self._opens_subject(after):
+                    return True
+                # … or its noun first: "whatever device you're on on a given day" (the
+                # subject may be the verb's own token: "you're")
+                return (
+                    k + 2 < head + self._contracted(tokens[head].text.lower())
+                    and after.isalpha()
+                    and after.islower()
+                    and after not in self.auxiliaries
+                    and self._opens_subject(tokens[k + 2].text)
+                )
         return False
+
+    def _contracted(self, word: str) -> bool:
+        """A subject and its auxiliary in one token: "you're", "they've", "she's"."""
+        left, mark, _right = word.replace("’", "'").partition("'")
+        return bool(mark) and left in self.subjects
 
     def _opens_subject(self, text: str) -> bool:
         """A relative clause's subject starts here: a pronoun, a determiner, a name ("what
@@ -179,6 +195,7 @@ class Stranding:
         low = text.lower()
         return (
             low in self.subjects
+            or self._contracted(low)
             or low in self.determiners
             or text[:1].isupper()
             or (text.isalpha() and text.islower() and _plural(text))
@@ -210,6 +227,7 @@ class DoubleGrammar:
     """A language's grammatical doubles, from the ``[repetition]`` section of its pack."""
 
     always: frozenset[str]  # "had had", "nous nous": never an error
+    intensifiers: frozenset[str]  # "vraiment vraiment terrifiée": doubled for emphasis
     clause_start: frozenset[str]  # der/die/das: fine where a clause can start
     openers: frozenset[str]  # dass, weil, ob: words that open a clause
     prepositions: frozenset[str]  # ", in der der": a relative clause after a preposition
@@ -303,6 +321,10 @@ class DoubleGrammar:
     command_cues: frozenset[str]  # "type man man": a command run on itself
     noun_links: frozenset[str]  # "ce plan de relance relance": a noun's complement
     verb_infinitives: tuple[tuple[str, str], ...]  # "pilote" -> "piloter": a verb too
+    # "um um Schutz zu bitten": a conjunction that opens an infinitive ("um … zu"), then
+    # the same word as the preposition of a verb of that infinitive (the verbs by word)
+    infinitive_conjunctions: dict[str, frozenset[str]]
+    infinitive_markers: frozenset[str]  # "zu"
 
     @classmethod
     def of(cls, pack: LangPack) -> DoubleGrammar:
@@ -312,6 +334,7 @@ class DoubleGrammar:
             **_sets(
                 pack,
                 always="grammatical_doubles",
+                intensifiers="intensifiers",
                 clause_start="clause_start_doubles",
                 openers="clause_openers",
                 prepositions="clause_prepositions",
@@ -415,6 +438,8 @@ class DoubleGrammar:
             ),
             fine_before=_word_map(section, "fine_before"),
             approximations=_word_map(section, "approximations"),
+            infinitive_conjunctions=_word_map(section, "infinitive_conjunctions"),
+            infinitive_markers=frozenset(section.get("infinitive_markers", ())),
             contact_clauses=bool(section.get("contact_clauses", False)),
             postpositions=_word_map(section, "postpositions"),
             fine_after=_word_map(section, "fine_after"),
@@ -454,6 +479,11 @@ class DoubleGrammar:
             return True
         if nxt in self.approximations.get(word, ()) and self._amount(tokens, i + 2):
             return True  # "es geht um um die drei Millionen"
+        verbs = self.infinitive_conjunctions.get(word)
+        if verbs and _infinitive_after(tokens, i + 1, self.infinitive_markers) in verbs:
+            # "gekommen, um um Schutz zu bitten"; "ausnutzen, um um Rechte zu erlangen"
+            # and "stieg um um vier Prozent" are slips
+            return True
         if (
             word in self.demonstratives
             and i >= 2
@@ -483,7 +513,7 @@ class DoubleGrammar:
             return self._subject_and_object(tokens, i, prev, clause)
         if word in self.postpositions and self._postposition(tokens, i, word):
             return True
-        if f"{word} {word}" in self.always:
+        if f"{word} {word}" in self.always or word in self.intensifiers:
             # "besonders gut gut zu sehen": after a degree word an everyday adverb is a
             # slip ("very hush hush", "noch bla bla" are words said twice by nature)
             return (
@@ -663,7 +693,15 @@ class DoubleGrammar:
         if self.stranding.stranded(tokens, i, word):
             return True
         if word in self.emphatic:
-            return bool(prev) and tokens[i - 2].is_word and prev not in self.not_emphatic_after
+            if not (prev and tokens[i - 2].is_word):
+                # a command stressed, the verb next: "Do do reach out"; "Do do you …" and
+                # "Do do not …" are slips
+                return (
+                    nxt.isalpha()
+                    and nxt.islower()
+                    and nxt not in self.skip_relative | self.subjects | self.not_emphatic_after
+                )
+            return prev not in self.not_emphatic_after
         return (
             word in self.object_subject
             and nxt in self.finite
@@ -993,10 +1031,15 @@ class DoubleGrammar:
     def _told(self, tokens: tuple[Token, ...], head: int) -> bool:
         """The noun at ``head`` is the object of a verb that takes an object and a clause
         ("told the court the firm had …"): what follows is that clause, not a contact
-        clause of the noun."""
-        return any(
-            tokens[n].text.lower() in self.object_clause for n in range(max(0, head - 3), head)
-        )
+        clause of the noun. Not a verb's prepositional object: "wrote to the department
+        [the notice was issued by] by 30 April"."""
+        for n in range(head - 1, max(-1, head - 4), -1):
+            text = tokens[n].text.lower()
+            if text in self.object_clause:
+                return True
+            if text in self.stranded:
+                return False
+        return False
 
     def _verb_form(self, word: str) -> bool:
         """Can be a verb ("cheat", "knows", "won"), where the language lists its verbs'
@@ -1291,6 +1334,17 @@ class DoubleGrammar:
         return False
 
 
+def _infinitive_after(tokens: tuple[Token, ...], j: int, markers: frozenset[str]) -> str:
+    """The verb after an infinitive marker later in the clause from ``j`` ("bitten" of
+    "… um Schutz zu bitten"), or ""; not a marker right at ``j`` ("um um zu helfen")."""
+    for k in range(j + 1, len(tokens) - 1):
+        if tokens[k].text in _CLAUSE_MARKS or tokens[k].text in ".!?":
+            return ""
+        if tokens[k].text.lower() in markers and tokens[k + 1].is_word:
+            return tokens[k + 1].text.lower()
+    return ""
+
+
 def _noun_after(tokens: tuple[Token, ...], j: int, function: frozenset[str]) -> bool:
     """A capitalised noun at ``j``, or after one or two inflected adjectives (no article or
     other function word): an extended attribute closes before its noun ("eine eine Woche
@@ -1375,13 +1429,15 @@ def _contact_clause(
     tokens: tuple[Token, ...], first: int, subjects: frozenset[str], function: frozenset[str]
 ) -> bool:
     """A clause with no relative word, opened by a subject pronoun after a noun, ends in a
-    stranded preposition at ``first``: "the town [she grew up in] in 1990"."""
+    stranded preposition at ``first``: "the town [she grew up in] in 1990", "the team
+    [you're on] on Fridays" (the subject with its auxiliary in one token)."""
     for k in range(first - 1, 0, -1):
         text = tokens[k].text
         if text in _CLAUSE_MARKS or not tokens[k].is_word:
             return False
         before = tokens[k - 1]
-        if text.lower() in subjects and before.is_word and before.text.lower() not in function:
+        subject = text.lower().replace("’", "'").partition("'")[0]
+        if subject in subjects and before.is_word and before.text.lower() not in function:
             return before.text.lower() not in subjects
     return False
 
