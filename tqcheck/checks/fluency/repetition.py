@@ -325,6 +325,16 @@ class DoubleGrammar:
     # the same word as the preposition of a verb of that infinitive (the verbs by word)
     infinitive_conjunctions: dict[str, frozenset[str]]
     infinitive_markers: frozenset[str]  # "zu"
+    # "spoke about about a dozen issues": a verb's preposition, then the same word meaning
+    # "roughly" right before an amount
+    approximate_words: frozenset[str]
+    amount_nouns: frozenset[str]  # "a dozen", "a third": an amount after "a"
+    # "she could not not notice": a modal's negation, then the verb's own (the modals by
+    # word: "should not not stop" is a slip)
+    modal_negations: dict[str, frozenset[str]]
+    # "make sure the power is off at at the box": an adjective that takes a clause is no
+    # noun a contact clause could follow
+    clause_adjectives: frozenset[str]
 
     @classmethod
     def of(cls, pack: LangPack) -> DoubleGrammar:
@@ -440,6 +450,10 @@ class DoubleGrammar:
             approximations=_word_map(section, "approximations"),
             infinitive_conjunctions=_word_map(section, "infinitive_conjunctions"),
             infinitive_markers=frozenset(section.get("infinitive_markers", ())),
+            approximate_words=frozenset(section.get("approximate_words", ())),
+            amount_nouns=frozenset(section.get("amount_nouns", ())),
+            modal_negations=_word_map(section, "modal_negations"),
+            clause_adjectives=frozenset(section.get("clause_adjectives", ())),
             contact_clauses=bool(section.get("contact_clauses", False)),
             postpositions=_word_map(section, "postpositions"),
             fine_after=_word_map(section, "fine_after"),
@@ -480,10 +494,34 @@ class DoubleGrammar:
         if nxt in self.approximations.get(word, ()) and self._amount(tokens, i + 2):
             return True  # "es geht um um die drei Millionen"
         verbs = self.infinitive_conjunctions.get(word)
-        if verbs and _infinitive_after(tokens, i + 1, self.infinitive_markers) in verbs:
-            # "gekommen, um um Schutz zu bitten"; "ausnutzen, um um Rechte zu erlangen"
-            # and "stieg um um vier Prozent" are slips
+        # the conjunction opens its clause: after a comma, a coordinator or nothing ("die
+        # Preise um um 5 Prozent zu erhöhen" is a slip)
+        if verbs and (i == 1 or prev in self.coordinators or tokens[i - 2].text in _CLAUSE_MARKS):
+            verb = _infinitive_after(tokens, i + 1, self.infinitive_markers)
+            if verb and (verb in verbs or self._amount(tokens, i + 1)):
+                # "gekommen, um um Schutz zu bitten", "um um zehn Uhr da zu sein" (a
+                # time); "ausnutzen, um um Rechte zu erlangen" and "stieg um um vier
+                # Prozent" are slips
+                return True
+        if (
+            word in self.approximate_words
+            and (
+                prev in self.stranding.verbs.get(word, ())
+                or prev in self.stranding.adjectives.get(word, ())
+            )
+            and (self._amount(tokens, i + 1) or self._amount_noun(tokens, i + 1))
+        ):
+            # "spoke about about a dozen issues", "worried about about 20 things"; "cost
+            # about about 3 million" is a slip
             return True
+        if (
+            prev in self.modal_negations.get(word, ())
+            and nxt.isalpha()
+            and nxt.islower()
+            and nxt not in self.skip_relative
+            and nxt != word
+        ):
+            return True  # "she could not not notice"; "is not not ready" is a slip
         if (
             word in self.demonstratives
             and i >= 2
@@ -713,6 +751,15 @@ class DoubleGrammar:
             and (not self.object_clause or prev in self.object_clause)
         )
 
+    def elided_grammatical(self, tokens: tuple[Token, ...], i: int, word: str) -> bool:
+        """An elided word's end doubled by the next word as the language's grammar doubles
+        it: "qu'en en inactivant" ("en en" before a gerund); "qu'en en France" is a slip."""
+        if f"{word} {word}" not in self.always:
+            return False
+        nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+        only = self.only_before_endings.get(word)
+        return not only or nxt.endswith(tuple(only))
+
     def _set_phrase(
         self, tokens: tuple[Token, ...], i: int, word: str, clause: list[Token]
     ) -> bool:
@@ -766,6 +813,14 @@ class DoubleGrammar:
             return False
         text = tokens[j].text.lower()
         return text[:1].isdigit() or text in self.numbers
+
+    def _amount_noun(self, tokens: tuple[Token, ...], j: int) -> bool:
+        """ "a" and an amount noun at ``j``: "a dozen", "a third"."""
+        return (
+            j + 1 < len(tokens)
+            and tokens[j].text.lower() == "a"
+            and tokens[j + 1].text.lower() in self.amount_nouns
+        )
 
     def _command(self, tokens: tuple[Token, ...], i: int) -> bool:
         """A command given itself as its argument, after a word that asks to run or type
@@ -870,6 +925,22 @@ class DoubleGrammar:
             and tokens[i - 3].text.lower() in self.elliptical_heads
         ):
             return True  # "the ones that were were destroyed"
+        if (
+            i >= 3
+            and word in self.elliptical_copulas
+            and tokens[i - 2].text.lower() in self.relatives
+            and any(
+                t.text.lower().replace("’", "'").removesuffix("n't") in self.elliptical_copulas
+                and (
+                    t.text.lower().replace("’", "'").endswith("n't")
+                    or (k + 1 < i - 3 and tokens[k + 1].text.lower() in self.negations)
+                )
+                for k, t in enumerate(tokens[: i - 3])
+            )
+        ):
+            # its predicate denied before: "… aren't spicy, but the one dish that is is";
+            # "there was a dragon who was was afraid" is a slip
+            return True
         if (
             word in self.elliptical
             and i >= 2
@@ -1015,8 +1086,15 @@ class DoubleGrammar:
             if opens and k < first - 1 and verb:
                 head = tokens[k - 1].text
                 low = head.lower()
-                if self._verb_like(low) or self._told(tokens, k - 1):
-                    return False  # the verb's object: "told the court the firm had …"
+                if (
+                    self._verb_like(low)
+                    or self._told(tokens, k - 1)
+                    or low in self.complement
+                    or low in self.clause_adjectives
+                ):
+                    # the verb's object ("told the court the firm had …"), or a clause of a
+                    # verb or an adjective that takes one ("make sure the power is off at")
+                    return False
                 if (
                     head.isalpha()
                     and low not in self.skip_relative | self.subjects | self.determiners
@@ -1572,7 +1650,11 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue
             if first.text.lower() != second.text.lower():
                 elided = _elided_double(first.text, second.text, grammar)
-                if elided and _GAP_RE.fullmatch(text[first.end : second.start]):
+                if (
+                    elided
+                    and _GAP_RE.fullmatch(text[first.end : second.start])
+                    and not grammar.elided_grammatical(tokens, i, elided.lower())
+                ):
                     yield ctx.finding(
                         first.end - len(elided),
                         second.end,
