@@ -224,6 +224,9 @@ def _source_names(
             or titled
             or not (
                 len(p.text) < 3
+                # a unit after its quantity, not a year: "115 Fahrenheit" ("43 °C");
+                # "the 2016 Summer Olympics" is a name
+                or _after_quantity(src.text, p.start)
                 or (p.hyphen and not double_name)
                 or common
                 or compound_of_words(p.text, src.lang)
@@ -826,6 +829,12 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
             continue  # written in the target language's initials, or maybe in words
         out.append(Missing(w.text, concept, win.home, replacement))
     return out
+
+
+def _after_quantity(text: str, start: int) -> bool:
+    """A number that is no year, and a space, right before ``start``: "115 Fahrenheit"."""
+    m = re.search(r"(\d[\d.,]*)\s$", text[max(0, start - 20) : start])
+    return m is not None and not re.fullmatch(r"1\d{3}|20\d{2}", m.group(1))
 
 
 def _number_before(text: str, start: int) -> bool:
