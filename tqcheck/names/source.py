@@ -833,13 +833,20 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
 
 def _after_quantity(text: str, start: int) -> bool:
     """A number that is no year, and a space, right before ``start``: "115 Fahrenheit"."""
-    m = re.search(r"(\d[\d.,]*)\s$", text[max(0, start - 20) : start])
-    return m is not None and not re.fullmatch(r"1\d{3}|20\d{2}", m.group(1))
+    number = _number_right_before(text, start)
+    return bool(number) and not re.fullmatch(r"1\d{3}|20\d{2}", number)
 
 
 def _number_before(text: str, start: int) -> bool:
     """A number (digits, maybe with separators) and a space right before ``start``."""
-    return re.search(r"\d[\d.,]*\s$", text[max(0, start - 20) : start]) is not None
+    return bool(_number_right_before(text, start))
+
+
+def _number_right_before(text: str, start: int) -> str:
+    """The number (digits, maybe with separators) followed by a space that ends right
+    before ``start``, or ""."""
+    m = re.search(r"(\d[\d.,]*)\s$", text[max(0, start - 20) : start])
+    return m.group(1) if m else ""
 
 
 def _another_organisation(stand_in: str, acronym: str, doc: Document) -> bool:

@@ -929,14 +929,7 @@ class DoubleGrammar:
             i >= 3
             and word in self.elliptical_copulas
             and tokens[i - 2].text.lower() in self.relatives
-            and any(
-                t.text.lower().replace("’", "'").removesuffix("n't") in self.elliptical_copulas
-                and (
-                    t.text.lower().replace("’", "'").endswith("n't")
-                    or (k + 1 < i - 3 and tokens[k + 1].text.lower() in self.negations)
-                )
-                for k, t in enumerate(tokens[: i - 3])
-            )
+            and self._denied_before(tokens, i - 3)
         ):
             # its predicate denied before: "… aren't spicy, but the one dish that is is";
             # "there was a dragon who was was afraid" is a slip
@@ -1117,6 +1110,20 @@ class DoubleGrammar:
                 return True
             if text in self.stranded:
                 return False
+        return False
+
+    def _denied_before(self, tokens: tuple[Token, ...], end: int) -> bool:
+        """A copula or auxiliary of the list, negated, before ``end``: "isn't", "was not"."""
+        for k, t in enumerate(tokens[:end]):
+            text = t.text.lower().replace("’", "'")
+            if text.endswith("n't") and text.removesuffix("n't") in self.elliptical_copulas:
+                return True
+            if (
+                text in self.elliptical_copulas
+                and k + 1 < end
+                and tokens[k + 1].text.lower() in self.negations
+            ):
+                return True
         return False
 
     def _verb_form(self, word: str) -> bool:
