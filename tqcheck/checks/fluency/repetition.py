@@ -466,7 +466,7 @@ class DoubleGrammar:
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         if _quoted(tokens, i):
             return True  # a word mentioned, not used: 'never write "the the"'
-        if i >= 2 and tokens[i - 2].text.lower() in self.mention_nouns:
+        if i >= 2 and _mentioned(tokens[i - 2].text.lower(), nxt, self):
             return True  # a word mentioned after its name: "the word shall shall mean"
         if nxt in self.not_before.get(word, ()):
             then = tokens[i + 2].text.lower() if i + 2 < len(tokens) else ""
@@ -696,7 +696,17 @@ class DoubleGrammar:
                             # after "how much", "how long" a noun phrase too; "what annoyed
                             # the voters" has its verb
                             or (
-                                token.text.lower() in self.degree_questions
+                                # "how much your rent is is", "whatever goodwill the
+                                # business has has": a noun phrase after the wh-phrase
+                                (
+                                    token.text.lower() in self.degree_questions
+                                    # … a noun after "whatever", not a verb ("what
+                                    # annoyed the voters most was was" is a slip)
+                                    or (
+                                        token.text.lower() in self.stranding.free_relatives
+                                        and not self._verb_form(between[0])
+                                    )
+                                )
                                 and between[skip] in self.determiners
                             )
                         )
@@ -1417,6 +1427,16 @@ class DoubleGrammar:
                 if adverbs > 1:
                     return False
         return False
+
+
+def _mentioned(word: str, nxt: str, grammar: DoubleGrammar) -> bool:
+    """``word`` is a noun that names words ("the word shall shall"), or its plural before a
+    list of them ("les mots et et ou"; "our terms are are strict" is a slip)."""
+    nouns = grammar.mention_nouns
+    return word in nouns or (
+        nxt in grammar.coordinators
+        and any(word.endswith(end) and word[: -len(end)] in nouns for end in ("s", "x", "e", "es"))
+    )
 
 
 def _infinitive_after(tokens: tuple[Token, ...], j: int, markers: frozenset[str]) -> str:
