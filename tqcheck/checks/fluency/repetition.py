@@ -335,6 +335,8 @@ class DoubleGrammar:
     # "make sure the power is off at at the box": an adjective that takes a clause is no
     # noun a contact clause could follow
     clause_adjectives: frozenset[str]
+    compass_points: frozenset[str]  # "Nord", "Süd": after a particle, no surname
+    subordinators: frozenset[str]  # when, because: no noun a contact clause could follow
 
     @classmethod
     def of(cls, pack: LangPack) -> DoubleGrammar:
@@ -454,6 +456,8 @@ class DoubleGrammar:
             amount_nouns=frozenset(section.get("amount_nouns", ())),
             modal_negations=_word_map(section, "modal_negations"),
             clause_adjectives=frozenset(section.get("clause_adjectives", ())),
+            compass_points=pack.lower_set("repetition", "compass_points"),
+            subordinators=pack.lower_set("repetition", "subordinators"),
             contact_clauses=bool(section.get("contact_clauses", False)),
             postpositions=_word_map(section, "postpositions"),
             fine_after=_word_map(section, "fine_after"),
@@ -468,7 +472,9 @@ class DoubleGrammar:
             return True  # a word mentioned, not used: 'never write "the the"'
         if i >= 2 and _mentioned(tokens[i - 2].text.lower(), nxt, self):
             return True  # a word mentioned after its name: "the word shall shall mean"
-        if nxt in self.not_before.get(word, ()):
+        if nxt in self.not_before.get(word, ()) or _elided_word(nxt) in self.not_before.get(
+            word, ()
+        ):
             then = tokens[i + 2].text.lower() if i + 2 < len(tokens) else ""
             if _elided_word(then) in self.unless_then.get(nxt, ()):
                 return True  # "nous nous devons de protéger": "se devoir de", reflexive
@@ -483,7 +489,8 @@ class DoubleGrammar:
         prev = tokens[i - 2].text.lower() if i >= 2 else ""
         if prev in self.not_after.get(word, ()):
             return False  # "gestern ist sie sie gefahren", "vous pouvez nous nous contacter"
-        if prev in self.fine_after.get(word, ()):
+        two_before = f"{tokens[i - 3].text.lower()} {prev}" if i >= 3 else ""
+        if prev in self.fine_after.get(word, ()) or two_before in self.fine_after.get(word, ()):
             return True  # "a habit of his his wife disliked": the pronoun, then a determiner
         if nxt in self.fine_before.get(word, ()) or _elided_word(nxt) in self.fine_before.get(
             word, ()
@@ -565,6 +572,8 @@ class DoubleGrammar:
             word in self.particles
             and _name_follows(tokens, i + 1, self.nouns_capitalised, self.lang)
             and not (i + 1 < len(tokens) and _city_named(tokens[i + 1].text))
+            # "la forêt du du Nord": a compass point is no surname
+            and not (i + 1 < len(tokens) and tokens[i + 1].text.lower() in self.compass_points)
         ):
             return True  # "de de Gaulle", "von von der Leyen"
         if word in self.degree_adverbs and self._degree_attribute(tokens, i + 1):
@@ -730,9 +739,7 @@ class DoubleGrammar:
             and zipf(word, self.lang) < SOUND_ZIPF
         ):
             return True  # "the old clock went tick tick", "das Baby machte gluck gluck"
-        if word in self.stranded and _contact_clause(
-            tokens, i - 1, self.subjects, self.skip_relative
-        ):
+        if word in self.stranded and self._pronoun_contact_clause(tokens, i - 1):
             return True
         if word in self.stranded and (
             self._noun_contact_clause(tokens, i - 1) or self._contact_after_noun(tokens, i - 1)
@@ -804,13 +811,17 @@ class DoubleGrammar:
             return self._cluster_end(clause, word, nxt)  # no focus on a function word
         # contrastive focus is on a content word: "do you like like him, or …"
         ahead = [t.text.lower() for t in tokens[i + 1 : i + 1 + CONTRAST_WINDOW]]
-        if self.alternatives & set(ahead) or self._negated(clause):
+        if self._negated(clause):
+            return True
+        before = tokens[i - 2].text.lower() if i >= 2 else ""
+        # contrastive focus ("a date date or a business lunch?"), not a unit counted after
+        # its number ("30 minutes minutes or until …")
+        if self.alternatives & set(ahead) and not (before[:1].isdigit() or before in self.numbers):
             return True
         if self.alternatives & {t.text.lower() for t in clause}:
             return True  # "do you like him, or do you like like him?"
         if ahead[:1] == [","] and ahead[1:] and ahead[1] in self.negations:
             return True  # "a job job, not another internship"
-        before = tokens[i - 2].text.lower() if i >= 2 else ""
         if before in self.articles - self.definite and nxt in _ENDS and not _plural(word):
             # a singular noun said twice after an indefinite article, closing its phrase:
             # "I mean a meal meal.", "Is it a date date?" (a slip runs on into the sentence)
@@ -1107,6 +1118,28 @@ class DoubleGrammar:
                 # "of his letters": a phrase inside the clause; the seam lies further back
             if self._verb_like(text):
                 verb = True
+        return False
+
+    def _pronoun_contact_clause(self, tokens: tuple[Token, ...], first: int) -> bool:
+        """A clause with no relative word, opened by a subject pronoun after a noun, ends in
+        a stranded preposition at ``first``: "the town [she grew up in] in 1990", "the team
+        [you're on] on Fridays" (the subject with its auxiliary in one token). Not after a
+        conjunction ("when we moved to to the city"), and not once the main clause has
+        resumed: a finite verb after the clause's verb ("the file you selected is too
+        large to to upload")."""
+        for k in range(first - 1, 0, -1):
+            text = tokens[k].text
+            if text in _CLAUSE_MARKS or not tokens[k].is_word:
+                return False
+            before = tokens[k - 1]
+            subject = text.lower().replace("’", "'").partition("'")[0]
+            low = before.text.lower()
+            if subject in self.subjects and before.is_word and low not in self.skip_relative:
+                if low in self.subjects or low in self.subordinators:
+                    return False
+                inside = [t.text.lower() for t in tokens[k + 1 : first]]
+                verb = next((n for n, w in enumerate(inside) if self._verb_like(w)), None)
+                return verb is None or not any(w in self.finite for w in inside[verb + 1 :])
         return False
 
     def _told(self, tokens: tuple[Token, ...], head: int) -> bool:
@@ -1530,23 +1563,6 @@ def _is_quote(text: str) -> bool:
     return len(text) == 1 and (text in "\"'„‚" or unicodedata.category(text) in ("Pi", "Pf"))
 
 
-def _contact_clause(
-    tokens: tuple[Token, ...], first: int, subjects: frozenset[str], function: frozenset[str]
-) -> bool:
-    """A clause with no relative word, opened by a subject pronoun after a noun, ends in a
-    stranded preposition at ``first``: "the town [she grew up in] in 1990", "the team
-    [you're on] on Fridays" (the subject with its auxiliary in one token)."""
-    for k in range(first - 1, 0, -1):
-        text = tokens[k].text
-        if text in _CLAUSE_MARKS or not tokens[k].is_word:
-            return False
-        before = tokens[k - 1]
-        subject = text.lower().replace("’", "'").partition("'")[0]
-        if subject in subjects and before.is_word and before.text.lower() not in function:
-            return before.text.lower() not in subjects
-    return False
-
-
 @lru_cache(maxsize=4096)
 def _gradable(word: str, suffixes: tuple[str, ...], lang: str) -> bool:
     """Every comparison form of ``word`` is a known word (Zipf >= 2): cold -> colder,
@@ -1674,6 +1690,23 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
         for i in range(1, len(tokens)):
             first, second = tokens[i - 1], tokens[i]
             if not (first.is_word and second.is_word):
+                continue
+            glued = first.text.rpartition("-")[2]
+            if (
+                glued != first.text
+                and glued.lower() == second.text.lower()
+                and glued.lower() in grammar.personal
+                and _GAP_RE.fullmatch(text[first.end : second.start])
+            ):
+                # an inverted subject, then the same pronoun: "Voulez-vous vous inscrire ?"
+                # is reflexive, "Pourriez-vous vous m'envoyer …" a slip
+                if not grammar.grammatical(tokens, i):
+                    yield ctx.finding(
+                        first.end - len(glued),
+                        second.end,
+                        f"word repeated: {second.text!r}",
+                        suggestion=glued,
+                    )
                 continue
             if first.text.lower() != second.text.lower():
                 elided = _elided_double(first.text, second.text, grammar)
