@@ -337,6 +337,7 @@ class DoubleGrammar:
     clause_adjectives: frozenset[str]
     compass_points: frozenset[str]  # "Nord", "Süd": after a particle, no surname
     subordinators: frozenset[str]  # when, because: no noun a contact clause could follow
+    modified_homographs: frozenset[str]  # "will": a noun only after its listed modifiers
 
     @classmethod
     def of(cls, pack: LangPack) -> DoubleGrammar:
@@ -458,6 +459,7 @@ class DoubleGrammar:
             clause_adjectives=frozenset(section.get("clause_adjectives", ())),
             compass_points=pack.lower_set("repetition", "compass_points"),
             subordinators=pack.lower_set("repetition", "subordinators"),
+            modified_homographs=pack.lower_set("repetition", "modified_homographs"),
             contact_clauses=bool(section.get("contact_clauses", False)),
             postpositions=_word_map(section, "postpositions"),
             fine_after=_word_map(section, "fine_after"),
@@ -911,8 +913,13 @@ class DoubleGrammar:
         ):
             return True  # "die Regeln regeln"; at a sentence start the capital says nothing
         before = [t.text.lower() for t in tokens[max(0, i - PHRASAL_WINDOW - 1) : i - 1]]
-        if word in self.homographs and self._after_determiner(before, 1):
-            return True  # "the political will will"
+        if word in self.homographs and self._after_determiner(
+            before, 1, self.fine_after.get(word) if word in self.modified_homographs else None
+        ):
+            # "the political will will"; "your parcel will will arrive" is a slip (a word
+            # between must be one of the noun's listed modifiers, for the nouns that need
+            # one: a noun "will" is rare, "the empty can can be recycled" is not)
+            return True
         if word in self.compass and i >= 2:
             noun = tokens[i - 2].text.lower()
             if noun[elision(noun) :] in self.compass_nouns:
@@ -1332,9 +1339,12 @@ class DoubleGrammar:
             return True  # "everyone", "something"
         return any(w in self.determiners for w in head[-3:-1])  # "the (approach) shot"
 
-    def _after_determiner(self, before: list[str], between: int) -> bool:
+    def _after_determiner(
+        self, before: list[str], between: int, allowed: frozenset[str] | None = None
+    ) -> bool:
         """A determiner, then at most ``between`` words of its noun phrase (no function
-        word, the last one singular): the pair is that phrase's noun and the verb."""
+        word, the last one singular; only ``allowed`` words, if given): the pair is that
+        phrase's noun and the verb."""
         for n in range(between + 1):
             if len(before) <= n or not (
                 before[-1 - n] in self.determiners
@@ -1345,6 +1355,8 @@ class DoubleGrammar:
             middle = before[len(before) - n :]
             if self.before_nouns and not set(middle) <= self.before_nouns:
                 continue  # "le ballon entre entre": a noun and its verb already
+            if allowed is not None and not set(middle) <= allowed:
+                continue
             if all(w.isalpha() and w not in self.skip_relative for w in middle) and not (
                 middle and _plural(middle[-1])  # "the results will will": the subject
             ):
