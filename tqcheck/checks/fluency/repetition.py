@@ -598,6 +598,15 @@ class DoubleGrammar:
         if len(words_before) == 1 and words_before[0].text.lower() in self.verb_first:
             return True  # "Ist das das Aus?", "„War das das Auto …?“"
         if self._clause_start(tokens, i - 1, clause):
+            if (
+                self.openers
+                and nxt in self.object_pronouns | self.personal
+                and not _noun_after(tokens, i + 2, self.function_words)
+            ):
+                # the second word is an article, and an article comes before a pronoun only
+                # inside an attribute ("dem dem ihm fremden Hund"): ", der der sich
+                # zurückhaltend geäußert hatte" is a slip
+                return False
             if nxt in self.verb_first and i >= 2 and tokens[i - 2].text == ",":
                 # a relative clause ends in its finite verb: ", das das hat mir geholfen"
                 # is a main clause's subject said twice
@@ -1372,6 +1381,8 @@ class DoubleGrammar:
             return False
         if word in self.skip_relative or word in self.articles or not word.isalpha():
             return False
+        if word in self.subjects or word in self.stranding.heads:
+            return False  # the subject said twice: "Has anyone anyone tried …?"
         if any(w.text.lower() in self.skip_relative | self.articles for w in words[1:]):
             return False
         if any(w.text.lower() in self.subjects | self.stranding.heads for w in words[1:]):
