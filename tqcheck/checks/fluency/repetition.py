@@ -1539,6 +1539,16 @@ def _pronoun_phrase(
     )
 
 
+def _repeated_part(first: str, second: str, grammar: DoubleGrammar) -> tuple[str, bool]:
+    """The end of ``first`` that ``second`` repeats, and whether a hyphen joins it: a
+    subject pronoun after an inverted verb ("Pourriez-vous vous"), or an elided word's
+    function word ("qu'il il"); ("", False) otherwise."""
+    glued = first.rpartition("-")[2]
+    if glued != first and glued.lower() == second.lower() and glued.lower() in grammar.personal:
+        return glued, True
+    return _elided_double(first, second, grammar), False
+
+
 def _elided_double(first: str, second: str, grammar: DoubleGrammar) -> str:
     """The part of an elided word that the next word repeats, when it is a function word:
     "jusqu'au au", "qu'il il" (an elided article makes a noun, and a noun before its
@@ -1714,36 +1724,23 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
             first, second = tokens[i - 1], tokens[i]
             if not (first.is_word and second.is_word):
                 continue
-            glued = first.text.rpartition("-")[2]
-            if (
-                glued != first.text
-                and glued.lower() == second.text.lower()
-                and glued.lower() in grammar.personal
-                and _GAP_RE.fullmatch(text[first.end : second.start])
-            ):
-                # an inverted subject, then the same pronoun: "Voulez-vous vous inscrire ?"
-                # is reflexive, "Pourriez-vous vous m'envoyer …" a slip
-                if not grammar.grammatical(tokens, i):
-                    yield ctx.finding(
-                        first.end - len(glued),
-                        second.end,
-                        f"word repeated: {second.text!r}",
-                        suggestion=glued,
-                    )
-                continue
             if first.text.lower() != second.text.lower():
-                elided = _elided_double(first.text, second.text, grammar)
-                if (
-                    elided
-                    and _GAP_RE.fullmatch(text[first.end : second.start])
-                    and not grammar.elided_grammatical(tokens, i, elided.lower())
-                ):
-                    yield ctx.finding(
-                        first.end - len(elided),
-                        second.end,
-                        f"word repeated: {second.text!r}",
-                        suggestion=elided,
+                # the end of an elided or hyphenated word said again: "qu'il il",
+                # "Pourriez-vous vous m'envoyer" ("Voulez-vous vous inscrire ?" is reflexive)
+                part, hyphen = _repeated_part(first.text, second.text, grammar)
+                if part and _GAP_RE.fullmatch(text[first.end : second.start]):
+                    fine = (
+                        grammar.grammatical(tokens, i)
+                        if hyphen
+                        else grammar.elided_grammatical(tokens, i, part.lower())
                     )
+                    if not fine:
+                        yield ctx.finding(
+                            first.end - len(part),
+                            second.end,
+                            f"word repeated: {second.text!r}",
+                            suggestion=part,
+                        )
                 continue
             if not _GAP_RE.fullmatch(text[first.end : second.start]):
                 continue
