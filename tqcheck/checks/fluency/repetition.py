@@ -33,6 +33,7 @@ ENGLISH_MARGIN = 0.5  # Zipf by which an English word outweighs the German: "Tal
 EVERYDAY_ADVERB = 5.0  # Zipf of "gut": a degree word before it makes "gut gut" a slip
 VERB_PAST = 1.5  # Zipf of a regular past from which a word is a verb ("knowed" 2.2, "gardened" 1.6)
 QUESTION_REACH = 6  # words from a wh-word to its auxiliary ("what, in God's name, had he")
+CIRCUMPOSITION_REACH = 4  # words back to a circumposition's opener: "vom 4. Mai an"
 CONTRAST_WINDOW = 4  # tokens after the pair searched for "or": "like like him, or"
 
 
@@ -338,6 +339,9 @@ class DoubleGrammar:
     compass_points: frozenset[str]  # "Nord", "Süd": after a particle, no surname
     subordinators: frozenset[str]  # when, because: no noun a contact clause could follow
     modified_homographs: frozenset[str]  # "will": a noun only after its listed modifiers
+    # "vom 4. Mai an an allen Werktagen": a circumposition's second part (by the words that
+    # open it), then the same word as a preposition
+    circumpositions: dict[str, frozenset[str]]
 
     @classmethod
     def of(cls, pack: LangPack) -> DoubleGrammar:
@@ -460,6 +464,7 @@ class DoubleGrammar:
             compass_points=pack.lower_set("repetition", "compass_points"),
             subordinators=pack.lower_set("repetition", "subordinators"),
             modified_homographs=pack.lower_set("repetition", "modified_homographs"),
+            circumpositions=_word_map(section, "circumpositions"),
             contact_clauses=bool(section.get("contact_clauses", False)),
             postpositions=_word_map(section, "postpositions"),
             fine_after=_word_map(section, "fine_after"),
@@ -560,6 +565,9 @@ class DoubleGrammar:
             return self._subject_and_object(tokens, i, prev, clause)
         if word in self.postpositions and self._postposition(tokens, i, word):
             return True
+        openers = self.circumpositions.get(word)
+        if openers and any(t.text.lower() in openers for t in clause[:CIRCUMPOSITION_REACH]):
+            return True  # "vom 4. Mai an an allen Werktagen", "von Bern aus aus dem Zug"
         if f"{word} {word}" in self.always or word in self.intensifiers:
             # "besonders gut gut zu sehen": after a degree word an everyday adverb is a
             # slip ("very hush hush", "noch bla bla" are words said twice by nature)
