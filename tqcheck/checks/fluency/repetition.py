@@ -837,8 +837,14 @@ class DoubleGrammar:
         # its number ("30 minutes minutes or until …")
         if self.alternatives & set(ahead) and not (before[:1].isdigit() or before in self.numbers):
             return True
-        if self.alternatives & {t.text.lower() for t in clause}:
-            return True  # "do you like him, or do you like like him?"
+        for n, t in enumerate(clause):  # read backwards from the pair
+            if t.text.lower() in self.alternatives:
+                # "do you like him, or do you like like him?": the word before the "or"
+                # too; "ordered online or purchased from the office office" is a slip
+                at = i - 2 - n  # the index of that "or" in the sentence
+                if word in {u.text.lower() for u in tokens[:at]}:
+                    return True
+                break
         if ahead[:1] == [","] and ahead[1:] and ahead[1] in self.negations:
             return True  # "a job job, not another internship"
         if before in self.articles - self.definite and nxt in _ENDS and not _plural(word):
