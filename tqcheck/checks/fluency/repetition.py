@@ -973,17 +973,14 @@ class DoubleGrammar:
             i >= 3
             and word in self.elliptical_copulas
             and tokens[i - 2].text.lower() in self.relatives
-            and tokens[i - 3].text.lower() in self.elliptical_heads
+            and (
+                tokens[i - 3].text.lower() in self.elliptical_heads
+                or self._denied_before(tokens, i - 3)
+            )
         ):
-            return True  # "the ones that were were destroyed"
-        if (
-            i >= 3
-            and word in self.elliptical_copulas
-            and tokens[i - 2].text.lower() in self.relatives
-            and self._denied_before(tokens, i - 3)
-        ):
-            # its predicate denied before: "… aren't spicy, but the one dish that is is";
-            # "there was a dragon who was was afraid" is a slip
+            # the relative's predicate left out: "the ones that were were destroyed", or
+            # denied before: "… aren't spicy, but the one dish that is is"; "there was a
+            # dragon who was was afraid" is a slip
             return True
         if (
             word in self.elliptical
