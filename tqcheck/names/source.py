@@ -500,6 +500,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         and not nouns
         and run[0][0].start not in checked
         and _famous(run[0][0], src.text, src.lang, doc.lang)
+        # a country's adjective arrives as the target's own ("German" / "deutsch"): CLDR's
+        and not named([fold(run[0][0].text)], src.lang)
     ]
     # … and a sentence's first word that is such a name ("Snapchat is not the only
     # company"), unless the source also writes it in lower case: only ever "replaced",
@@ -519,6 +521,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     # (many words travel between English and French: "Mention your symptoms" /
     # "Indiquez vos symptômes"; the stand-in must travel too, being rare is not enough)
     openers = {run[0][0].start for run in opening}
+    famed = openers | {run[0][0].start for run in famous}
     runs += famous + opening
     # a country is strong evidence: CLDR gives its name and adjective in the target
     # language ("Portugal" / "portugiesische"), so its absence is no paraphrase
@@ -559,6 +562,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
 
     def held_by_source(t: Part) -> bool:  # in any case or form: no stand-in
         return fold(t.text) in source_folded or _reads_as(t.text, source_forms, doc.lang)
+
+    def famous_here(t: Part, run: list[tuple[Part, bool]]) -> bool:
+        return _famous(t, doc.text, doc.lang, src.lang, initial=run[0][0].initial)
 
     out: list[Missing] = []
     for run in runs:
@@ -660,6 +666,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                             )
                         )
                     )
+                    # a famous name for a famous name, where the target capitalises its
+                    # nouns too: "Clinton" / "Tusk", "Snapchat is" / "Bitcoin ist"
+                    or (target_nouns and run[0][0].start in famed and famous_here(t, run))
                     # after "Frau", "Mme": a name, however rare ("Frau Kowalczyk")
                     or _word_before(doc.text, t.start).lower() in target_honorifics
                     or fold(t.text) in stand_in_countries
@@ -705,7 +714,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                         )
                     )
                     if run[0][0].start in openers
-                    else _rare_name(
+                    else (target_nouns and famous_here(stand_in[0], run))
+                    or _rare_name(
                         stand_in[0], doc.text, doc.lang, src.lang, initial=run[0][0].initial
                     )
                 )
