@@ -1122,8 +1122,20 @@ class DoubleGrammar:
             if opens and k + 2 < first and not verb:
                 after = tokens[k + 2].text
                 # the subject's verb right after its noun, in the present: "the region
-                # [the substrate binds to] to form …"
-                verb = after.islower() and after.isalpha() and after.endswith("s")
+                # [the substrate binds to] to form …", "the cove [the locals swim in]"
+                verb = (
+                    after.islower()
+                    and after.isalpha()
+                    and (
+                        after.endswith("s")
+                        or (
+                            _plural(tokens[k + 1].text)
+                            and after not in self.phrasal
+                            and after not in self.skip_relative
+                            and self._verb_form(after)
+                        )
+                    )
+                )
             if opens and k < first - 1 and verb:
                 head = tokens[k - 1].text
                 low = head.lower()
