@@ -31,6 +31,7 @@ COMMON_AT_START = 5.0  # at a sentence start, rarer doubles are chants and rhyme
 TRAVELLING_NAME = 1.5  # Zipf in English from which a German capitalised word is a name too
 ENGLISH_MARGIN = 0.5  # Zipf by which an English word outweighs the German: "Talk Talk"
 EVERYDAY_ADVERB = 5.0  # Zipf of "gut": a degree word before it makes "gut gut" a slip
+SINGULAR = 2.5  # Zipf of "fisherman" from which "fishermen" is its plural ("speciman": none)
 VERB_PAST = 1.5  # Zipf of a regular past from which a word is a verb ("knowed" 2.2, "gardened" 1.6)
 QUESTION_REACH = 6  # words from a wh-word to its auxiliary ("what, in God's name, had he")
 CIRCUMPOSITION_REACH = 4  # words back to a circumposition's opener: "vom 4. Mai an"
@@ -342,6 +343,10 @@ class DoubleGrammar:
     # "vom 4. Mai an an allen Werktagen": a circumposition's second part (by the words that
     # open it), then the same word as a preposition
     circumpositions: dict[str, frozenset[str]]
+    # plurals with no -s ("people", "children") and the ending of a family of them
+    # ("fishermen", when "fisherman" is a word): a contact clause's plural subject
+    irregular_plurals: frozenset[str]
+    plural_endings: dict[str, frozenset[str]]
 
     @classmethod
     def of(cls, pack: LangPack) -> DoubleGrammar:
@@ -433,6 +438,8 @@ class DoubleGrammar:
             not_before_endings=_word_map(section, "slip_before_endings"),
             only_before_endings=_word_map(section, "only_before_endings"),
             subjects=stranding.subjects,
+            irregular_plurals=pack.lower_set("repetition", "irregular_plurals"),
+            plural_endings=_word_map(section, "plural_endings"),
             comparison=tuple(section.get("comparison_suffixes", ())),
             stranding=stranding,
             irregular_pasts=frozenset(
@@ -1129,7 +1136,7 @@ class DoubleGrammar:
                     and (
                         after.endswith("s")
                         or (
-                            _plural(tokens[k + 1].text)
+                            self._plural_noun(tokens[k + 1].text)
                             and after not in self.phrasal
                             and after not in self.skip_relative
                             and self._verb_form(after)
@@ -1228,6 +1235,16 @@ class DoubleGrammar:
             or word in self.irregular_pasts
             or word in self.finite
             or word in self.stranding.auxiliaries
+        )
+
+    def _plural_noun(self, word: str) -> bool:
+        """A plural noun: "results", "people", "fishermen" (for "fisherman")."""
+        if _plural(word) or word in self.irregular_plurals:
+            return True
+        return any(
+            word.endswith(ending) and zipf(word[: -len(ending)] + single, self.lang) >= SINGULAR
+            for ending, singles in self.plural_endings.items()
+            for single in singles
         )
 
     def _bare_plural_subject(self, tokens: tuple[Token, ...], n: int) -> bool:
