@@ -11,6 +11,7 @@ from functools import lru_cache
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity, Token
 from tqcheck.names.places import population
+from tqcheck.names.text import compound_of_words
 from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
 from tqcheck.text.langpack import LangPack
@@ -32,6 +33,7 @@ TRAVELLING_NAME = 1.5  # Zipf in English from which a German capitalised word is
 ENGLISH_MARGIN = 0.5  # Zipf by which an English word outweighs the German: "Talk Talk"
 EVERYDAY_ADVERB = 5.0  # Zipf of "gut": a degree word before it makes "gut gut" a slip
 SINGULAR = 2.5  # Zipf of "fisherman" from which "fishermen" is its plural ("speciman": none)
+NAME_WORDS = 3  # a name of this many capitalised words at most: a pseudo-cleft's subject
 VERB_PAST = 1.5  # Zipf of a regular past from which a word is a verb ("knowed" 2.2, "gardened" 1.6)
 QUESTION_REACH = 6  # words from a wh-word to its auxiliary ("what, in God's name, had he")
 CIRCUMPOSITION_REACH = 4  # words back to a circumposition's opener: "vom 4. Mai an"
@@ -343,6 +345,7 @@ class DoubleGrammar:
     # "vom 4. Mai an an allen Werktagen": a circumposition's second part (by the words that
     # open it), then the same word as a preposition
     circumpositions: dict[str, frozenset[str]]
+    name_endings: tuple[str, ...]  # "-hausen", "-berg": a compound that is a family name
     # plurals with no -s ("people", "children") and the ending of a family of them
     # ("fishermen", when "fisherman" is a word): a contact clause's plural subject
     irregular_plurals: frozenset[str]
@@ -439,6 +442,7 @@ class DoubleGrammar:
             only_before_endings=_word_map(section, "only_before_endings"),
             subjects=stranding.subjects,
             irregular_plurals=pack.lower_set("repetition", "irregular_plurals"),
+            name_endings=tuple(section.get("name_endings", ())),
             plural_endings=_word_map(section, "plural_endings"),
             comparison=tuple(section.get("comparison_suffixes", ())),
             stranding=stranding,
@@ -587,7 +591,7 @@ class DoubleGrammar:
             return True
         if (
             word in self.particles
-            and _name_follows(tokens, i + 1, self.nouns_capitalised, self.lang)
+            and _name_follows(tokens, i + 1, self.nouns_capitalised, self.lang, self.name_endings)
             and not (i + 1 < len(tokens) and _city_named(tokens[i + 1].text))
             # "la forêt du du Nord": a compass point is no surname
             and not (i + 1 < len(tokens) and tokens[i + 1].text.lower() in self.compass_points)
@@ -719,6 +723,9 @@ class DoubleGrammar:
             if not between:  # "what is is"; "What do do you make of it?" asks a question
                 bare = not self.bare_after or token.text.lower() in self.bare_after
                 return bare and word not in self.elliptical
+            named = [t.text for t in clause[:k] if t.is_word]
+            if len(named) <= NAME_WORDS and all(w[:1].isupper() and w[1:].islower() for w in named):
+                return True  # a name as the subject: "what Greenfields is is a festival"
             head, rest = between[0], between[1:]
             if head not in self.subjects and head not in self.determiners:
                 # "how old she is is", "which one it was was", "how much your rent is
@@ -1117,6 +1124,8 @@ class DoubleGrammar:
         verb = False
         for k in range(first - 1, 1, -1):
             text = tokens[k].text.lower()
+            if _amount_sign(text):
+                continue  # "the painting [the gallery paid £4 million for]"
             if tokens[k].text in _CLAUSE_MARKS or not tokens[k].is_word:
                 return False
             opens = text in self.determiners or (
@@ -1146,8 +1155,11 @@ class DoubleGrammar:
             if opens and k < first - 1 and verb:
                 head = tokens[k - 1].text
                 low = head.lower()
+                # a determiner's word in -ing is a noun: "the painting [the gallery paid
+                # £4 million for]"
+                noun_ing = low.endswith("ing") and tokens[k - 2].text.lower() in self.determiners
                 if (
-                    self._verb_like(low)
+                    (self._verb_like(low) and not noun_ing)
                     or self._told(tokens, k - 1)
                     or low in self.complement
                     or low in self.clause_adjectives
@@ -1682,15 +1694,27 @@ def _forms_map(section: dict[str, object], key: str) -> dict[str, frozenset[str]
     }
 
 
-def _name_follows(tokens: tuple[Token, ...], j: int, nouns: bool, lang: str) -> bool:
+def _amount_sign(text: str) -> bool:
+    """A currency sign or a percent sign: part of an amount."""
+    return len(text) == 1 and (unicodedata.category(text) == "Sc" or text == "%")
+
+
+def _name_follows(
+    tokens: tuple[Token, ...], j: int, nouns: bool, lang: str, endings: tuple[str, ...] = ()
+) -> bool:
     """A capitalised word follows, after at most two short particles ("der", "van den");
     where nouns are capitalised, one rare as a word or known in English too: names travel
-    ("von von der Leyen"; "von von der Bürgermeisterin" is a slip)."""
+    ("von von der Leyen"; "von von der Bürgermeisterin" is a slip), and no compound of
+    words ("Mikroplastik")."""
     for k in range(j, min(j + 3, len(tokens))):
         text = tokens[k].text
         if text[:1].isupper():
             if k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and tokens[k + 1].is_word:
                 return False  # a first name and a surname: "de de Martin Scorsese" is a slip
+            if nouns and compound_of_words(text, lang) and not text.endswith(endings):
+                # a compound of words is a noun ("frei von von Mikroplastik"), unless it
+                # ends as family and place names do ("von von Hirschhausen")
+                return False
             return not nouns or _rare(text, lang) or zipf(text.lower(), "en") >= TRAVELLING_NAME
         if not (text.isalpha() and text.islower() and len(text) <= 3):
             return False
