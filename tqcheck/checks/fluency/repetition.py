@@ -1479,6 +1479,8 @@ class DoubleGrammar:
         for k in range(j, len(tokens)):
             if tokens[k].text == "." and k + 1 < len(tokens) and _abbreviated(tokens[k - 1].text):
                 continue  # "seit dem 1. März", "gemäß Abs. 2": inside the sentence
+            if tokens[k].text == "-" and tokens[k].start == tokens[k - 1].end:
+                continue  # a compound's first part, its second left out: "UVA- und UVB-"
             if tokens[k].text in _CLAUSE_MARKS or tokens[k].text in ".!?":
                 break
             if tokens[k].is_word:
