@@ -26,6 +26,7 @@ from importlib import resources
 from tqcheck.names.text import fold
 from tqcheck.text.cache import load_or_build, source_key
 from tqcheck.text.frequency import zipf
+from tqcheck.text.spell import known
 
 # A city's name is an everyday word of the language ("Nice", "Bath", "Reading" in English;
 # "Essen", "Halle", "Hof" in German) from this Zipf on, when that is this much more than in
@@ -91,7 +92,9 @@ def is_city(word: str, lang: str) -> bool:
         return True
     low = word.lower()
     here = zipf(low, lang)
-    if here < EVERYDAY:
+    if here < EVERYDAY or not known(low, lang):
+        # rare, or no word of the language's dictionary: "Lille", "Lyon" in French (4.5,
+        # 4.9) are names only; "Bath" is an English word
         return True
     if here >= NAME_MAX:
         return False

@@ -24,6 +24,7 @@ from tqcheck.glossary.normalize import words
 from tqcheck.names.countries import by_name, countries, named, shares_stem
 from tqcheck.names.given import given_names
 from tqcheck.names.places import city_forms, is_city, is_city_name
+from tqcheck.text.spell import known
 from tqcheck.names.similarity import edits, jaro_winkler, same_initial, skeleton
 from tqcheck.names.text import (
     Part,
@@ -50,6 +51,8 @@ TRAVELS = 2.0  # Zipf in the other language from which a German capitalised word
 TRAVELLING_LETTERS = 4
 UNKNOWN = 2.0  # Zipf under which a word is known in neither language: a name ("Rebull")
 UNKNOWN_LETTERS = 10  # longer unknown German words are compounds ("Aufstehzeiten")
+UNDEFINED_LETTERS = 8  # a word no dictionary holds and this short is a name ("Lörrach")
+SHORT_PART = 3.0  # … unless it splits into two words at least this frequent ("Eis|berge")
 ACRONYM_MAX = 6  # letters: longer all-capital words are shouting, not initialisms
 ACRONYM_USED = 2.5  # Zipf from which a language writes an acronym ("NBA" fr 3.9, "USI" en 2.2)
 ACRONYM_SHARED = 0.5  # share of letters from which two acronyms are one name translated
@@ -397,6 +400,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     # only as "replaced", when a rare name stands where the source name belongs
     weak: set[int] = set()
     with_article: set[int] = set()  # … and of these, words after an article
+    # … and words only no dictionary holds ("Lörrach"): replaced by a one-word name only
+    # ("Urknall" / "Big Bang" is a translation)
+    undefined: set[int] = set()
 
     source_countries = by_name(src.lang)
     source_honorifics = _honorifics(src.lang)
@@ -424,6 +430,10 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     def unknown(p: Part) -> bool:  # "sagte Rebull": known in neither language
         if nouns and _unknown(p, src.lang, doc.lang):
             weak.add(p.start)
+            return True
+        if nouns and _undefined(p, src.lang):
+            weak.add(p.start)
+            undefined.add(p.start)
             return True
         if nouns and p.after_det and _travelling_noun(p, src.lang, doc.lang):
             # after an article a German word is a noun, or a name used as one ("in einem
@@ -698,6 +708,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             ):
                 j += 1
             replacement = (home[k].start, home[j].end, doc.text[home[k].start : home[j].end])
+            if (j > k or home[k].joined) and all(p.start in undefined for p in names):
+                continue
         if (
             all(p.start in weak for p in names)
             and not all(p.start in with_article or p.start in multi for p in names)
@@ -1177,6 +1189,21 @@ def _unknown(p: Part, lang: str, other: str) -> bool:
     if zipf(low, lang) >= UNKNOWN or zipf(low, other) >= UNKNOWN:
         return False
     return not compound_of_words(p.text, lang)
+
+
+def _undefined(p: Part, lang: str) -> bool:
+    """Where nouns are capitalised: a word no dictionary of the language holds, in any
+    of its declined forms, and no compound of its words: a place or a person ("in
+    Lörrach", "Todtnau"), however often the language's news names it."""
+    if p.after_det or not TRAVELLING_LETTERS <= len(p.text) <= UNDEFINED_LETTERS:
+        return False  # a longer word no dictionary holds is a compound ("Tierarztpraxis")
+    low = p.text.lower()
+    if any(
+        zipf(low[:k], lang) >= SHORT_PART and zipf(low[k:], lang) >= SHORT_PART
+        for k in range(3, len(low) - 2)
+    ):
+        return False  # a short compound: "Eisberge", "Tierwohl"
+    return not any(known(b.lower(), lang) for b, _e in declined(p.text, lang))
 
 
 def _name_like(t: Part, lang: str, other: str) -> bool:

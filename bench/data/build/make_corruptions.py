@@ -40,6 +40,9 @@ Hand-made raw files (bench/data/raw/)
 * ``corrupt_source_words.txt`` ``SW <carrier> || <old> || <new with ⟦source words⟧>``.
 * ``corrupt_reject.tsv``      ``<set> <TAB> <lang> <TAB> <word>``: generated forms judged to be real
   words of the language (typos, misspellings) or carrier words not to corrupt; never produced.
+* ``names_source_<N>.jsonl``  independent batches of names_source rows written by hand as eval rows
+  (origins ``nown<N>:<lang>-<genre>-<k>``, each corrupted pair with its correct twin), by writers
+  who had not read the rules; appended as they are and split by origin like the rest.
 """
 
 from __future__ import annotations
@@ -1423,6 +1426,10 @@ def main() -> None:
         "spelling": build_spelling(rngs["spelling"], car, table, nd, vocab, rejects),
         "sentence_case": build_sentence_case(rngs["sentence_case"], car),
     }
+    batches = RAW.glob("names_source_[0-9]*.jsonl")  # by number: _1 … _9, _10
+    for batch in sorted(batches, key=lambda p: int(p.stem.rsplit("_", 1)[1])):
+        lines = batch.read_text(encoding="utf-8").splitlines()
+        sets["names_source"] += [json.loads(line) for line in lines if line.strip()]
     for rows in sets.values():
         split = splits.assign((r["lang"], r["origin"]) for r in rows)
         for r in rows:
