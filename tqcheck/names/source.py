@@ -920,13 +920,21 @@ def _travels_as_acronym(word: str, src_lang: str, lang: str) -> bool:
 
 
 def _title_case(doc: Document) -> set[int]:
-    """Sentences whose words of four letters or more are mostly capitalised: headings
-    (not where the language capitalises its nouns anyway)."""
+    """Sentences whose everyday words of four letters or more are mostly capitalised:
+    headings (not where the language capitalises its nouns anyway). Rare capitalised
+    words are left out of the count: names are capitalised in any sentence ("Pogačar
+    won the stage ahead of Jonas Vingegaard" is no heading)."""
     out: set[int] = set()
     if doc.lang.split("-")[0] in NOUN_CAPITALISING:
         return out
     for n, sentence in enumerate(doc.sentences):
-        long = [t.text for t in sentence.tokens if t.is_word and len(t.text) >= 4]
+        long = [
+            t.text
+            for t in sentence.tokens
+            if t.is_word
+            and len(t.text) >= 4
+            and (t.text.islower() or zipf(t.text.lower(), doc.lang) >= RARE)
+        ]
         if len(long) >= 3 and sum(w[0].isupper() for w in long) >= TITLE_CASE * len(long):
             out.add(n)
     return out
