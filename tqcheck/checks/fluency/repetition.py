@@ -34,6 +34,7 @@ ENGLISH_MARGIN = 0.5  # Zipf by which an English word outweighs the German: "Tal
 EVERYDAY_ADVERB = 5.0  # Zipf of "gut": a degree word before it makes "gut gut" a slip
 SINGULAR = 2.5  # Zipf of "fisherman" from which "fishermen" is its plural ("speciman": none)
 NAME_WORDS = 3  # a name of this many capitalised words at most: a pseudo-cleft's subject
+FUNCTION_ZIPF = 5.4  # a word this frequent is a function word, no comparative ("dieser")
 VERB_PAST = 1.5  # Zipf of a regular past from which a word is a verb ("knowed" 2.2, "gardened" 1.6)
 QUESTION_REACH = 6  # words from a wh-word to its auxiliary ("what, in God's name, had he")
 CIRCUMPOSITION_REACH = 4  # words back to a circumposition's opener: "vom 4. Mai an"
@@ -346,6 +347,12 @@ class DoubleGrammar:
     # open it), then the same word as a preposition
     circumpositions: dict[str, frozenset[str]]
     name_endings: tuple[str, ...]  # "-hausen", "-berg": a compound that is a family name
+    # "als": a comparison's word, said again meaning "as" after a comparative
+    comparison_doubles: frozenset[str]
+    comparatives: frozenset[str]  # "mehr", "lieber": comparatives with no regular ending
+    comparative_endings: tuple[str, ...]  # "-er": "wertvoller"
+    extraposed: frozenset[str]  # "als", "wie": a comparison may follow a clause's verb
+    umlauts: dict[int, str]  # "länger" -> "langer": a comparative's vowel given back
     # plurals with no -s ("people", "children") and the ending of a family of them
     # ("fishermen", when "fisherman" is a word): a contact clause's plural subject
     irregular_plurals: frozenset[str]
@@ -443,6 +450,11 @@ class DoubleGrammar:
             subjects=stranding.subjects,
             irregular_plurals=pack.lower_set("repetition", "irregular_plurals"),
             name_endings=tuple(section.get("name_endings", ())),
+            comparison_doubles=pack.lower_set("repetition", "comparison_doubles"),
+            comparatives=pack.lower_set("repetition", "comparatives"),
+            comparative_endings=tuple(section.get("comparative_endings", ())),
+            extraposed=frozenset(section.get("extraposed_after_verb", ())),
+            umlauts=str.maketrans(dict(section.get("comparative_vowels", {}))),
             plural_endings=_word_map(section, "plural_endings"),
             comparison=tuple(section.get("comparison_suffixes", ())),
             stranding=stranding,
@@ -579,6 +591,8 @@ class DoubleGrammar:
         openers = self.circumpositions.get(word)
         if openers and any(t.text.lower() in openers for t in clause[:CIRCUMPOSITION_REACH]):
             return True  # "vom 4. Mai an an allen Werktagen", "von Bern aus aus dem Zug"
+        if word in self.comparison_doubles:
+            return self._after_comparative(tokens, i, clause)
         if f"{word} {word}" in self.always or word in self.intensifiers:
             # "besonders gut gut zu sehen": after a degree word an everyday adverb is a
             # slip ("very hush hush", "noch bla bla" are words said twice by nature)
@@ -913,6 +927,41 @@ class DoubleGrammar:
         if word not in self.clause_final or nxt not in _ENDS:
             return False
         return not self.modals & {t.text.lower() for t in clause}
+
+    def _after_comparative(self, tokens: tuple[Token, ...], i: int, clause: list[Token]) -> bool:
+        """The comparison's word, then the same word meaning "as": "mehr als als Kind",
+        "eher als Risiko als als Chance". A comparative stands before it in the clause, and
+        a noun phrase follows: "gilt als als unbegründet", "mehr als als 10.000 Galaxien",
+        "länger als als beim Vorgänger" are slips."""
+        if not any(self._comparative(t.text) for t in clause):
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None or not nxt.text.isalpha():
+            return False
+        if nxt.text[:1].isupper():
+            return True
+        after = tokens[i + 2].text if i + 2 < len(tokens) else ""
+        low = nxt.text.lower()
+        return (
+            low not in self.function_words | self.prepositions | self.numbers
+            and after[:1].isupper()
+        )
+
+    def _comparative(self, text: str) -> bool:
+        """A comparative: listed ("mehr", "lieber"), or a lower-case word that is a
+        frequent adjective with a comparative ending ("wertvoller", "länger": the vowel
+        the ending changes given back), not a function word ("dieser", "einer")."""
+        low = text.lower()
+        if low in self.comparatives:
+            return True
+        if not text.islower() or low in self.function_words or zipf(low, self.lang) >= FUNCTION_ZIPF:
+            return False
+        for ending in self.comparative_endings:
+            base = low[: -len(ending)]
+            if low.endswith(ending) and len(base) >= 3:
+                if max(zipf(b, self.lang) for b in (base, base.translate(self.umlauts))) >= 3.0:
+                    return True
+        return False
 
     def _emphatic_adjective(self, tokens: tuple[Token, ...], i: int, word: str) -> bool:
         """A gradable adjective said twice for emphasis, not after a definite determiner:
@@ -1483,6 +1532,8 @@ class DoubleGrammar:
                 continue  # a compound's first part, its second left out: "UVA- und UVB-"
             if tokens[k].text in _CLAUSE_MARKS or tokens[k].text in ".!?":
                 break
+            if last is not None and last[:1].islower() and tokens[k].text in self.extraposed:
+                break  # a comparison after the verb: "dass das das Lesen fördert als …"
             if tokens[k].is_word:
                 last = tokens[k].text
         return last is None or last[:1].islower()
