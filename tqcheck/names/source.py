@@ -213,6 +213,9 @@ def _source_names(
         # are all capitalised ("Fraser-Pryce"), where the language does not capitalise
         # its nouns anyway ("Selenskyj-Regierung")
         double_name = p.all_capitals and src.lang.split("-")[0] not in NOUN_CAPITALISING
+        # … and a name made a modifier where nouns are lower case ("the Ditzingen-based
+        # maker"; "Selenskyj-treu" is a German compound)
+        double_name |= p.modifier_head and src.lang.split("-")[0] not in NOUN_CAPITALISING
         # right after "Frau", "Professor": a name, even one that reads as a compound
         # ("Professorin Wendtland")
         titled = (
@@ -1218,7 +1221,8 @@ def _name_like(t: Part, lang: str, other: str) -> bool:
     """A capitalised word that reads as a name: not after a determiner (a noun), no
     compound of common words, and rare in the language or about as frequent in another
     one (names travel: "Theresa", "May", "Macron"; nouns do not: "Montag")."""
-    if t.after_det or compound_of_words(t.text, lang):
+    # after a determiner a noun, unless a name made a modifier: "the Ditzingen-based firm"
+    if (t.after_det and not t.modifier_head) or compound_of_words(t.text, lang):
         return False
     # the word as written ("Biles" is rare, "bile" is not); its undeclined forms only when
     # the written one is unknown ("Merkels")

@@ -47,6 +47,9 @@ class Part:
     # "Strack-Zimmermann", "Shelly-Ann"), not a compound ("Selenskyj-Regierung" is one too,
     # where nouns are capitalised: the caller weighs the pieces)
     all_capitals: bool = False
+    # the capitalised first piece of a hyphenated word whose other pieces are lower case:
+    # a name made a modifier ("Ditzingen-based", "Oscar-winning")
+    modifier_head: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -198,6 +201,9 @@ def _parts(doc: Document) -> list[Part]:
                             after_det=i == 0 and previous_word.lower() in dets,
                             hyphen=len(pieces) > 1,
                             all_capitals=capitals,
+                            modifier_head=i == 0
+                            and len(pieces) > 1
+                            and not any(_capitalised(t) for t, _s, _e in pieces[1:]),
                         )
                     )
                     part_end = end
