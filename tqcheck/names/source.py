@@ -425,7 +425,19 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 and (
                     not (nouns and _after_adjective(src.text, p.start))
                     # a short word only beside another name word: "Aly Raisman"
-                    and _source_name_like(p, src.lang, doc.lang, nouns, short_ok=in_run)
+                    and (
+                        _source_name_like(p, src.lang, doc.lang, nouns, short_ok=in_run)
+                        # where nouns are lower case, a rare word after a determiner
+                        # too: "the Aude", "the Perseus galaxy cluster"
+                        or (
+                            not nouns
+                            and p.after_det
+                            and _rare_word(p, src.lang)
+                            # not the head of a list of capitalised words: "the
+                            # Findable, Accessible, … principles"
+                            and not re.match(r"\s*,\s*[^\W\d_]", src.text[p.end :])
+                        )
+                    )
                 )
             )
         )
@@ -1215,6 +1227,11 @@ def _undefined(p: Part, lang: str) -> bool:
     ):
         return False  # a short compound: "Eisberge", "Tierwohl"
     return not any(known(b.lower(), lang) for b, _e in declined(p.text, lang))
+
+
+def _rare_word(p: Part, lang: str) -> bool:
+    """Rare in the language and no compound of its words."""
+    return zipf(p.text.lower(), lang) < RARE and not compound_of_words(p.text, lang)
 
 
 def _name_like(t: Part, lang: str, other: str) -> bool:
