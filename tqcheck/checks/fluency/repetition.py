@@ -760,7 +760,7 @@ class DoubleGrammar:
                                     # annoyed the voters most was was" is a slip)
                                     or (
                                         token.text.lower() in self.stranding.free_relatives
-                                        and not self._verb_form(between[0])
+                                        and not self._finite_form(between[0])
                                     )
                                 )
                                 and between[skip] in self.determiners
@@ -1287,6 +1287,14 @@ class DoubleGrammar:
             or word in self.irregular_pasts | self.irregular_bases | self.finite
             or any(zipf(word + s, self.lang) >= VERB_PAST for s in self.past_suffixes)
             or (word.endswith("y") and zipf(word[:-1] + "ied", self.lang) >= VERB_PAST)
+        )
+
+    def _finite_form(self, word: str) -> bool:
+        """Can be a verb with no subject before it, as a free relative's own ("what
+        annoyed the voters", "whatever costs"): a past, a third person or a listed finite
+        form; a base form cannot ("whatever licence the contributor has")."""
+        return self._verb_form(word) and (
+            word.endswith(("s", "ed")) or word in self.irregular_pasts | self.finite
         )
 
     def _verb_like(self, word: str) -> bool:
