@@ -589,7 +589,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         return fold(t.text) in source_folded or _reads_as(t.text, source_forms, doc.lang)
 
     def famous_here(t: Part, run: list[tuple[Part, bool]]) -> bool:
-        return _famous(t, doc.text, doc.lang, src.lang, initial=run[0][0].initial)
+        # German word order moves a name to the front: "Clinton wants" / "Tusk dagegen will"
+        moved = doc.lang.split("-")[0] in NOUN_CAPITALISING
+        return _famous(t, doc.text, doc.lang, src.lang, initial=run[0][0].initial or moved)
 
     out: list[Missing] = []
     for run in runs:
