@@ -35,6 +35,7 @@ EVERYDAY_ADVERB = 5.0  # Zipf of "gut": a degree word before it makes "gut gut" 
 SINGULAR = 2.5  # Zipf of "fisherman" from which "fishermen" is its plural ("speciman": none)
 NAME_WORDS = 3  # a name of this many capitalised words at most: a pseudo-cleft's subject
 FUNCTION_ZIPF = 5.4  # a word this frequent is a function word, no comparative ("dieser")
+PARTITIVE_OF = "of"  # "many of you": the partitive's preposition
 VERB_PAST = 1.5  # Zipf of a regular past from which a word is a verb ("knowed" 2.2, "gardened" 1.6)
 QUESTION_REACH = 6  # words from a wh-word to its auxiliary ("what, in God's name, had he")
 CIRCUMPOSITION_REACH = 4  # words back to a circumposition's opener: "vom 4. Mai an"
@@ -324,6 +325,9 @@ class DoubleGrammar:
     preposition_objects: frozenset[str]  # … before a determiner or a number
     attribute_articles: frozenset[str]  # "einer einer Partei nahestehenden Stiftung"
     command_cues: frozenset[str]  # "type man man": a command run on itself
+    imperative_markers: frozenset[str]  # "please": a verb follows, no noun
+    partitives: frozenset[str]  # "many", "some": "[many of you] signed up for"
+    attribute_particles: frozenset[str]  # "zu": "den den Kunden zu viel berechneten Betrag"
     noun_links: frozenset[str]  # "ce plan de relance relance": a noun's complement
     verb_infinitives: tuple[tuple[str, str], ...]  # "pilote" -> "piloter": a verb too
     # "um um Schutz zu bitten": a conjunction that opens an infinitive ("um … zu"), then
@@ -423,6 +427,9 @@ class DoubleGrammar:
                 preposition_objects="verb_preposition_objects",
                 attribute_articles="attribute_articles",
                 command_cues="command_cues",
+                imperative_markers="imperative_markers",
+                partitives="partitive_quantifiers",
+                attribute_particles="attribute_particles",
                 noun_links="noun_complement_links",
             ),
             verb_infinitives=tuple(
@@ -1241,7 +1248,14 @@ class DoubleGrammar:
             before = tokens[k - 1]
             subject = text.lower().replace("’", "'").partition("'")[0]
             low = before.text.lower()
-            if subject in self.subjects and before.is_word and low not in self.skip_relative:
+            share = low == PARTITIVE_OF and k >= 3 and tokens[k - 2].text.lower() in self.partitives
+            if share:
+                # a share of the subject: "the course [many of you signed up for]", "the
+                # trip [most of us voted for]"
+                before = tokens[k - 3]
+                low = before.text.lower()
+            pronoun = subject in self.subjects or (share and subject in self.object_pronouns)
+            if pronoun and before.is_word and low not in self.skip_relative:
                 if low in self.subjects or low in self.subordinators:
                     return False
                 inside = [t.text.lower() for t in tokens[k + 1 : first]]
@@ -1371,6 +1385,8 @@ class DoubleGrammar:
         prev = tokens[i - 2].text.lower()
         if prev in self.subjects or (prev in self.skip_relative and prev not in self.determiners):
             return False  # "they police police the": a subject, so the first is a verb
+        if prev in self.imperative_markers:
+            return False  # "please contact contact the team": a command's verb
         if _plural(prev):
             return False  # "it looks like like the", "the champions mount mount a": a verb
         if nxt in self.object_determiners:
@@ -1580,6 +1596,15 @@ class DoubleGrammar:
                 noun_seen = True
             elif _pronoun_phrase(tokens, k, self.prepositions, self.object_pronouns):
                 continue  # a phrase of its own: "den den Alltag bei uns prägenden Werten"
+            elif (
+                lower in self.attribute_particles
+                and noun_seen
+                and tokens[k + 1].text[:1].islower()
+                and tokens[k + 1].text.lower() not in self.function_words
+            ):
+                # no phrase of its own, a degree word or the gerundive's "zu": "den den
+                # Kunden zu viel berechneten Betrag", "den den Unterlagen zu entnehmenden"
+                continue
             elif lower in self.prepositions or lower in self.clause_start:
                 noun_seen = False  # a new phrase: "der der Präsident am letzten Tag"
             elif (
