@@ -328,6 +328,7 @@ class DoubleGrammar:
     imperative_markers: frozenset[str]  # "please": a verb follows, no noun
     partitives: frozenset[str]  # "many", "some": "[many of you] signed up for"
     attribute_particles: frozenset[str]  # "zu": "den den Kunden zu viel berechneten Betrag"
+    case_doubles: frozenset[str]  # "sie": grammatical twice, but not both capitalised
     noun_links: frozenset[str]  # "ce plan de relance relance": a noun's complement
     verb_infinitives: tuple[tuple[str, str], ...]  # "pilote" -> "piloter": a verb too
     # "um um Schutz zu bitten": a conjunction that opens an infinitive ("um … zu"), then
@@ -430,6 +431,7 @@ class DoubleGrammar:
                 imperative_markers="imperative_markers",
                 partitives="partitive_quantifiers",
                 attribute_particles="attribute_particles",
+                case_doubles="case_doubles",
                 noun_links="noun_complement_links",
             ),
             verb_infinitives=tuple(
@@ -445,7 +447,7 @@ class DoubleGrammar:
             ),
             after=_word_map(section, "allowed_after"),
             determiners=stranding.determiners,
-            phrasal=_forms_map(section, "phrasal_verbs"),
+            phrasal=_forms_map(section, "phrasal_verbs", y_forms=True),
             nouns_capitalised=bool(section.get("nouns_capitalised", False)),
             lang=pack.lang,
             not_before=_word_map(section, "slip_before"),
@@ -598,6 +600,13 @@ class DoubleGrammar:
         openers = self.circumpositions.get(word)
         if openers and any(t.text.lower() in openers for t in clause[:CIRCUMPOSITION_REACH]):
             return True  # "vom 4. Mai an an allen Werktagen", "von Bern aus aus dem Zug"
+        if (
+            word in self.case_doubles
+            and tokens[i - 1].text == tokens[i].text
+            and tokens[i].text[:1].isupper()
+            and any(t.is_word for t in tokens[: i - 1])
+        ):
+            return False  # the polite pronoun twice mid-sentence: "können Sie Sie als …"
         if word in self.comparison_doubles:
             return self._after_comparative(tokens, i, clause)
         if f"{word} {word}" in self.always or word in self.intensifiers:
@@ -1764,7 +1773,9 @@ def _plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-def _forms_map(section: dict[str, object], key: str) -> dict[str, frozenset[str]]:
+def _forms_map(
+    section: dict[str, object], key: str, y_forms: bool = False
+) -> dict[str, frozenset[str]]:
     """A pack table of word -> verbs, each verb with its regular forms ("check in":
     check, checks, checked, checking) and the irregular ones the pack lists ("took")."""
     table = section.get(key, {})
@@ -1774,7 +1785,10 @@ def _forms_map(section: dict[str, object], key: str) -> dict[str, frozenset[str]
         word.lower(): frozenset(
             f
             for v in verbs
-            for f in (*_verb_forms(v.lower()), *(x.lower() for x in irregular.get(v.lower(), ())))
+            for f in (
+                *_verb_forms(v.lower(), y_forms),
+                *(x.lower() for x in irregular.get(v.lower(), ())),
+            )
         )
         for word, verbs in table.items()
     }
@@ -1812,11 +1826,14 @@ def _grammar(pack: LangPack) -> DoubleGrammar:
     return DoubleGrammar.of(pack)
 
 
-def _verb_forms(verb: str) -> tuple[str, ...]:
-    """Regular English forms of a verb: hand, hands, handed, handing (stop: stopped)."""
+def _verb_forms(verb: str, y_forms: bool = False) -> tuple[str, ...]:
+    """Regular English forms of a verb: hand, hands, handed, handing (stop: stopped);
+    with ``y_forms`` also carry: carries, carried (for particles: "carried out out of
+    caution"; a prepositional verb's "-ied" form is as often an adjective, "is worried
+    about about the exam")."""
     stem = verb[:-1] if verb.endswith("e") else verb
     doubled = verb + verb[-1] if len(verb) <= 4 and verb[-1] not in "aeiouwy" else verb
-    return (
+    forms = (
         verb,
         verb + "s",
         verb + "es",
@@ -1826,6 +1843,9 @@ def _verb_forms(verb: str) -> tuple[str, ...]:
         doubled + "ing",
         verb + "d",
     )
+    if y_forms and len(verb) > 2 and verb.endswith("y") and verb[-2] not in "aeiou":
+        forms += (verb[:-1] + "ies", verb[:-1] + "ied")
+    return forms
 
 
 def _clause_before(tokens: tuple[Token, ...], first: int) -> list[Token]:
