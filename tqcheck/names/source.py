@@ -24,7 +24,6 @@ from tqcheck.glossary.normalize import words
 from tqcheck.names.countries import by_name, countries, named, shares_stem
 from tqcheck.names.given import given_names
 from tqcheck.names.places import city_forms, is_city, is_city_name
-from tqcheck.text.spell import known
 from tqcheck.names.similarity import edits, jaro_winkler, same_initial, skeleton
 from tqcheck.names.text import (
     Part,
@@ -36,6 +35,7 @@ from tqcheck.names.text import (
     parts,
     zipf,
 )
+from tqcheck.text.spell import known
 
 if TYPE_CHECKING:
     from tqcheck.glossary.model import Concept
@@ -411,6 +411,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     source_honorifics = _honorifics(src.lang)
 
     persons = _persons(src)
+    given = given_names()
 
     def strong(p: Part, in_run: bool) -> bool:
         return (
@@ -593,6 +594,40 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         moved = doc.lang.split("-")[0] in NOUN_CAPITALISING
         return _famous(t, doc.text, doc.lang, src.lang, initial=run[0][0].initial or moved)
 
+    def arrives(p: Part, plain: list[str], here: list[Part], learned: list[str]) -> bool:
+        """The source name word ``p`` stands in the window (its words ``plain``, its
+        capitalised parts ``here``, its folded words ``learned``) in some form."""
+        forms = _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
+        forms |= exonyms.get(fold(p.text), set())
+        forms |= city_forms(p.text)  # "Breslau" for "Wrocław"
+        adjectives: frozenset[str] = frozenset()
+        if is_city(p.text, src.lang) or p.start in city_words:
+            # a place's adjective arrives for it: "California officials" /
+            # "kalifornische Beamte", "Berlin police" / "Berliner Polizei"
+            adjectives = frozenset(_acceptable(p.text, src.lang, doc.lang, None))
+        code = source_countries.get(fold(p.text))
+        if code is None:  # a country's adjective: "Greenlandic" / "Grönland-Eisbergs"
+            codes = named([fold(p.text)], src.lang)
+            code = next(iter(codes)) if len(codes) == 1 else None
+            if code in target_table:
+                forms |= target_table[code].names | target_table[code].languages
+        elif code in target_table:
+            forms |= target_table[code].names
+            # its adjective arrives for it, unless the source sentence has its own
+            # ("in France during French school holidays")
+            sentence = [w for start, n, w in source_words if start != p.start and n == p.sentence]
+            if code not in named(sentence, src.lang):
+                adjectives |= target_table[code].languages
+        return (
+            any(_reads_as(w, forms, doc.lang) for w in plain)
+            or any(shares_stem(fold(w), f) for w in plain for f in adjectives)
+            or any(_near_miss(t, forms, doc.lang, data) for t in here)
+            # a letter or two off, but not a language's name: "French" is no
+            # respelling of "France" (the skeletons match)
+            or any(_close(w, forms) for w in plain if fold(w) not in language_names)
+            or any(_cognate(fold(p.text), w) for w in learned)
+        )
+
     out: list[Missing] = []
     for run in runs:
         # a title is no part of the name: "Professor" arriving says nothing of "Voigtländer"
@@ -614,42 +649,23 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         ]
         # its initials arrive for a name of two words or more: "New Jersey" / "NJ"
         initials = "".join(p.text[0] for p, _c in run).upper() if len(run) > 1 else ""
-        arrived = bool(initials) and initials in plain
-        for p in names if not arrived else []:
-            forms = _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
-            forms |= exonyms.get(fold(p.text), set())
-            forms |= city_forms(p.text)  # "Breslau" for "Wrocław"
-            adjectives: frozenset[str] = frozenset()
-            if is_city(p.text, src.lang) or p.start in city_words:
-                # a place's adjective arrives for it: "California officials" /
-                # "kalifornische Beamte", "Berlin police" / "Berliner Polizei"
-                adjectives = frozenset(_acceptable(p.text, src.lang, doc.lang, None))
-            code = source_countries.get(fold(p.text))
-            if code is None:  # a country's adjective: "Greenlandic" / "Grönland-Eisbergs"
-                codes = named([fold(p.text)], src.lang)
-                code = next(iter(codes)) if len(codes) == 1 else None
-                if code in target_table:
-                    forms |= target_table[code].names | target_table[code].languages
-            elif code in target_table:
-                forms |= target_table[code].names
-                # its adjective arrives for it, unless the source sentence has its own
-                # ("in France during French school holidays")
-                sentence = [
-                    w for start, n, w in source_words if start != p.start and n == p.sentence
-                ]
-                if code not in named(sentence, src.lang):
-                    adjectives |= target_table[code].languages
-            if (
-                any(_reads_as(w, forms, doc.lang) for w in plain)
-                or any(shares_stem(fold(w), f) for w in plain for f in adjectives)
-                or any(_near_miss(t, forms, doc.lang, data) for t in here)
-                # a letter or two off, but not a language's name: "French" is no
-                # respelling of "France" (the skeletons match)
-                or any(_close(w, forms) for w in plain if fold(w) not in language_names)
-                or any(_cognate(fold(p.text), w) for w in learned)
-            ):
-                arrived = True
-                break
+
+        arrived = (bool(initials) and initials in plain) or any(
+            arrives(p, plain, here, learned) for p in names
+        )
+        if (
+            arrived
+            and len(names) > 1
+            and names[0].text in given
+            and not arrives(names[-1], plain, here, learned)
+        ):
+            # a person's surname replaced while the first name stays: "Lukas
+            # Brettschneider" / "Lukas Schneider" (the surname alone may stay, not this)
+            stand = _after_first_name(names[0], here, held_by_source)
+            if stand is not None:
+                concept = next((known[p.start] for p in names if p.start in known), None)
+                name = src.text[names[0].start : names[-1].end]
+                out.append(Missing(name, concept, win.home, (stand.start, stand.end, stand.text)))
         if arrived:
             continue
         home = _between(targets, target_starts, win.start, win.end)
@@ -1229,6 +1245,18 @@ def _undefined(p: Part, lang: str) -> bool:
     ):
         return False  # a short compound: "Eisberge", "Tierwohl"
     return not any(known(b.lower(), lang) for b, _e in declined(p.text, lang))
+
+
+def _after_first_name(
+    first: Part, here: list[Part], held_by_source: Callable[[Part], bool]
+) -> Part | None:
+    """The capitalised word the target writes right after the source's first name, where
+    it is no word the source holds: the surname that stands in for the source's."""
+    for k, t in enumerate(here[:-1]):
+        nxt = here[k + 1]
+        if fold(t.text) == fold(first.text) and nxt.joined and nxt.sentence == t.sentence:
+            return None if held_by_source(nxt) else nxt
+    return None
 
 
 def _rare_word(p: Part, lang: str) -> bool:

@@ -970,7 +970,11 @@ class DoubleGrammar:
         low = text.lower()
         if low in self.comparatives:
             return True
-        if not text.islower() or low in self.function_words or zipf(low, self.lang) >= FUNCTION_ZIPF:
+        if (
+            not text.islower()
+            or low in self.function_words
+            or zipf(low, self.lang) >= FUNCTION_ZIPF
+        ):
             return False
         for ending in self.comparative_endings:
             base = low[: -len(ending)]
@@ -1833,7 +1837,7 @@ def _verb_forms(verb: str, y_forms: bool = False) -> tuple[str, ...]:
     about about the exam")."""
     stem = verb[:-1] if verb.endswith("e") else verb
     doubled = verb + verb[-1] if len(verb) <= 4 and verb[-1] not in "aeiouwy" else verb
-    forms = (
+    forms: tuple[str, ...] = (
         verb,
         verb + "s",
         verb + "es",
