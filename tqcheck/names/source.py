@@ -31,6 +31,7 @@ from tqcheck.names.text import (
     declined,
     derivation_stems,
     fold,
+    lang_list,
     language_data,
     parts,
     zipf,
@@ -1073,11 +1074,18 @@ def _cognate(name: str, word: str) -> bool:
 
 def _rare_initial(p: Part, weak: set[int], lang: str) -> bool:
     """A sentence's first word rare enough in the language to be a name ("Gerdes
-    announced"); weak evidence (technical words are rare too: "Serology")."""
+    announced"); weak evidence (technical words are rare too: "Serology"), unless no
+    dictionary of the language holds it."""
     if _acronym(p.text) or len(p.text) < 3:
         return _acronym(p.text)
     if zipf(p.text.lower(), lang) >= INITIAL_NAME:
         return False
+    if (
+        len(p.text) >= TRAVELLING_LETTERS
+        and not known(p.text.lower(), lang)
+        and not p.text.lower().endswith(tuple(lang_list("word_endings", lang)))
+    ):
+        return True  # no dictionary holds it either: a name ("Ohlendorf said …")
     weak.add(p.start)
     return True
 
