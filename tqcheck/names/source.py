@@ -693,6 +693,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 t
                 for k, t in enumerate(home)
                 if not held_by_source(t)
+                # a title is no name: "Mgr Étienne …" stands for no "Tarbes"
+                and t.text.lower() not in target_honorifics
                 and (
                     (
                         _stand_in_like(t, doc.lang, other, target_nouns, data)
@@ -722,6 +724,10 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                     or t.start in city_starts
                 )
             ]
+        if len(names) > 1 and names[0].text in given:
+            # a person's name gives way to a person: a given name, a title or a person the
+            # names data knows ("Tobias Reuter" is no "Greifarme")
+            stand_in = [t for t in stand_in if _person_like(t, home, doc, target_honorifics, data)]
         concept = next((known[p.start] for p in names if p.start in known), None)
         replacement = None
         if stand_in:  # the stand-in with the capitalised words joined to it: "Theresa May"
@@ -1253,6 +1259,21 @@ def _undefined(p: Part, lang: str) -> bool:
     ):
         return False  # a short compound: "Eisberge", "Tierwohl"
     return not any(known(b.lower(), lang) for b, _e in declined(p.text, lang))
+
+
+def _person_like(
+    t: Part, home: list[Part], doc: Document, honorifics: frozenset[str], data: NamesData | None
+) -> bool:
+    """A target word that can stand for a person: a given name or the word right after
+    one ("Franck Haise"), a word after a title ("Frau Kowalczyk"), or a person's name the
+    names data knows."""
+    given = given_names()
+    k = home.index(t)
+    if t.text in given or (k and t.joined and home[k - 1].text in given):
+        return True
+    if _word_before(doc.text, t.start).lower() in honorifics:
+        return True
+    return data is not None and fold(t.text) in data.index(doc.lang).approved
 
 
 def _after_first_name(
