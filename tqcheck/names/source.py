@@ -587,8 +587,18 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     city_starts = _city_run_starts(targets, source_forms)
     language_names = frozenset(n for c in target_table.values() for n in c.languages)
 
+    # the source's cities by all their names: their adjectives are no stand-ins either
+    # ("Munich" / "Münchner Start-up")
+    source_cities = {
+        f for p in parts(src) if is_city(p.text, src.lang) for f in city_forms(p.text)
+    }
+
     def held_by_source(t: Part) -> bool:  # in any case or form: no stand-in
-        return fold(t.text) in source_folded or _reads_as(t.text, source_forms, doc.lang)
+        return (
+            fold(t.text) in source_folded
+            or _reads_as(t.text, source_forms, doc.lang)
+            or any(shares_stem(fold(t.text), f) for f in source_cities)
+        )
 
     def famous_here(t: Part, run: list[tuple[Part, bool]]) -> bool:
         # German word order moves a name to the front: "Clinton wants" / "Tusk dagegen will"
@@ -605,7 +615,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         if is_city(p.text, src.lang) or p.start in city_words:
             # a place's adjective arrives for it: "California officials" /
             # "kalifornische Beamte", "Berlin police" / "Berliner Polizei"
-            adjectives = frozenset(_acceptable(p.text, src.lang, doc.lang, None))
+            # … in any of its names: "Munich start-up" / "Münchner Start-up"
+            adjectives = frozenset(_acceptable(p.text, src.lang, doc.lang, None)) | forms
         code = source_countries.get(fold(p.text))
         if code is None:  # a country's adjective: "Greenlandic" / "Grönland-Eisbergs"
             codes = named([fold(p.text)], src.lang)
