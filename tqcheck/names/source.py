@@ -589,9 +589,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
 
     # the source's cities by all their names: their adjectives are no stand-ins either
     # ("Munich" / "Münchner Start-up")
-    source_cities = {
-        f for p in parts(src) if is_city(p.text, src.lang) for f in city_forms(p.text)
-    }
+    source_cities = {f for p in parts(src) if is_city(p.text, src.lang) for f in city_forms(p.text)}
 
     def held_by_source(t: Part) -> bool:  # in any case or form: no stand-in
         return (
