@@ -1,8 +1,10 @@
 """Cities of the world and their other names, from GeoNames (CC BY 4.0).
 
-``places.tsv.gz`` (built by ``bench/data/build/make_places.py``) lists every city of
-50 000 people or more with the names GeoNames gives it in the Latin script ("Munich",
-"München", "Monaco di Baviera"). The names checks read three things off it:
+``places.tsv.gz`` (built by ``bench/data/build/make_places.py``) lists every place of
+15 000 people or more with the names GeoNames gives it in the Latin script ("Munich",
+"München", "Monaco di Baviera"); a town under 50 000 is a name only where no dictionary
+of the language holds the word ("Lörrach", not "Morden"). The names checks read three
+things off it:
 
 - a word, or a run of words, is a city's name: evidence that a source word is a name
   ("Seattle", "Kobe", "Los Angeles"), where it is not an everyday word of the language
@@ -36,6 +38,7 @@ OWN = 1.0
 LANGUAGES = ("en", "de", "fr")
 NAME_MAX = 5.0  # … and always from this Zipf on
 BIG = 1_000_000  # … unless the city is this big ("London", "Paris")
+TOWN = 50_000  # a smaller place is a name only where no dictionary of the language has it
 EXONYM_POPULATION = 500_000  # alternate names taken as a city's from this size on
 
 
@@ -91,6 +94,8 @@ def is_city(word: str, lang: str) -> bool:
     if size >= BIG:
         return True
     low = word.lower()
+    if size < TOWN and known(low, lang):
+        return False  # a town named like a word of the language: "Morden", "Born"
     here = zipf(low, lang)
     if here < EVERYDAY or not known(low, lang):
         # rare, or no word of the language's dictionary: "Lille", "Lyon" in French (4.5,

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build tqcheck/names/places.tsv.gz: the world's cities of 50 000 people or more, with
+"""Build tqcheck/names/places.tsv.gz: the world's places of 15 000 people or more, with
 the other names GeoNames gives them, and the states of the United States (exonyms and spellings: "Munich" / "München" /
 "Monaco di Baviera", "Wrocław" / "Breslau").
 
@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from tqcheck.names.text import fold  # noqa: E402
 
 OUT = ROOT / "tqcheck" / "names" / "places.tsv.gz"
-MIN_POPULATION = 50_000
+MIN_POPULATION = 15_000
 STATE_POPULATION = 1_000_000
 LATIN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’ .\-]{2,29}$")
 

@@ -36,6 +36,7 @@ SINGULAR = 2.5  # Zipf of "fisherman" from which "fishermen" is its plural ("spe
 NAME_WORDS = 3  # a name of this many capitalised words at most: a pseudo-cleft's subject
 FUNCTION_ZIPF = 5.4  # a word this frequent is a function word, no comparative ("dieser")
 PARTITIVE_OF = "of"  # "many of you": the partitive's preposition
+CITY_POPULATION = 50_000  # "de de Bordeaux": a city this big is no family name
 VERB_PAST = 1.5  # Zipf of a regular past from which a word is a verb ("knowed" 2.2, "gardened" 1.6)
 QUESTION_REACH = 6  # words from a wh-word to its auxiliary ("what, in God's name, had he")
 CIRCUMPOSITION_REACH = 4  # words back to a circumposition's opener: "vom 4. Mai an"
@@ -1674,8 +1675,9 @@ def _noun_after(tokens: tuple[Token, ...], j: int, function: frozenset[str]) -> 
 
 def _city_named(word: str) -> bool:
     """A capitalised word that names a city: "de de Bordeaux" is a slip, where "de de
-    Gaulle" writes a name's particle."""
-    return word[:1].isupper() and population(word) > 0
+    Gaulle" writes a name's particle. A town is as often a family name ("de Vigan"):
+    only a city of 50 000 people or more counts."""
+    return word[:1].isupper() and population(word) >= CITY_POPULATION
 
 
 def _pronoun_phrase(
