@@ -739,6 +739,11 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             stand_in = [t for t in stand_in if _person_like(t, home, doc, target_honorifics, data)]
         concept = next((known[p.start] for p in names if p.start in known), None)
         replacement = None
+        # a word of a name the source holds is part of that name's translation, no stand-in:
+        # "Landgericht Osnabrück" / "Osnabrück Regional Court"
+        stand_in = [
+            t for t in stand_in if not _joined_to_held(t, home, held_by_source, target_honorifics)
+        ]
         if stand_in:  # the stand-in with the capitalised words joined to it: "Theresa May"
             k = home.index(stand_in[0])
             while (
@@ -1268,6 +1273,26 @@ def _undefined(p: Part, lang: str) -> bool:
     ):
         return False  # a short compound: "Eisberge", "Tierwohl"
     return not any(known(b.lower(), lang) for b, _e in declined(p.text, lang))
+
+
+def _joined_to_held(
+    t: Part, home: list[Part], held_by_source: Callable[[Part], bool], titles: frozenset[str]
+) -> bool:
+    """A capitalised word joined, directly or through others, to one the source holds
+    that is no first name or title ("Mia Vauquelin", "Professor Haverkamp" stand in)."""
+    given = given_names()
+    k = home.index(t)
+    lo = k
+    while lo > 0 and home[lo].joined and home[lo - 1].sentence == t.sentence:
+        lo -= 1
+    hi = k
+    while hi + 1 < len(home) and home[hi + 1].joined and home[hi + 1].sentence == t.sentence:
+        hi += 1
+    return any(
+        held_by_source(home[n]) and home[n].text not in given and home[n].text.lower() not in titles
+        for n in range(lo, hi + 1)
+        if n != k
+    )
 
 
 def _person_like(
