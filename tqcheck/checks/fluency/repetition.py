@@ -754,6 +754,14 @@ class DoubleGrammar:
             if not between:  # "what is is"; "What do do you make of it?" asks a question
                 bare = not self.bare_after or token.text.lower() in self.bare_after
                 return bare and word not in self.elliptical
+            if (
+                len(between) == 1
+                and self.past_suffixes
+                and between[0].isalpha()
+                and between[0] not in self.skip_relative
+                and not self._finite_form(between[0])
+            ):
+                return True  # a bare noun as the subject: "what tonight is is a verdict"
             named = [t.text for t in clause[:k] if t.is_word]
             if len(named) <= NAME_WORDS and all(w[:1].isupper() and w[1:].islower() for w in named):
                 return True  # a name as the subject: "what Greenfields is is a festival"
@@ -1118,6 +1126,8 @@ class DoubleGrammar:
                 for t in clause[k + 1 :]:  # back to a conjunction: "and whoever wins wins"
                     if t.text.lower() in self.coordinators:
                         break
+                    if t.text.lower() in self.relatives | self.subordinators:
+                        break  # the clause it opens: "je dirai que [ce qu'il a fait] fait …"
                     if t.is_word:
                         head.add(t.text.lower())
                 return len(head) <= 3 and not head & (self.subjects | self.personal | self.finite)
@@ -1399,8 +1409,9 @@ class DoubleGrammar:
         prev = tokens[i - 2].text.lower()
         if prev in self.subjects or (prev in self.skip_relative and prev not in self.determiners):
             return False  # "they police police the": a subject, so the first is a verb
-        if prev in self.imperative_markers:
-            return False  # "please contact contact the team": a command's verb
+        if prev in self.imperative_markers or prev in self.finite:
+            # "please contact contact the team", "must include include a key": a verb
+            return False
         if _plural(prev):
             return False  # "it looks like like the", "the champions mount mount a": a verb
         if nxt in self.object_determiners:
