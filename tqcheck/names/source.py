@@ -52,7 +52,7 @@ TRAVELS = 2.0  # Zipf in the other language from which a German capitalised word
 TRAVELLING_LETTERS = 4
 UNKNOWN = 2.0  # Zipf under which a word is known in neither language: a name ("Rebull")
 UNKNOWN_LETTERS = 10  # longer unknown German words are compounds ("Aufstehzeiten")
-UNDEFINED_LETTERS = 8  # a word no dictionary holds and this short is a name ("Lörrach")
+UNDEFINED_LETTERS = 12  # a word no dictionary holds and this short is a name ("Lörrach")
 SHORT_PART = 3.0  # … unless it splits into two words at least this frequent ("Eis|berge")
 ACRONYM_MAX = 6  # letters: longer all-capital words are shouting, not initialisms
 ACRONYM_USED = 2.5  # Zipf from which a language writes an acronym ("NBA" fr 3.9, "USI" en 2.2)
@@ -1272,7 +1272,16 @@ def _undefined(p: Part, lang: str) -> bool:
         for k in range(3, len(low) - 2)
     ):
         return False  # a short compound: "Eisberge", "Tierwohl"
-    return not any(known(b.lower(), lang) for b, _e in declined(p.text, lang))
+    vowels = language_data().get("plural_vowels", {}).get(lang.split("-")[0], {})
+    for base, _ending in declined(p.text, lang):
+        low = base.lower()
+        # the last changed vowel given back: "Altertümer" -> "altertum"
+        at = max((low.rfind(v) for v in vowels), default=-1)
+        if known(low, lang) or (
+            at >= 0 and known(low[:at] + vowels[low[at]] + low[at + 1 :], lang)
+        ):
+            return False
+    return True
 
 
 def _joined_to_held(
