@@ -591,11 +591,16 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     # ("Munich" / "Münchner Start-up")
     source_cities = {f for p in parts(src) if is_city(p.text, src.lang) for f in city_forms(p.text)}
 
+    capitalising = doc.lang.split("-")[0] in NOUN_CAPITALISING  # "Deutsche Bahn": a noun's
+
     def held_by_source(t: Part) -> bool:  # in any case or form: no stand-in
         return (
             fold(t.text) in source_folded
             or _reads_as(t.text, source_forms, doc.lang)
             or any(shares_stem(fold(t.text), f) for f in source_cities)
+            # a country's adjective whose country the source names too ("Senegalese" for
+            # "sénégalaise")
+            or (not capitalising and bool(named([fold(t.text)], doc.lang) & accounted))
         )
 
     def famous_here(t: Part, run: list[tuple[Part, bool]]) -> bool:
