@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from tqcheck.names.text import fold
+from tqcheck.names.text import fold, lang_list
 from tqcheck.text.cache import load_or_build, source_key
 from tqcheck.text.frequency import zipf
 from tqcheck.text.spell import known
@@ -96,6 +96,8 @@ def is_city(word: str, lang: str) -> bool:
     low = word.lower()
     if size < TOWN and known(low, lang):
         return False  # a town named like a word of the language: "Morden", "Born"
+    if size >= TOWN and low.endswith(tuple(lang_list("place_endings", lang))):
+        return True  # a city by its name's ending, however frequent: "Göttingen", "Bielefeld"
     here = zipf(low, lang)
     if here < EVERYDAY or not known(low, lang):
         # rare, or no word of the language's dictionary: "Lille", "Lyon" in French (4.5,

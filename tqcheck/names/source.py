@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from tqcheck.glossary.normalize import words
 from tqcheck.names.countries import by_name, countries, named, shares_stem
 from tqcheck.names.given import given_names
-from tqcheck.names.places import city_forms, is_city, is_city_name
+from tqcheck.names.places import TOWN, city_forms, is_city, is_city_name, population
 from tqcheck.names.similarity import edits, jaro_winkler, same_initial, skeleton
 from tqcheck.names.text import (
     Part,
@@ -636,10 +636,19 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         return (
             any(_reads_as(w, forms, doc.lang) for w in plain)
             or any(shares_stem(fold(w), f) for w in plain for f in adjectives)
-            or any(_near_miss(t, forms, doc.lang, data) for t in here)
+            # a near miss that names another city is that city ("Bielefeld" /
+            # "Bitterfeld", "Göttingen" / "Tübingen"), no respelling
+            or any(
+                _near_miss(t, forms, doc.lang, data) and not _other_city(t.text, forms)
+                for t in here
+            )
             # a letter or two off, but not a language's name: "French" is no
             # respelling of "France" (the skeletons match)
-            or any(_close(w, forms) for w in plain if fold(w) not in language_names)
+            or any(
+                _close(w, forms) and not _other_city(w, forms)
+                for w in plain
+                if fold(w) not in language_names
+            )
             or any(_cognate(fold(p.text), w) for w in learned)
         )
 
@@ -686,8 +695,15 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         home = _between(targets, target_starts, win.start, win.end)
         other = src.lang if src.lang != doc.lang else "en"
         target_nouns = doc.lang.split("-")[0] in NOUN_CAPITALISING
-        first = next(  # the name without its title: "Wendtland", not "Professorin Wendtland"
-            (q for q, _c in run if q.text.lower() not in source_honorifics), run[0][0]
+        # the name without its title or a noun before it: "Wendtland", not "Professorin
+        # Wendtland"; "Göttingen", not "Stadtwerke Göttingen"; a first name stays
+        first = next(
+            (
+                q
+                for q, c in run
+                if q.text.lower() not in source_honorifics and (c or q.text in given)
+            ),
+            run[0][0],
         )
         text = src.text[first.start : run[-1][0].end]  # "Fraser-Pryce" keeps its hyphen
         if all(p.start in multi for p in names):
@@ -853,7 +869,9 @@ def _city(p: Part, doc: Document) -> bool:
     if not is_city(p.text, doc.lang):
         return False
     nouns = doc.lang.split("-")[0] in NOUN_CAPITALISING
-    return not (nouns and (p.after_det or _after_adjective(doc.text, p.start)))
+    # after a lower-case adjective only: a capitalised word before is a noun ("die
+    # Stadtwerke Göttingen")
+    return not (nouns and (p.after_det or _after_adjective(doc.text, p.start, lower_only=True)))
 
 
 def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]:
@@ -1176,7 +1194,7 @@ def _rare_name(t: Part, text: str, lang: str, other: str, initial: bool = False)
     return lang.split("-")[0] not in NOUN_CAPITALISING and _famous(t, text, lang, other, initial)
 
 
-def _after_adjective(text: str, start: int) -> bool:
+def _after_adjective(text: str, start: int, lower_only: bool = False) -> bool:
     """German: a capitalised word after an inflected adjective is a noun ("schwarzes
     Loch", "das Schwarze Loch")."""
     m = re.search(r"(\w+)\s+$", text[:start])
@@ -1188,6 +1206,8 @@ def _after_adjective(text: str, start: int) -> bool:
         return False  # "es Snapchat", "zu Ende": a pronoun or particle is no adjective
     if m.group(1).islower():
         return True
+    if lower_only:
+        return False
     here, there = zipf(m.group(1).lower(), "de"), zipf(m.group(1).lower(), "en")
     # a capitalised word as frequent in English is a first name, not an adjective:
     # "Charles Darwin", "James Cook"; "das Schwarze Loch" stays a noun phrase
@@ -1287,6 +1307,12 @@ def _undefined(p: Part, lang: str) -> bool:
         ):
             return False
     return True
+
+
+def _other_city(word: str, forms: set[str]) -> bool:
+    """``word`` names a city of 50 000 people or more by its own name, none of whose
+    names is one of ``forms``."""
+    return population(word) >= TOWN and city_forms(word).isdisjoint(forms)
 
 
 def _joined_to_held(
