@@ -54,6 +54,8 @@ UNKNOWN = 2.0  # Zipf under which a word is known in neither language: a name ("
 UNKNOWN_LETTERS = 10  # longer unknown German words are compounds ("Aufstehzeiten")
 UNDEFINED_LETTERS = 12  # a word no dictionary holds and this short is a name ("Lörrach")
 SHORT_PART = 3.0  # … unless it splits into two words at least this frequent ("Eis|berge")
+CITY_STEM = 4  # letters of a city's name its adjective keeps at least ("nant-aise") …
+CITY_SHARE = 0.6  # … and this share of the name
 ACRONYM_MAX = 6  # letters: longer all-capital words are shouting, not initialisms
 ACRONYM_USED = 2.5  # Zipf from which a language writes an acronym ("NBA" fr 3.9, "USI" en 2.2)
 ACRONYM_SHARED = 0.5  # share of letters from which two acronyms are one name translated
@@ -601,6 +603,11 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             # a country's adjective whose country the source names too ("Senegalese" for
             # "sénégalaise")
             or (not capitalising and bool(named([fold(t.text)], doc.lang) & accounted))
+            # a city whose adjective the source writes ("la start-up lyonnaise" / "Lyon")
+            or (
+                population(t.text) > 0
+                and any(_city_adjective(w, fold(t.text)) for w in source_folded)
+            )
         )
 
     def famous_here(t: Part, run: list[tuple[Part, bool]]) -> bool:
@@ -1307,6 +1314,17 @@ def _undefined(p: Part, lang: str) -> bool:
         ):
             return False
     return True
+
+
+def _city_adjective(word: str, city: str) -> bool:
+    """A folded word written on a folded city name: "lyonnaise" on "lyon", "nantaise" on
+    "nantes", "marseillais" on "marseille"."""
+    n = 0
+    for a, b in zip(word, city, strict=False):
+        if a != b:
+            break
+        n += 1
+    return word != city and n >= max(CITY_STEM, CITY_SHARE * len(city))
 
 
 def _other_city(word: str, forms: set[str]) -> bool:
