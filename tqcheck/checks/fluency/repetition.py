@@ -880,7 +880,8 @@ class DoubleGrammar:
         if self._emphatic_adjective(tokens, i, word):
             return True
         if word in self.skip_relative | self.articles | self.clause_start | self.prepositions:
-            return self._cluster_end(clause, word, nxt)  # no focus on a function word
+            # no focus on a function word
+            return self._cluster_end(list(tokens[: i - 1]), word, nxt)
         # contrastive focus is on a content word: "do you like like him, or …"
         ahead = [t.text.lower() for t in tokens[i + 1 : i + 1 + CONTRAST_WINDOW]]
         if self._negated(clause):
@@ -888,7 +889,12 @@ class DoubleGrammar:
         before = tokens[i - 2].text.lower() if i >= 2 else ""
         # contrastive focus ("a date date or a business lunch?"), not a unit counted after
         # its number ("30 minutes minutes or until …")
-        if self.alternatives & set(ahead) and not (before[:1].isdigit() or before in self.numbers):
+        # (nor on a determiner: "if your your bin is damaged or missing" is a slip)
+        if (
+            self.alternatives & set(ahead)
+            and not (before[:1].isdigit() or before in self.numbers)
+            and word not in self.determiners
+        ):
             return True
         for n, t in enumerate(clause):  # read backwards from the pair
             if t.text.lower() in self.alternatives:
@@ -904,7 +910,7 @@ class DoubleGrammar:
             # a singular noun said twice after an indefinite article, closing its phrase:
             # "I mean a meal meal.", "Is it a date date?" (a slip runs on into the sentence)
             return True
-        return self._cluster_end(clause, word, nxt)
+        return self._cluster_end(list(tokens[: i - 1]), word, nxt)
 
     def _amount(self, tokens: tuple[Token, ...], j: int) -> bool:
         """A number at ``j``: digits or a number word ("um die 3 Millionen", "um die drei")."""
@@ -946,12 +952,14 @@ class DoubleGrammar:
             word.endswith(n) for n in self.negations if not n.isalpha()
         )
 
-    def _cluster_end(self, clause: list[Token], word: str, nxt: str) -> bool:
+    def _cluster_end(self, before: list[Token], word: str, nxt: str) -> bool:
         """A verb cluster ending its clause ("ob die Ziele erreicht werden werden."), not
-        where a modal already is its finite verb ("sollen … fortgesetzt werden werden")."""
+        where a modal of the sentence before it already is its finite verb ("sollen …
+        fortgesetzt werden werden", "darf nur auf einer ebenen, trockenen Fläche betrieben
+        werden werden")."""
         if word not in self.clause_final or nxt not in _ENDS:
             return False
-        return not self.modals & {t.text.lower() for t in clause}
+        return not self.modals & {t.text.lower() for t in before}
 
     def _after_comparative(self, tokens: tuple[Token, ...], i: int, clause: list[Token]) -> bool:
         """The comparison's word, then the same word meaning "as": "mehr als als Kind",
@@ -1931,6 +1939,10 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue
             if not _GAP_RE.fullmatch(text[first.end : second.start]):
                 continue
+            if text[second.end : second.end + 1] == "-" and i + 1 < len(tokens):
+                # the second is a truncated compound's first part: "ein ein- bis zweimaliges"
+                if tokens[i + 1].start == second.end and not tokens[i + 1].is_word:
+                    continue
             if first.text[0].isdigit():
                 if _counted_twice(tokens, i):
                     yield ctx.finding(
