@@ -22,8 +22,12 @@ def test_a_city_is_a_name_where_it_is_no_everyday_word() -> None:
     assert not is_city("Bath", "en") and is_city("Bath", "de")
     assert not is_city("Reading", "en")
     assert not is_city("Halle", "de")
-    # a city frequent in its own country's language counts only when big
-    assert not is_city("Frankfurt", "de") and is_city("Frankfurt", "en")
+    # a city frequent in its own country's language counts only when big, or when its
+    # name ends as place names do (names.toml [place_endings]): "Göttingen", "Frankfurt"
+    assert not is_city("Essen", "de") and is_city("Essen", "en")
+    assert is_city("Göttingen", "de") and is_city("Frankfurt", "de")
+    # a town under 50 000 counts only where no dictionary of the language holds the word
+    assert is_city("Tettnang", "de") and not is_city("Morden", "de")
     assert not is_city("Tischlampe", "de") and not is_city("Quorvex", "en")
 
 
