@@ -34,6 +34,7 @@ ENGLISH_MARGIN = 0.5  # Zipf by which an English word outweighs the German: "Tal
 EVERYDAY_ADVERB = 5.0  # Zipf of "gut": a degree word before it makes "gut gut" a slip
 SINGULAR = 2.5  # Zipf of "fisherman" from which "fishermen" is its plural ("speciman": none)
 NAME_WORDS = 3  # a name of this many capitalised words at most: a pseudo-cleft's subject
+EQUATIVE_REACH = 4  # tokens ahead to the second "as" of "as serious as"
 FUNCTION_ZIPF = 5.4  # a word this frequent is a function word, no comparative ("dieser")
 PARTITIVE_OF = "of"  # "many of you": the partitive's preposition
 CITY_POPULATION = 50_000  # "de de Bordeaux": a city this big is no family name
@@ -330,6 +331,10 @@ class DoubleGrammar:
     partitives: frozenset[str]  # "many", "some": "[many of you] signed up for"
     attribute_particles: frozenset[str]  # "zu": "den den Kunden zu viel berechneten Betrag"
     case_doubles: frozenset[str]  # "sie": grammatical twice, but not both capitalised
+    wh_doubles: frozenset[str]  # "wer wer ist": grammatical only before the verb
+    equatives: frozenset[str]  # "as": "regards it as as serious as"
+    wh_not_endings: tuple[str, ...]  # "frühere": an adjective's ending …
+    wh_verb_endings: tuple[str, ...]  # … unless a past verb's: "bedeutete"
     noun_links: frozenset[str]  # "ce plan de relance relance": a noun's complement
     verb_infinitives: tuple[tuple[str, str], ...]  # "pilote" -> "piloter": a verb too
     # "um um Schutz zu bitten": a conjunction that opens an infinitive ("um … zu"), then
@@ -433,6 +438,8 @@ class DoubleGrammar:
                 partitives="partitive_quantifiers",
                 attribute_particles="attribute_particles",
                 case_doubles="case_doubles",
+                wh_doubles="question_word_doubles",
+                equatives="equative_words",
                 noun_links="noun_complement_links",
             ),
             verb_infinitives=tuple(
@@ -463,6 +470,8 @@ class DoubleGrammar:
             comparison_doubles=pack.lower_set("repetition", "comparison_doubles"),
             comparatives=pack.lower_set("repetition", "comparatives"),
             comparative_endings=tuple(section.get("comparative_endings", ())),
+            wh_not_endings=tuple(section.get("question_word_slip_endings", ())),
+            wh_verb_endings=tuple(section.get("question_word_verb_endings", ())),
             extraposed=frozenset(section.get("extraposed_after_verb", ())),
             umlauts=str.maketrans(dict(section.get("comparative_vowels", {}))),
             plural_endings=_word_map(section, "plural_endings"),
@@ -608,6 +617,26 @@ class DoubleGrammar:
             and any(t.is_word for t in tokens[: i - 1])
         ):
             return False  # the polite pronoun twice mid-sentence: "können Sie Sie als …"
+        if word in self.wh_doubles:
+            # "wer wer ist", "was was kostet", "wer wer am Hof war": the question word,
+            # then the subject of the verb that follows; before an article or an inflected
+            # adjective a slip ("was was die Reform kosten wird", "was was frühere Befunde
+            # bestätigt")
+            return not (
+                nxt in self.function_words
+                or (
+                    nxt.islower()
+                    and nxt.endswith(self.wh_not_endings)
+                    and not nxt.endswith(self.wh_verb_endings)
+                )
+            )
+        if word in self.equatives and word in self.stranding.verbs:
+            # "regards the risk as as serious as …": the verb's "as", then a comparison
+            # "as … as" ("reply as as soon as possible" has no such verb)
+            ahead = [t.text.lower() for t in tokens[i + 1 : i + 1 + EQUATIVE_REACH]]
+            verbs = self.stranding.verbs[word]
+            if word in ahead and any(t.text.lower() in verbs for t in clause):
+                return True
         if word in self.comparison_doubles:
             return self._after_comparative(tokens, i, clause)
         if f"{word} {word}" in self.always or word in self.intensifiers:
@@ -1552,10 +1581,18 @@ class DoubleGrammar:
         has its subject, so "die die" after it is no pronoun ("Die Regierung will die die
         Steuern senken")."""
         determiners = self.clause_start | self.subject_determiners
-        return any(
-            clause[k].text[:1].isupper() and clause[k + 1].text.lower() in determiners
-            for k in range(len(clause) - 1)
-        )
+
+        def opened(k: int) -> bool:  # the noun's determiner, maybe before an adjective
+            if k < len(clause) and clause[k].text.lower() in determiners:
+                return True
+            return (
+                k + 1 < len(clause)
+                and clause[k].text.islower()
+                and clause[k].text.endswith(_INFLECTED)
+                and clause[k + 1].text.lower() in determiners
+            )  # "Die vorliegende Studie untersucht …"
+
+        return any(clause[k].text[:1].isupper() and opened(k + 1) for k in range(len(clause) - 1))
 
     def _clause_start(self, tokens: tuple[Token, ...], first: int, clause: list[Token]) -> bool:
         """The pair opens a clause: after a comma or dash (", die die", ", in der der"), or
