@@ -75,15 +75,16 @@ def by_name(lang: str) -> dict[str, str]:
     return {c.one_word: code for code, c in countries(lang).items() if c.one_word}
 
 
-def shares_stem(word: str, form: str) -> bool:
+def shares_stem(word: str, form: str, stem: int = STEM, share: float = STEM_SHARE) -> bool:
     """A folded word written on a folded language name's stem: "franzosen" on
-    "franzosisch", "griechische" on "griechisch"."""
+    "franzosisch", "griechische" on "griechisch" (at least ``stem`` letters and
+    ``share`` of the form in common from the start)."""
     n = 0
     for a, b in zip(word, form, strict=False):
         if a != b:
             break
         n += 1
-    return n >= max(STEM, STEM_SHARE * len(form))
+    return n >= max(stem, share * len(form))
 
 
 @lru_cache(maxsize=16)

@@ -1319,12 +1319,7 @@ def _undefined(p: Part, lang: str) -> bool:
 def _city_adjective(word: str, city: str) -> bool:
     """A folded word written on a folded city name: "lyonnaise" on "lyon", "nantaise" on
     "nantes", "marseillais" on "marseille"."""
-    n = 0
-    for a, b in zip(word, city, strict=False):
-        if a != b:
-            break
-        n += 1
-    return word != city and n >= max(CITY_STEM, CITY_SHARE * len(city))
+    return word != city and shares_stem(word, city, CITY_STEM, CITY_SHARE)
 
 
 def _other_city(word: str, forms: set[str]) -> bool:
