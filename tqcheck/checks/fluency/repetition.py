@@ -236,6 +236,7 @@ class DoubleGrammar:
 
     always: frozenset[str]  # "had had", "nous nous": never an error
     intensifiers: frozenset[str]  # "vraiment vraiment terrifiée": doubled for emphasis
+    emphatic_words: frozenset[str]  # "un gros gros coup de cœur": adjectives likewise
     clause_start: frozenset[str]  # der/die/das: fine where a clause can start
     openers: frozenset[str]  # dass, weil, ob: words that open a clause
     prepositions: frozenset[str]  # ", in der der": a relative clause after a preposition
@@ -378,6 +379,7 @@ class DoubleGrammar:
                 pack,
                 always="grammatical_doubles",
                 intensifiers="intensifiers",
+                emphatic_words="emphatic_adjectives",
                 clause_start="clause_start_doubles",
                 openers="clause_openers",
                 prepositions="clause_prepositions",
@@ -639,7 +641,7 @@ class DoubleGrammar:
                 return True
         if word in self.comparison_doubles:
             return self._after_comparative(tokens, i, clause)
-        if f"{word} {word}" in self.always or word in self.intensifiers:
+        if f"{word} {word}" in self.always or word in self.intensifiers | self.emphatic_words:
             # "besonders gut gut zu sehen": after a degree word an everyday adverb is a
             # slip ("very hush hush", "noch bla bla" are words said twice by nature)
             return (
