@@ -332,6 +332,7 @@ class DoubleGrammar:
     partitives: frozenset[str]  # "many", "some": "[many of you] signed up for"
     attribute_particles: frozenset[str]  # "zu": "den den Kunden zu viel berechneten Betrag"
     case_doubles: frozenset[str]  # "sie": grammatical twice, but not both capitalised
+    time_nouns: frozenset[str]  # "um um Mitternacht … zu": a time without a number
     wh_doubles: frozenset[str]  # "wer wer ist": grammatical only before the verb
     equatives: frozenset[str]  # "as": "regards it as as serious as"
     wh_not_endings: tuple[str, ...]  # "frühere": an adjective's ending …
@@ -440,6 +441,7 @@ class DoubleGrammar:
                 partitives="partitive_quantifiers",
                 attribute_particles="attribute_particles",
                 case_doubles="case_doubles",
+                time_nouns="time_nouns",
                 wh_doubles="question_word_doubles",
                 equatives="equative_words",
                 noun_links="noun_complement_links",
@@ -556,7 +558,8 @@ class DoubleGrammar:
         # Preise um um 5 Prozent zu erhöhen" is a slip)
         if verbs and (i == 1 or prev in self.coordinators or tokens[i - 2].text in _CLAUSE_MARKS):
             verb = _infinitive_after(tokens, i + 1, self.infinitive_markers)
-            if verb and (verb in verbs or self._amount(tokens, i + 1)):
+            time = i + 1 < len(tokens) and tokens[i + 1].text.lower() in self.time_nouns
+            if verb and (verb in verbs or self._amount(tokens, i + 1) or time):
                 # "gekommen, um um Schutz zu bitten", "um um zehn Uhr da zu sein" (a
                 # time); "ausnutzen, um um Rechte zu erlangen" and "stieg um um vier
                 # Prozent" are slips
@@ -1008,6 +1011,7 @@ class DoubleGrammar:
         low = nxt.text.lower()
         return (
             low not in self.function_words | self.prepositions | self.numbers
+            and low not in self.object_determiners | self.subject_determiners
             and after[:1].isupper()
         )
 
@@ -1317,7 +1321,12 @@ class DoubleGrammar:
                 # trip [most of us voted for]"
                 before = tokens[k - 3]
                 low = before.text.lower()
-            pronoun = subject in self.subjects or (share and subject in self.object_pronouns)
+            pronoun = (
+                subject in self.subjects
+                or (share and subject in self.object_pronouns)
+                # "the trailer [everyone was laughing at]"
+                or (subject in self.stranding.heads and subject not in self.numbers)
+            )
             if pronoun and before.is_word and low not in self.skip_relative:
                 if low in self.subjects or low in self.subordinators:
                     return False
