@@ -333,6 +333,7 @@ class DoubleGrammar:
     attribute_particles: frozenset[str]  # "zu": "den den Kunden zu viel berechneten Betrag"
     case_doubles: frozenset[str]  # "sie": grammatical twice, but not both capitalised
     time_nouns: frozenset[str]  # "um um Mitternacht … zu": a time without a number
+    existentials: frozenset[str]  # "there": "the only table [there was] was …"
     wh_doubles: frozenset[str]  # "wer wer ist": grammatical only before the verb
     equatives: frozenset[str]  # "as": "regards it as as serious as"
     wh_not_endings: tuple[str, ...]  # "frühere": an adjective's ending …
@@ -442,6 +443,7 @@ class DoubleGrammar:
                 attribute_particles="attribute_particles",
                 case_doubles="case_doubles",
                 time_nouns="time_nouns",
+                existentials="existential_subjects",
                 wh_doubles="question_word_doubles",
                 equatives="equative_words",
                 noun_links="noun_complement_links",
@@ -1105,6 +1107,20 @@ class DoubleGrammar:
         ):
             return True
         if (
+            i >= 4
+            and word in self.elliptical_copulas
+            and tokens[i - 2].text.lower() in self.existentials
+            and tokens[i - 3].text.isalpha()
+            and tokens[i - 3].text.islower()
+            and tokens[i - 3].text.lower() not in self.skip_relative | self.subordinators
+            and not self._verb_like(tokens[i - 3].text.lower())
+            and any(
+                t.text.lower() in self.determiners | self.stranding.free_relatives
+                for t in tokens[max(0, i - 6) : i - 3]
+            )
+        ):
+            return True  # a noun's clause "there is": "the only table [there was] was by …"
+        if (
             i >= 3
             and word in self.elliptical_copulas
             and tokens[i - 2].text.lower() in self.relatives
@@ -1544,7 +1560,8 @@ class DoubleGrammar:
             return False  # a verb's clause, no contact clause: "sources say he wants wants"
         if head[-1] in self.stranding.heads:
             return True  # "everyone", "something"
-        return any(w in self.determiners for w in head[-3:-1])  # "the (approach) shot"
+        # "the (approach) shot", "most learners [I know] know …"
+        return any(w in self.determiners for w in head[-3:-1])
 
     def _after_determiner(
         self, before: list[str], between: int, allowed: frozenset[str] | None = None
