@@ -68,6 +68,7 @@ class Stranding:
     relatives: frozenset[str]  # which, whom: "the flat which they lived in in 2015"
     free_relatives: frozenset[str]  # what: "what the residents campaigned for for years"
     openers: frozenset[str]  # and, but: "And what, exactly, has …?" opens on one
+    particles: frozenset[str]  # forward, up: "to look forward to to …"
 
     @classmethod
     def of(cls, pack: LangPack) -> Stranding:
@@ -85,6 +86,7 @@ class Stranding:
                 relatives="stranding_relatives",
                 free_relatives="free_relatives",
                 openers="question_openers",
+                particles="stranding_particles",
             ),
             verbs=_forms_map(section, "prepositional_verbs"),
             adjectives=_word_map(section, "prepositional_adjectives"),
@@ -96,6 +98,10 @@ class Stranding:
             return False
         head = i - 2  # the verb or adjective
         before = tokens[head].text.lower()
+        if before in self.particles and head >= 3 and tokens[head - 1].text.isalpha():
+            # a verb with a particle, then its preposition: "something to look forward to
+            # to get me through", "a boss you can't put up with with any patience"
+            return self._infinitive(tokens, head - 1) or self._relative(tokens, head - 1)
         if (
             before in self.verbs.get(word, ())
             and not before.endswith("ing")  # "was waiting for for the bus": no passive
