@@ -678,6 +678,10 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         # every word of the window, whatever its case: a source "name" written lower case
         # in the target was a common noun ("Pollen" / "pollen")
         plain = [w.text for w in words(doc.text[lo:hi])]
+        # … and its hyphenated words whole: "Pays-Bas" for "Netherlands", and a name
+        # written with an apostrophe as the source writes it ("Festi'neuch")
+        plain += [m.group() for m in _HYPHENATED_RE.finditer(doc.text[lo:hi])]
+        plain += [p.text for p, _c in run if "'" in p.text and p.text in doc.text[lo:hi]]
         # a learned word's translation keeps its stem: "Seroepidemiology Unit" / "Unité
         # séro-épidémiologique" (hyphenated parts read as one word)
         learned = [fold(w) for w in plain] + [
