@@ -1696,8 +1696,8 @@ class DoubleGrammar:
                 if noun_seen and (after[:1].isupper() or after.lower() in self.clause_start):
                     continue
                 return False
-            if text[:1].isupper():
-                noun_seen = True
+            if text[:1].isupper() or (text.isdigit() and k == j):
+                noun_seen = True  # a noun, or a number opening the phrase: "nach 2020 gebauten"
             elif _pronoun_phrase(tokens, k, self.prepositions, self.object_pronouns):
                 continue  # a phrase of its own: "den den Alltag bei uns prägenden Werten"
             elif (
