@@ -703,7 +703,8 @@ class DoubleGrammar:
                 # a relative clause ends in its finite verb: ", das das hat mir geholfen"
                 # is a main clause's subject said twice
                 return False
-            if nxt in self.prepositions and self.openers:
+            # (a capitalised word is a noun: "dass das das Aus … bedeute")
+            if nxt in self.prepositions and self.openers and tokens[i + 1].text.islower():
                 # the second word is an article, and an article opens no prepositional
                 # phrase: ", der der im Mai gewählt wurde" is a slip; ", die die in Berlin
                 # lebenden Menschen kennt" holds an extended attribute
@@ -1745,6 +1746,12 @@ def _infinitive_after(tokens: tuple[Token, ...], j: int, markers: frozenset[str]
             return ""
         if tokens[k].text.lower() in markers and tokens[k + 1].is_word:
             return tokens[k + 1].text.lower()
+        word = tokens[k].text.lower()
+        for marker in markers:
+            # the marker inside a separable verb: "abzuholen" (ab-zu-holen)
+            at = word.find(marker, 2)
+            if word.isalpha() and at > 0 and word.endswith("en") and len(word) - at > 4:
+                return word[:at] + word[at + len(marker) :]
     return ""
 
 
