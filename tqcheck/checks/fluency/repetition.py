@@ -340,6 +340,7 @@ class DoubleGrammar:
     case_doubles: frozenset[str]  # "sie": grammatical twice, but not both capitalised
     time_nouns: frozenset[str]  # "um um Mitternacht … zu": a time without a number
     existentials: frozenset[str]  # "there": "the only table [there was] was …"
+    quantifiers: frozenset[str]  # "most", "many": "most learners [I know] know …"
     wh_doubles: frozenset[str]  # "wer wer ist": grammatical only before the verb
     equatives: frozenset[str]  # "as": "regards it as as serious as"
     wh_not_endings: tuple[str, ...]  # "frühere": an adjective's ending …
@@ -450,6 +451,7 @@ class DoubleGrammar:
                 case_doubles="case_doubles",
                 time_nouns="time_nouns",
                 existentials="existential_subjects",
+                quantifiers="quantifier_determiners",
                 wh_doubles="question_word_doubles",
                 equatives="equative_words",
                 noun_links="noun_complement_links",
@@ -1568,7 +1570,7 @@ class DoubleGrammar:
         if head[-1] in self.stranding.heads:
             return True  # "everyone", "something"
         # "the (approach) shot", "most learners [I know] know …"
-        return any(w in self.determiners for w in head[-3:-1])
+        return any(w in self.determiners | self.quantifiers for w in head[-3:-1])
 
     def _after_determiner(
         self, before: list[str], between: int, allowed: frozenset[str] | None = None
