@@ -625,7 +625,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         capitalised parts ``here``, its folded words ``learned``) in some form."""
         forms = _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
         forms |= exonyms.get(fold(p.text), set())
-        forms |= city_forms(p.text)  # "Breslau" for "Wrocław"
+        # "Breslau" for "Wrocław", "Alep" for "Aleppo's" (its declined forms too)
+        for base, _ending in declined(p.text, src.lang):
+            forms |= city_forms(base)
         adjectives: frozenset[str] = frozenset()
         if is_city(p.text, src.lang) or p.start in city_words:
             # a place's adjective arrives for it: "California officials" /
