@@ -33,6 +33,7 @@ TRAVELLING_NAME = 1.5  # Zipf in English from which a German capitalised word is
 ENGLISH_MARGIN = 0.5  # Zipf by which an English word outweighs the German: "Talk Talk"
 EVERYDAY_ADVERB = 5.0  # Zipf of "gut": a degree word before it makes "gut gut" a slip
 SINGULAR = 2.5  # Zipf of "fisherman" from which "fishermen" is its plural ("speciman": none)
+BARE_SUBJECT_WORDS = 3  # a pseudo-cleft's bare noun phrase subject, at most
 NAME_WORDS = 3  # a name of this many capitalised words at most: a pseudo-cleft's subject
 EQUATIVE_REACH = 4  # tokens ahead to the second "as" of "as serious as"
 FUNCTION_ZIPF = 5.4  # a word this frequent is a function word, no comparative ("dieser")
@@ -800,13 +801,18 @@ class DoubleGrammar:
                 bare = not self.bare_after or token.text.lower() in self.bare_after
                 return bare and word not in self.elliptical
             if (
-                len(between) == 1
+                0 < len(between) <= BARE_SUBJECT_WORDS
                 and self.past_suffixes
-                and between[0].isalpha()
-                and between[0] not in self.skip_relative
-                and not self._finite_form(between[0])
+                and all(
+                    w.isalpha()
+                    and w not in self.skip_relative | self.subjects
+                    and not self._finite_form(w)
+                    for w in between
+                )
             ):
-                return True  # a bare noun as the subject: "what tonight is is a verdict"
+                # a bare noun phrase as the subject: "what tonight is is a verdict", "what
+                # sleep inertia is is a short period"
+                return True
             named = [t.text for t in clause[:k] if t.is_word]
             if len(named) <= NAME_WORDS and all(w[:1].isupper() and w[1:].islower() for w in named):
                 return True  # a name as the subject: "what Greenfields is is a festival"
