@@ -587,6 +587,19 @@ class DoubleGrammar:
             # about about 3 million" is a slip
             return True
         if (
+            word in self.approximate_words
+            and self.nouns_capitalised
+            and i >= 2
+            and tokens[i - 2].text.isalpha()
+            and tokens[i - 2].text.islower()
+            and prev not in self.function_words | self.prepositions
+            and self._amount(tokens, i + 1)
+        ):
+            # where no list says which verbs take it: after a lower-case word of the
+            # clause ("reden heute über über vier Millionen Menschen"); after a noun or a
+            # preposition a slip ("ein Gutschein über über 25 Euro")
+            return True
+        if (
             prev in self.modal_negations.get(word, ())
             and nxt.isalpha()
             and nxt.islower()
