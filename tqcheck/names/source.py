@@ -983,6 +983,12 @@ def _another_organisation(stand_in: str, acronym: str, doc: Document) -> bool:
         return False
     if _international(acronym, doc) and _international(stand_in, doc):
         return True  # both written alike in both languages: "UNESCO" / "UNICEF"
+    source, target = doc.source.lang, doc.lang
+    if (
+        zipf(acronym.lower(), source) - zipf(acronym.lower(), target) >= INTERNATIONAL
+        and zipf(low, target) - zipf(low, source) >= INTERNATIONAL
+    ):
+        return False  # each language's own initials for one thing: "PDG" / "CEO"
     a, b = list(acronym.upper()), stand_in.upper()
     shared = 0
     for ch in b:
