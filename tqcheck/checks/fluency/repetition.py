@@ -726,7 +726,10 @@ class DoubleGrammar:
                 # lebenden Menschen kennt" holds an extended attribute
                 return self._extended_attribute(tokens, i + 1)
             # a relative clause ends in its verb; an article opens an attribute: "Tipp:
-            # Die die Verbindung störenden Geräte …"
+            # Die die Verbindung störenden Geräte …"; a clause ending in "zu" and its
+            # infinitive is no relative clause (", den den Zuschuss zu erhöhen" is a slip)
+            if self._infinitive_end(tokens, i + 1):
+                return self._extended_attribute(tokens, i + 1)
             return self._verb_final(tokens, i + 1) or self._extended_attribute(tokens, i + 1)
         return self._extended_attribute(tokens, i + 1)
 
@@ -1687,6 +1690,17 @@ class DoubleGrammar:
             if tokens[k].is_word:
                 last = tokens[k].text
         return last is None or last[:1].islower()
+
+    def _infinitive_end(self, tokens: tuple[Token, ...], j: int) -> bool:
+        """The clause from ``j`` ends in an infinitive marker and its verb ("… zu
+        erhöhen.")."""
+        words: list[str] = []
+        for k in range(j, len(tokens)):
+            if tokens[k].text in _CLAUSE_MARKS or tokens[k].text in ".!?":
+                break
+            if tokens[k].is_word:
+                words.append(tokens[k].text.lower())
+        return len(words) >= 2 and words[-2] in self.infinitive_markers
 
     def _attribute_adjective(self, word: str) -> bool:
         """An inflected adjective that takes a complement of its own: a measure ("breiten"
