@@ -1671,13 +1671,11 @@ class DoubleGrammar:
             )
         return False
 
-    def _verb_final(self, tokens: tuple[Token, ...], j: int) -> bool:
-        """A subordinate clause ends in its (lower-case) verb: ", in der der Gipfel
-        stattfand" is one, ", in der der Nähe von Aveiro." is a slip. Languages without
-        clause openers in their pack do not ask."""
-        if not self.openers:
-            return True
-        last = None
+    def _clause_words(self, tokens: tuple[Token, ...], j: int) -> list[str]:
+        """The words of the clause from ``j`` to its end: a clause mark or the sentence's
+        end, an abbreviation's point and a truncated compound's hyphen read through, and
+        a comparison after the clause's verb left out ("dass das das Lesen fördert als …")."""
+        words: list[str] = []
         for k in range(j, len(tokens)):
             if tokens[k].text == "." and k + 1 < len(tokens) and _abbreviated(tokens[k - 1].text):
                 continue  # "seit dem 1. März", "gemäß Abs. 2": inside the sentence
@@ -1685,22 +1683,26 @@ class DoubleGrammar:
                 continue  # a compound's first part, its second left out: "UVA- und UVB-"
             if tokens[k].text in _CLAUSE_MARKS or tokens[k].text in ".!?":
                 break
-            if last is not None and last[:1].islower() and tokens[k].text in self.extraposed:
+            if words and words[-1][:1].islower() and tokens[k].text in self.extraposed:
                 break  # a comparison after the verb: "dass das das Lesen fördert als …"
             if tokens[k].is_word:
-                last = tokens[k].text
-        return last is None or last[:1].islower()
+                words.append(tokens[k].text)
+        return words
+
+    def _verb_final(self, tokens: tuple[Token, ...], j: int) -> bool:
+        """A subordinate clause ends in its (lower-case) verb: ", in der der Gipfel
+        stattfand" is one, ", in der der Nähe von Aveiro." is a slip. Languages without
+        clause openers in their pack do not ask."""
+        if not self.openers:
+            return True
+        words = self._clause_words(tokens, j)
+        return not words or words[-1][:1].islower()
 
     def _infinitive_end(self, tokens: tuple[Token, ...], j: int) -> bool:
         """The clause from ``j`` ends in an infinitive marker and its verb ("… zu
         erhöhen.")."""
-        words: list[str] = []
-        for k in range(j, len(tokens)):
-            if tokens[k].text in _CLAUSE_MARKS or tokens[k].text in ".!?":
-                break
-            if tokens[k].is_word:
-                words.append(tokens[k].text.lower())
-        return len(words) >= 2 and words[-2] in self.infinitive_markers
+        words = self._clause_words(tokens, j)
+        return len(words) >= 2 and words[-2].lower() in self.infinitive_markers
 
     def _attribute_adjective(self, word: str) -> bool:
         """An inflected adjective that takes a complement of its own: a measure ("breiten"
