@@ -206,6 +206,8 @@ def _source_names(
         ):
             previous = None
             continue  # "The", "Yesterday": capitalised for the sentence start
+        # a common word is a word of the language's dictionary ("Defense", "Monday"), not a
+        # name its news writes often ("Savoie", "Bretagne")
         common = frequency >= level
         if common and other is not None and not p.initial:
             if fold(p.text) in exonyms:
@@ -464,6 +466,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         )
 
     def unknown(p: Part) -> bool:  # "sagte Rebull": known in neither language
+        if not nouns and _not_a_word(p, src.lang):
+            return True  # "Bretagne", "Hermès": no word of French
         if nouns and _unknown(p, src.lang, doc.lang):
             if not _speaker(p, src):
                 weak.add(p.start)
@@ -924,6 +928,18 @@ def _speaker(p: Part, doc: Document) -> bool:
     ) in verbs
 
 
+def _not_a_word(p: Part, lang: str) -> bool:
+    """Where nouns are lower case: a capitalised word inside its sentence that the
+    language's dictionary does not hold ("Bretagne", "Hermès", "Morvan")."""
+    return (
+        not p.initial
+        and len(p.text) >= 3
+        and not _acronym(p.text)
+        and not known(p.text.lower(), lang)
+        and not compound_of_words(p.text, lang)
+    )
+
+
 def _place_after_preposition(p: Part, doc: Document) -> bool:
     """Where nouns are capitalised: a city of 50 000 people or more right after a
     preposition that takes places bare ("in Chemnitz", "aus Bonn"), however frequent the
@@ -1291,7 +1307,11 @@ def _own_word(word: str, lang: str, other: str) -> bool:
     if fold(word) in by_name(lang) or is_city(word, lang):
         return False
     here = zipf(word.lower(), lang)
-    return here >= OWN_WORD and here - zipf(word.lower(), other) >= OWN_MARGIN
+    return (
+        here >= OWN_WORD
+        and here - zipf(word.lower(), other) >= OWN_MARGIN
+        and known(word.lower(), lang)  # "Auvergne" is no word of French
+    )
 
 
 def _source_name_like(p: Part, lang: str, other: str, nouns: bool, short_ok: bool = False) -> bool:
@@ -1464,4 +1484,9 @@ def _exonyms(src_lang: str, lang: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for source, targets in table.items():
         out.setdefault(fold(source), set()).update(fold(t) for t in targets)
+    # regions, states and landscapes: every name of a group for every other ([regions])
+    for group in language_data().get("regions", {}).get("groups", []):
+        folded = {fold(name) for name in group}
+        for name in folded:
+            out.setdefault(name, set()).update(folded - {name})
     return out
