@@ -326,6 +326,8 @@ class DoubleGrammar:
     bare_only: frozenset[str]  # "c'est qui qui", nothing between ("c'est le préfet qui qui")
     object_determiners: frozenset[str]  # "military police police the base": verb, object
     past_suffixes: tuple[str, ...]  # … a word with a regular past ("policed") is a verb
+    manner_endings: tuple[str, ...]  # adverbs of manner: no contrastive focus ("simply")
+    negated_endings: tuple[str, ...]  # the verb after a modal's double negation
     bare_infinitive: frozenset[str]  # "let the cook cook": object, then bare infinitive
     elliptical_heads: frozenset[str]  # "the ones that were were destroyed"
     elliptical_copulas: frozenset[str]  # … the verbs such a clause stops at
@@ -461,6 +463,8 @@ class DoubleGrammar:
                 (str(end), str(inf)) for end, inf in section.get("verb_infinitives", {}).items()
             ),
             past_suffixes=tuple(section.get("past_suffixes", ())),
+            manner_endings=tuple(section.get("manner_endings", ())),
+            negated_endings=tuple(section.get("modal_negation_endings", ())),
             possessive_endings=tuple(section.get("possessive_endings", ())),
             attribute_endings=tuple(section.get("attribute_endings", ())),
             attribute_adjectives=frozenset(section.get("attribute_adjectives", ())),
@@ -605,6 +609,9 @@ class DoubleGrammar:
             and nxt.islower()
             and nxt not in self.skip_relative
             and nxt != word
+            # where the language says: an infinitive ("kann nicht nicht antworten"; "konnte
+            # nicht nicht geöffnet werden" is a slip)
+            and (not self.negated_endings or nxt.endswith(self.negated_endings))
         ):
             return True  # "she could not not notice"; "is not not ready" is a slip
         if (
@@ -674,6 +681,9 @@ class DoubleGrammar:
             return (
                 prev not in self.degree_modifiers
                 or word in self.degree_modifiers
+                # a function word is no adverb a degree word modifies: "so that that
+                # sample" is the conjunction, then a determiner
+                or word in self.relatives
                 or zipf(word, self.lang) < EVERYDAY_ADVERB
             )
         if self._stressed(tokens, i, word, nxt):
@@ -951,7 +961,7 @@ class DoubleGrammar:
             return self._cluster_end(list(tokens[: i - 1]), word, nxt)
         # contrastive focus is on a content word: "do you like like him, or …"
         ahead = [t.text.lower() for t in tokens[i + 1 : i + 1 + CONTRAST_WINDOW]]
-        if self._negated(clause):
+        if self._negated(clause) and self._focus(word, nxt):
             return True
         before = tokens[i - 2].text.lower() if i >= 2 else ""
         # contrastive focus ("a date date or a business lunch?"), not a unit counted after
@@ -1012,6 +1022,13 @@ class DoubleGrammar:
         if near[:1] and self._negation(near[0]):
             return True
         return len(near) == 2 and near[0] in self.articles and self._negation(near[1])
+
+    def _focus(self, word: str, nxt: str) -> bool:
+        """A word contrastive focus doubles after a negation: a noun or adjective closing
+        its phrase ("not drunk drunk, just tipsy", "not a job job."), or a verb before
+        its object ("I don't like like him"), but no adverb of manner ("not simply
+        simply the absence of war")."""
+        return not word.endswith(self.manner_endings) if self.manner_endings else True
 
     def _negation(self, word: str) -> bool:
         """A negation, or a verb contracted with one ("isn't", "doesn't")."""
@@ -1184,6 +1201,8 @@ class DoubleGrammar:
             word not in self.skip_relative
             and word not in self.articles
             and word[:1].islower()
+            # the contact clause's verb, said again as the main verb: "when when" is none
+            and self._verb_form(word)
             and self._contact_subject(tokens, i)
         ):
             return True  # a contact clause's verb, then the main verb: "the man I saw saw me"
@@ -1575,6 +1594,8 @@ class DoubleGrammar:
             return False  # French and German relative clauses need their relative word
         if words[-1] in self.subjects:
             head = words[:-1]  # the pronoun's clause: what stands before it
+            if head and head[-1] in self.bare_infinitive:
+                return False  # the object of "makes you feel", not a clause's subject
         elif (
             len(words) >= 3
             and words[-2] in self.determiners
