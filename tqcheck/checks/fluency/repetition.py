@@ -42,6 +42,7 @@ CITY_POPULATION = 50_000  # "de de Bordeaux": a city this big is no family name
 VERB_PAST = 1.5  # Zipf of a regular past from which a word is a verb ("knowed" 2.2, "gardened" 1.6)
 QUESTION_REACH = 6  # words from a wh-word to its auxiliary ("what, in God's name, had he")
 CIRCUMPOSITION_REACH = 4  # words back to a circumposition's opener: "vom 4. Mai an"
+COMPOUND_SUBJECT = 5  # words of a contact clause's subject noun, read to find its verb
 CONTRAST_WINDOW = 4  # tokens after the pair searched for "or": "like like him, or"
 
 
@@ -1341,6 +1342,9 @@ class DoubleGrammar:
                         )
                     )
                 )
+                # … or after a noun of several words: "the room [the local history
+                # society meets in] in winter"
+                verb = verb or self._verb_after_compound(tokens, k + 1, first)
             if opens and k < first - 1 and verb:
                 head = tokens[k - 1].text
                 low = head.lower()
@@ -1365,6 +1369,20 @@ class DoubleGrammar:
                 # "of his letters": a phrase inside the clause; the seam lies further back
             if self._verb_like(text):
                 verb = True
+        return False
+
+    def _verb_after_compound(self, tokens: tuple[Token, ...], start: int, first: int) -> bool:
+        """Lower-case content words from ``start`` (a noun and the words before it), then a
+        verb in the third person or the past that ends the clause before ``first``: "local
+        history society meets", "first-year students moved"."""
+        for j in range(start + 1, min(start + COMPOUND_SUBJECT, first)):
+            words = [t.text for t in tokens[start:j]]
+            if not all(w.isalpha() and w.islower() and w not in self.function_words for w in words):
+                return False
+            after = tokens[j].text
+            if after.islower() and after.isalpha() and after not in self.function_words:
+                if (after.endswith("s") and not after.endswith("ss")) or self._verb_like(after):
+                    return all(t.is_word for t in tokens[j + 1 : first])
         return False
 
     def _pronoun_contact_clause(self, tokens: tuple[Token, ...], first: int) -> bool:
