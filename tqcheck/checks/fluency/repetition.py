@@ -1052,7 +1052,12 @@ class DoubleGrammar:
         a noun phrase follows: "gilt als als unbegründet", "mehr als als 10.000 Galaxien",
         "länger als als beim Vorgänger" are slips."""
         if not any(self._comparative(t.text) for t in clause):
-            return False
+            # "lieber mit der Bahn, als als Fahrer …": the comparison opens its own clause
+            # right after a comma, the comparative stands in the clause before
+            if not (i >= 2 and tokens[i - 2].text == "," and not clause):
+                return False
+            if not any(self._comparative(t.text) for t in _clause_before(tokens, i - 2)):
+                return False
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is None or not nxt.text.isalpha():
             return False
