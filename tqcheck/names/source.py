@@ -999,12 +999,23 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
         stand_in = next((t for t in others if _another_organisation(t.text, w.text, doc)), None)
         if stand_in is not None:
             replacement: tuple[int, int, str] | None = (stand_in.start, stand_in.end, stand_in.text)
-        elif not others and _travels_as_acronym(w.text, src.lang, doc.lang):
+        elif not others and (
+            _travels_as_acronym(w.text, src.lang, doc.lang) or _introduced(src.text, w.start, w.end)
+        ):
+            # … or the source introduces it after its name in full, for later use: the
+            # translation keeps it ("Commissariat à l'énergie atomique (CEA)")
             replacement = None
         else:
             continue  # written in the target language's initials, or maybe in words
         out.append(Missing(w.text, concept, win.home, replacement))
     return out
+
+
+def _introduced(text: str, start: int, end: int) -> bool:
+    """The acronym at text[start:end] stands alone in brackets."""
+    return bool(re.search(r"\(\s*$", text[max(0, start - 3) : start])) and bool(
+        re.match(r"\s*\)", text[end : end + 3])
+    )
 
 
 def _after_quantity(text: str, start: int) -> bool:
