@@ -441,6 +441,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             # after "Frau", "Professor": a name, however it reads ("IW-Professor Voigtländer")
             or (nouns and _word_before(src.text, p.start).lower() in source_honorifics)
             or fold(p.text) in source_countries
+            or fold(p.text) in _regions()  # "Sachsen", "Bretagne", "Tyrol"
             or _city(p, src)
             or (nouns and _place_after_preposition(p, src))
             or (
@@ -643,7 +644,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         moved = doc.lang.split("-")[0] in NOUN_CAPITALISING
         return _famous(t, doc.text, doc.lang, src.lang, initial=run[0][0].initial or moved)
 
-    def arrives(p: Part, plain: list[str], here: list[Part], learned: list[str]) -> bool:
+    def arrives(
+        p: Part, plain: list[str], here: list[Part], learned: list[str], window_text: str
+    ) -> bool:
         """The source name word ``p`` stands in the window (its words ``plain``, its
         capitalised parts ``here``, its folded words ``learned``) in some form."""
         forms = _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
@@ -652,7 +655,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         for base, _ending in declined(p.text, src.lang):
             forms |= city_forms(base)
         adjectives: frozenset[str] = frozenset()
-        if is_city(p.text, src.lang) or p.start in city_words:
+        if is_city(p.text, src.lang) or p.start in city_words or fold(p.text) in _regions():
             # a place's adjective arrives for it: "California officials" /
             # "kalifornische Beamte", "Berlin police" / "Berliner Polizei"
             # … in any of its names: "Munich start-up" / "Münchner Start-up"
@@ -672,6 +675,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 adjectives |= target_table[code].languages
         return (
             any(_reads_as(w, forms, doc.lang) for w in plain)
+            # a name of several words: "Black Forest" for "Schwarzwald"
+            or any(" " in f and f" {f} " in window_text for f in forms)
             or any(shares_stem(fold(w), f) for w in plain for f in adjectives)
             # a near miss that names another city is that city ("Bielefeld" /
             # "Bitterfeld", "Göttingen" / "Tübingen"), no respelling
@@ -715,14 +720,15 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         # its initials arrive for a name of two words or more: "New Jersey" / "NJ"
         initials = "".join(p.text[0] for p, _c in run).upper() if len(run) > 1 else ""
 
+        window_text = " " + " ".join(fold(w) for w in plain) + " "
         arrived = (bool(initials) and initials in plain) or any(
-            arrives(p, plain, here, learned) for p in names
+            arrives(p, plain, here, learned, window_text) for p in names
         )
         if (
             arrived
             and len(names) > 1
             and names[0].text in given
-            and not arrives(names[-1], plain, here, learned)
+            and not arrives(names[-1], plain, here, learned, window_text)
         ):
             # a person's surname replaced while the first name stays: "Lukas
             # Brettschneider" / "Lukas Schneider" (the surname alone may stay, not this)
@@ -1486,6 +1492,13 @@ def _name_like(t: Part, lang: str, other: str) -> bool:
     if here >= NAME_MAX:
         return False  # a function or everyday word ("Am", "Die")
     return here < RARE or abs(here - zipf(t.text.lower(), other)) < INTERNATIONAL
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """Every folded one-word name of names.toml [regions]."""
+    groups = language_data().get("regions", {}).get("groups", [])
+    return frozenset(fold(name) for group in groups for name in group if " " not in name)
 
 
 @lru_cache(maxsize=16)
