@@ -596,6 +596,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         f for p in parts(src) for f in _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
     } | {f for p in parts(src) for f in city_forms(p.text)}  # "München" for "Munich"
     exonyms = _exonyms(src.lang, doc.lang)
+    # … and the exonyms of the source's names: "Rhineland" for "Rheinland-Pfalz"
+    source_forms |= {f for p in parts(src) for f in exonyms.get(fold(p.text), ())}
     target_honorifics = _honorifics(doc.lang)
     # a country of the target that no source word names, nor its adjective, stands in
     # for one that is gone ("Schweiz" for "Ukraine"; "Chine" after "Chinese" does not)
