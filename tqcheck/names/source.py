@@ -56,6 +56,7 @@ UNDEFINED_LETTERS = 12  # a word no dictionary holds and this short is a name ("
 SHORT_PART = 3.0  # … unless it splits into two words at least this frequent ("Eis|berge")
 CITY_STEM = 4  # letters of a city's name its adjective keeps at least ("nant-aise") …
 CITY_SHARE = 0.6  # … and this share of the name
+ABBREVIATED_REACH = 80  # characters before a bracketed acronym searched for its name
 ACRONYM_MAX = 6  # letters: longer all-capital words are shouting, not initialisms
 ACRONYM_USED = 2.5  # Zipf from which a language writes an acronym ("NBA" fr 3.9, "USI" en 2.2)
 ACRONYM_SHARED = 0.5  # share of letters from which two acronyms are one name translated
@@ -1004,7 +1005,20 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
             for t in words(doc.text[win.start : win.end], win.start)
             if _acronym_name(t.text) and t.text.lower() not in in_source
         ]
-        stand_in = next((t for t in others if _another_organisation(t.text, w.text, doc)), None)
+        stand_in = next(
+            (
+                t
+                for t in others
+                if _another_organisation(t.text, w.text, doc)
+                or (
+                    len(t.text) >= 3  # two letters are initials as often ("ILI" / "SG")
+                    and _introduced(src.text, w.start, w.end)
+                    and _bracketed(doc.text, t.start, t.end)
+                    and not _initials_of_name_before(doc.text, t.start, t.text)
+                )
+            ),
+            None,
+        )
         if stand_in is not None:
             replacement: tuple[int, int, str] | None = (stand_in.start, stand_in.end, stand_in.text)
         elif not others and (
@@ -1020,10 +1034,57 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
 
 
 def _introduced(text: str, start: int, end: int) -> bool:
-    """The acronym at text[start:end] stands alone in brackets."""
+    """The acronym at text[start:end] stands alone in brackets right after the name it
+    abbreviates ("Office national des forêts (ONF)"; "Alexander Dobrindt (CSU)" is a
+    party's label, no introduction)."""
+    return (
+        bool(re.search(r"\(\s*$", text[max(0, start - 3) : start]))
+        and bool(re.match(r"\s*\)", text[end : end + 3]))
+        and _abbreviates(text[max(0, start - ABBREVIATED_REACH) : start], text[start:end])
+    )
+
+
+def _abbreviates(before: str, acronym: str) -> bool:
+    """The letters of ``acronym`` appear in order in the words ``before`` it, the first
+    one opening a word: "Deutsche Forschungsgemeinschaft (DFG)", "Office national des
+    forêts (ONF)"; "Alexander Dobrindt (CSU)" names no CSU."""
+    text = fold(before)
+    letters = [c for c in fold(acronym) if c.isalpha()]
+    starts = [m.start() for m in re.finditer(r"\b[^\W\d_]", text)]
+    for first in starts:
+        if text[first] != letters[0]:
+            continue
+        k, at = 1, first + 1
+        while k < len(letters):
+            at = text.find(letters[k], at)
+            if at < 0:
+                break
+            k, at = k + 1, at + 1
+        if k == len(letters):
+            return True
+    return False
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """The word at text[start:end] stands alone in brackets."""
     return bool(re.search(r"\(\s*$", text[max(0, start - 3) : start])) and bool(
         re.match(r"\s*\)", text[end : end + 3])
     )
+
+
+def _initials_of_name_before(text: str, start: int, acronym: str) -> bool:
+    """The words before the bracket at ``start`` give ``acronym``'s letters as their
+    initials, in order, skipping words between ("World Health Organization (WHO)",
+    "Organisation mondiale de la santé (OMS)"): the target's own initials for the name,
+    no other organisation's. The last word's initial must be among them."""
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 160) : start])
+    initials = [fold(w[0]).upper() for w in before[-3 * len(acronym) :]]
+    letters = [c for c in fold(acronym).upper() if c.isalpha()]
+    k = len(letters) - 1
+    for ch in reversed(initials):
+        if k >= 0 and ch == letters[k]:
+            k -= 1
+    return k < 0
 
 
 def _after_quantity(text: str, start: int) -> bool:
