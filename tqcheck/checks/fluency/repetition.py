@@ -29,6 +29,7 @@ REDUPLICATED_LETTERS = 6  # … of this many letters at most ("ylang ylang", "ma
 PHRASAL_WINDOW = 4  # words back to a phrasal verb: "hand your essays in in time"
 SOUND_ZIPF = 5.0  # a sound word is no everyday word ("geht um um" is a slip)
 COMMON_AT_START = 5.0  # at a sentence start, rarer doubles are chants and rhymes
+EVERYDAY_NOUN = 4.0  # Zipf of "Fisch": an everyday noun, no name, after a name's particle
 TRAVELLING_NAME = 1.5  # Zipf in English from which a German capitalised word is a name too
 ENGLISH_MARGIN = 0.5  # Zipf by which an English word outweighs the German: "Talk Talk"
 EVERYDAY_ADVERB = 5.0  # Zipf of "gut": a degree word before it makes "gut gut" a slip
@@ -1999,7 +2000,15 @@ def _name_follows(
                 # a compound of words is a noun ("frei von von Mikroplastik"), unless it
                 # ends as family and place names do ("von von Hirschhausen")
                 return False
-            return not nouns or _rare(text, lang) or zipf(text.lower(), "en") >= TRAVELLING_NAME
+            return (
+                not nouns
+                or _rare(text, lang)
+                # a name English writes too, no everyday noun ("zu zu Fisch" is a slip)
+                or (
+                    zipf(text.lower(), "en") >= TRAVELLING_NAME
+                    and zipf(text.lower(), lang) < EVERYDAY_NOUN
+                )
+            )
         if not (text.isalpha() and text.islower() and len(text) <= 3):
             return False
     return False
