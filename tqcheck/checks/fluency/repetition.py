@@ -330,6 +330,7 @@ class DoubleGrammar:
     past_suffixes: tuple[str, ...]  # … a word with a regular past ("policed") is a verb
     manner_endings: tuple[str, ...]  # adverbs of manner: no contrastive focus ("simply")
     negated_endings: tuple[str, ...]  # the verb after a modal's double negation
+    pronoun_numbers: frozenset[str]  # "the one [one critic praised]": pronoun and number
     bare_infinitive: frozenset[str]  # "let the cook cook": object, then bare infinitive
     elliptical_heads: frozenset[str]  # "the ones that were were destroyed"
     elliptical_copulas: frozenset[str]  # … the verbs such a clause stops at
@@ -467,6 +468,7 @@ class DoubleGrammar:
             past_suffixes=tuple(section.get("past_suffixes", ())),
             manner_endings=tuple(section.get("manner_endings", ())),
             negated_endings=tuple(section.get("modal_negation_endings", ())),
+            pronoun_numbers=frozenset(section.get("pronoun_numbers", ())),
             possessive_endings=tuple(section.get("possessive_endings", ())),
             attribute_endings=tuple(section.get("attribute_endings", ())),
             attribute_adjectives=frozenset(section.get("attribute_adjectives", ())),
@@ -939,6 +941,18 @@ class DoubleGrammar:
         if not words_before and nxt in _INTERJECTION_ENDS and word not in self.articles:
             return True  # "Sorry sorry," — "Hello hello?" — "Tsk tsk."
         if self._command(tokens, i):
+            return True
+        if (
+            word in self.pronoun_numbers
+            and i >= 2
+            and tokens[i - 2].text.lower() in self.definite
+            and i + 2 < len(tokens)
+            and nxt.isalpha()
+            and nxt not in self.function_words
+            and self._verb_like(tokens[i + 2].text.lower())
+        ):
+            # "the one [one donor questioned]": the pronoun, then a contact clause whose
+            # subject the number opens ("the one one thing I want" has no verb after it)
             return True
         if word in self.numbers:
             # "four four seven", "at ten ten", "two two at half-time"; before a noun it
