@@ -631,6 +631,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         return (
             fold(t.text) in source_folded
             or _reads_as(t.text, source_forms, doc.lang)
+            # a source name respelled or misspelled ("Kovalenko" / "Kowalenko"): that
+            # name, not another one (a near miss is NM005's)
+            or _close(t.text, source_forms)
             or any(shares_stem(fold(t.text), f) for f in source_cities)
             # a country's adjective whose country the source names too ("Senegalese" for
             # "sénégalaise")
