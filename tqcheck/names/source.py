@@ -103,7 +103,8 @@ def altered_names(doc: Document, data: NamesData | None, profile: str | None) ->
             if not check:
                 continue
             concept = known.get(name.start)
-            forms = _acceptable(name.text, src.lang, doc.lang, concept)
+            # … and a city's other names: "Brugge" is Bruges
+            forms = _acceptable(name.text, src.lang, doc.lang, concept) | city_forms(name.text)
             win = window(doc, name.start)
             if win is None:
                 continue
