@@ -2159,8 +2159,9 @@ def _name_like(
     capitalised double mid-sentence. Where the language capitalises nouns (German), only
     short words that are rare as words are names: "Hilfe Hilfe" and
     "Stahlkonzernen Stahlkonzernen" are slips."""
-    if len(first) >= 2 and first.isupper() and first.isalpha():
-        return False  # an acronym said twice: "le TGV TGV 6123"
+    capitals = sum(c.isupper() for c in first)
+    if len(first) >= 2 and first.isalpha() and capitals >= 2 and 2 * capitals >= len(first):
+        return False  # an acronym said twice: "le TGV TGV 6123", "nach TVöD TVöD"
     if not first[:1].isupper():
         # "mahi mahi", "ylang ylang": a short rare word said twice is a loanword's
         # reduplication (where nouns are capitalised, a rare lower-case double is not a
