@@ -56,6 +56,7 @@ UNDEFINED_LETTERS = 12  # a word no dictionary holds and this short is a name ("
 SHORT_PART = 3.0  # … unless it splits into two words at least this frequent ("Eis|berge")
 CITY_STEM = 4  # letters of a city's name its adjective keeps at least ("nant-aise") …
 CITY_SHARE = 0.6  # … and this share of the name
+EVERYDAY_PLACE = 5.2  # Zipf of "Essen": a German city this frequent is a word first
 ABBREVIATED_REACH = 80  # characters before a bracketed acronym searched for its name
 ACRONYM_MAX = 6  # letters: longer all-capital words are shouting, not initialisms
 ACRONYM_USED = 2.5  # Zipf from which a language writes an acronym ("NBA" fr 3.9, "USI" en 2.2)
@@ -198,7 +199,7 @@ def _source_names(
         if p.start in persons and not p.hyphen and persons[p.start]:
             previous = None  # a person's name starts a run of its own: "Glee Star | Matthew"
         frequency = max(zipf(b.lower(), src.lang) for b, _e in declined(p.text, src.lang))
-        country = fold(p.text) in country_names or _city(p, src)
+        country = fold(p.text) in country_names or _city(p, src) or _german_place(p, src)
         if (
             p.start not in known
             and p.start not in persons
@@ -445,7 +446,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             or fold(p.text) in source_countries
             or fold(p.text) in _regions()  # "Sachsen", "Bretagne", "Tyrol"
             or _city(p, src)
-            or (nouns and _place_after_preposition(p, src))
+            or _german_place(p, src)
             or (
                 not _acronym(p.text)
                 and (
@@ -953,14 +954,28 @@ def _not_a_word(p: Part, lang: str) -> bool:
     )
 
 
-def _place_after_preposition(p: Part, doc: Document) -> bool:
+def _german_place(p: Part, doc: Document) -> bool:
     """Where nouns are capitalised: a city of 50 000 people or more right after a
-    preposition that takes places bare ("in Chemnitz", "aus Bonn"), however frequent the
-    word is in the language's news."""
+    preposition that takes places bare ("in Chemnitz", "aus Bonn") or right after the
+    noun it names ("Bistum Münster", "Polizei Bielefeld"), however frequent the word is
+    in the language's news; after an article it is a noun ("in der Halle")."""
+    if doc.lang.split("-")[0] not in NOUN_CAPITALISING:
+        return False
+    if p.after_det or population(p.text) < TOWN:
+        return False
+    if zipf(p.text.lower(), doc.lang) >= EVERYDAY_PLACE:
+        return False  # "bis Ende Juni", "beim Essen": a word first (Ende, Indonesia)
+    before = re.search(r"([^\W\d_]+)\s+$", doc.text[max(0, p.start - 40) : p.start])
+    if before is None:
+        return False
+    word = before.group(1)
+    if word.lower() in lang_list("place_prepositions", doc.lang):
+        return True
+    # a noun right before it: capitalised, not the sentence's first word
     return (
-        not p.after_det
-        and population(p.text) >= TOWN
-        and _word_before(doc.text, p.start).lower() in lang_list("place_prepositions", doc.lang)
+        word[:1].isupper()
+        and not word.isupper()
+        and doc.text[: before.start(1) + max(0, p.start - 40)].strip() != ""
     )
 
 
