@@ -729,8 +729,11 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         initials = "".join(p.text[0] for p, _c in run).upper() if len(run) > 1 else ""
 
         window_text = " " + " ".join(fold(w) for w in plain) + " "
+        # a city's name of two words arrives by its own word, not its generic first one:
+        # "Bad Kreuznach" is not in "Bad Dürkheim", "Sankt Petersburg" is in "St Petersburg"
+        arriving = names[1:] if len(names) > 1 and 0 in _city_indices(run) else names
         arrived = (bool(initials) and initials in plain) or any(
-            arrives(p, plain, here, learned, window_text) for p in names
+            arrives(p, plain, here, learned, window_text) for p in arriving
         )
         if (
             arrived
@@ -741,6 +744,19 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             # a person's surname replaced while the first name stays: "Lukas
             # Brettschneider" / "Lukas Schneider" (the surname alone may stay, not this)
             stand = _after_first_name(names[0], here, held_by_source)
+            if stand is not None:
+                concept = next((known[p.start] for p in names if p.start in known), None)
+                name = src.text[names[0].start : names[-1].end]
+                out.append(Missing(name, concept, win.home, (stand.start, stand.end, stand.text)))
+        elif (
+            arrived
+            and len(names) == 2
+            and names[0].text in given
+            and not arrives(names[0], plain, here, learned, window_text)
+        ):
+            # … and the first name replaced while the surname stays: "Peter Bosch" /
+            # "Robert Bosch" (another given name right before the surname)
+            stand = _first_name_before(names[-1], here, given, forms_of=names[0].text)
             if stand is not None:
                 concept = next((known[p.start] for p in names if p.start in known), None)
                 name = src.text[names[0].start : names[-1].end]
@@ -1551,6 +1567,25 @@ def _after_first_name(
         nxt = here[k + 1]
         if fold(t.text) == fold(first.text) and nxt.joined and nxt.sentence == t.sentence:
             return None if held_by_source(nxt) else nxt
+    return None
+
+
+def _first_name_before(
+    surname: Part, here: list[Part], given: frozenset[str], forms_of: str
+) -> Part | None:
+    """The given name the target writes right before the source's surname, where it is
+    another given name than the source's (no respelling of it: "Michail" / "Mikhail")."""
+    for k, t in enumerate(here[1:], 1):
+        before = here[k - 1]
+        if (
+            fold(t.text) == fold(surname.text)
+            and t.joined
+            and before.sentence == t.sentence
+            and before.text in given
+            and not _close(before.text, {fold(forms_of)})
+            and fold(before.text) != fold(forms_of)
+        ):
+            return before
     return None
 
 
