@@ -599,6 +599,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         f for p in parts(src) for f in _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
     } | {f for p in parts(src) for f in city_forms(p.text)}  # "München" for "Munich"
     exonyms = _exonyms(src.lang, doc.lang)
+    adjective_endings = tuple(lang_list("adjective_endings", doc.lang))
     # … and the exonyms of the source's names: "Rhineland" for "Rheinland-Pfalz"
     source_forms |= {f for p in parts(src) for f in exonyms.get(fold(p.text), ())}
     target_honorifics = _honorifics(doc.lang)
@@ -636,7 +637,10 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             # a source name respelled or misspelled ("Kovalenko" / "Kowalenko"): that
             # name, not another one (a near miss is NM005's)
             or _close(t.text, source_forms)
-            or any(shares_stem(fold(t.text), f) for f in source_cities)
+            or (
+                fold(t.text).endswith(adjective_endings)
+                and any(shares_stem(fold(t.text), f) for f in source_cities)
+            )
             # a country's adjective whose country the source names too ("Senegalese" for
             # "sénégalaise")
             or (not capitalising and bool(named([fold(t.text)], doc.lang) & accounted))
@@ -663,11 +667,13 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         for base, _ending in declined(p.text, src.lang):
             forms |= city_forms(base)
         adjectives: frozenset[str] = frozenset()
+        places: frozenset[str] = frozenset()
         if is_city(p.text, src.lang) or p.start in city_words or fold(p.text) in _regions():
             # a place's adjective arrives for it: "California officials" /
             # "kalifornische Beamte", "Berlin police" / "Berliner Polizei"
-            # … in any of its names: "Munich start-up" / "Münchner Start-up"
-            adjectives = frozenset(_acceptable(p.text, src.lang, doc.lang, None)) | forms
+            # … in any of its names: "Munich start-up" / "Münchner Start-up"; an
+            # adjective ends as one: "Bramstedt" is no adjective of "Bramsche"
+            places = frozenset(_acceptable(p.text, src.lang, doc.lang, None)) | forms
         code = source_countries.get(fold(p.text))
         if code is None:  # a country's adjective: "Greenlandic" / "Grönland-Eisbergs"
             codes = named([fold(p.text)], src.lang)
@@ -686,6 +692,12 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             # a name of several words: "Black Forest" for "Schwarzwald"
             or any(" " in f and f" {f} " in window_text for f in forms)
             or any(shares_stem(fold(w), f) for w in plain for f in adjectives)
+            or any(
+                shares_stem(fold(w), f)
+                for w in plain
+                if fold(w).endswith(adjective_endings)
+                for f in places
+            )
             # a near miss that names another city is that city ("Bielefeld" /
             # "Bitterfeld", "Göttingen" / "Tübingen"), no respelling
             or any(
