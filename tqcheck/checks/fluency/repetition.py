@@ -331,6 +331,7 @@ class DoubleGrammar:
     manner_endings: tuple[str, ...]  # adverbs of manner: no contrastive focus ("simply")
     negated_endings: tuple[str, ...]  # the verb after a modal's double negation
     pronoun_numbers: frozenset[str]  # "the one [one critic praised]": pronoun and number
+    infinitive_endings: tuple[str, ...]  # "aufhetzen zu wollen": an infinitive before "zu"
     bare_infinitive: frozenset[str]  # "let the cook cook": object, then bare infinitive
     elliptical_heads: frozenset[str]  # "the ones that were were destroyed"
     elliptical_copulas: frozenset[str]  # … the verbs such a clause stops at
@@ -467,8 +468,9 @@ class DoubleGrammar:
             ),
             past_suffixes=tuple(section.get("past_suffixes", ())),
             manner_endings=tuple(section.get("manner_endings", ())),
-            negated_endings=tuple(section.get("modal_negation_endings", ())),
+            negated_endings=tuple(section.get("infinitive_endings", ())),
             pronoun_numbers=frozenset(section.get("pronoun_numbers", ())),
+            infinitive_endings=tuple(section.get("infinitive_endings", ())),
             possessive_endings=tuple(section.get("possessive_endings", ())),
             attribute_endings=tuple(section.get("attribute_endings", ())),
             attribute_adjectives=frozenset(section.get("attribute_adjectives", ())),
@@ -1761,7 +1763,12 @@ class DoubleGrammar:
         """The clause from ``j`` ends in an infinitive marker and its verb ("… zu
         erhöhen.")."""
         words = self._clause_words(tokens, j)
-        return len(words) >= 2 and words[-2].lower() in self.infinitive_markers
+        if len(words) < 2 or words[-2].lower() not in self.infinitive_markers:
+            return False
+        # … with no infinitive before the marker: "aufhetzen zu wollen" ends a relative
+        # clause's verbs, as "aufhetzen wollen" would
+        before = words[-3] if len(words) >= 3 else ""
+        return not (before.islower() and before.endswith(self.infinitive_endings))
 
     def _attribute_adjective(self, word: str) -> bool:
         """An inflected adjective that takes a complement of its own: a measure ("breiten"
