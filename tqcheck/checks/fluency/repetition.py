@@ -1340,11 +1340,18 @@ class DoubleGrammar:
                 continue  # "the painting [the gallery paid £4 million for]"
             if tokens[k].text in _CLAUSE_MARKS or not tokens[k].is_word:
                 return False
-            opens = text in self.determiners or (
-                tokens[k].text[:1].isupper()
-                and tokens[k].text.isalpha()
-                and k > 1
-                and tokens[k - 1].text.islower()
+            # a determiner or a quantifier ("the hall [most members train in]"), not a
+            # partitive's ("wrote most of his letters in")
+            quantified = text in self.quantifiers and tokens[k + 1].text.lower() != PARTITIVE_OF
+            opens = (
+                text in self.determiners
+                or quantified
+                or (
+                    tokens[k].text[:1].isupper()
+                    and tokens[k].text.isalpha()
+                    and k > 1
+                    and tokens[k - 1].text.islower()
+                )
             )  # a determiner or a name opens the subject: "the blanket [Mia wrapped …]",
             # not a name's second word ("the Industrial Revolution began in Britain in in")
             if opens and k + 2 < first and not verb:
@@ -1427,9 +1434,15 @@ class DoubleGrammar:
                 # trip [most of us voted for]"
                 before = tokens[k - 3]
                 low = before.text.lower()
+            after = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
             pronoun = (
                 subject in self.subjects
-                or (share and subject in self.object_pronouns)
+                # "many of you signed up for"; "most of her savings" is a possessive's noun
+                or (
+                    share
+                    and subject in self.object_pronouns
+                    and (subject not in self.object_possessive or self._verb_like(after))
+                )
                 # "the trailer [everyone was laughing at]"
                 or (subject in self.stranding.heads and subject not in self.numbers)
             )
