@@ -332,6 +332,7 @@ class DoubleGrammar:
     negated_endings: tuple[str, ...]  # the verb after a modal's double negation
     pronoun_numbers: frozenset[str]  # "the one [one critic praised]": pronoun and number
     infinitive_endings: tuple[str, ...]  # "aufhetzen zu wollen": an infinitive before "zu"
+    comparison_openers: frozenset[str]  # "than [we had hoped for] for": a comparison's clause
     bare_infinitive: frozenset[str]  # "let the cook cook": object, then bare infinitive
     elliptical_heads: frozenset[str]  # "the ones that were were destroyed"
     elliptical_copulas: frozenset[str]  # … the verbs such a clause stops at
@@ -471,6 +472,7 @@ class DoubleGrammar:
             negated_endings=tuple(section.get("infinitive_endings", ())),
             pronoun_numbers=frozenset(section.get("pronoun_numbers", ())),
             infinitive_endings=tuple(section.get("infinitive_endings", ())),
+            comparison_openers=frozenset(section.get("comparison_openers", ())),
             possessive_endings=tuple(section.get("possessive_endings", ())),
             attribute_endings=tuple(section.get("attribute_endings", ())),
             attribute_adjectives=frozenset(section.get("attribute_adjectives", ())),
@@ -897,7 +899,9 @@ class DoubleGrammar:
         if word in self.stranded and self._pronoun_contact_clause(tokens, i - 1):
             return True
         if word in self.stranded and (
-            self._noun_contact_clause(tokens, i - 1) or self._contact_after_noun(tokens, i - 1)
+            self._noun_contact_clause(tokens, i - 1)
+            or self._contact_after_noun(tokens, i - 1)
+            or self._comparison_clause(tokens, i - 1)
         ):
             return True
         if self.stranding.stranded(tokens, i, word):
@@ -1413,6 +1417,30 @@ class DoubleGrammar:
                 if (after.endswith("s") and not after.endswith("ss")) or self._verb_like(after):
                     return all(t.is_word for t in tokens[j + 1 : first])
         return False
+
+    def _comparison_clause(self, tokens: tuple[Token, ...], first: int) -> bool:
+        """A comparison's clause ending in its verb's stranded preposition at ``first``:
+        "higher than [the business had planned for] for the year", "more than [we
+        bargained for] for a weekend": "than" or "as", its subject (a pronoun, or a
+        determiner and its noun), maybe auxiliaries, then a past or a verb after one."""
+        k = first - 1
+        if k < 2 or not tokens[k].is_word:
+            return False
+        verb = tokens[k].text.lower()
+        k -= 1
+        aux = False
+        while k >= 1 and tokens[k].text.lower() in self.finite | self.stranding.auxiliaries:
+            aux = True
+            k -= 1
+        if not (aux or verb.endswith("ed") or verb in self.irregular_pasts):
+            return False
+        if tokens[k].text.lower() in self.subjects:
+            k -= 1
+        elif k >= 2 and tokens[k - 1].text.lower() in self.determiners:
+            k -= 2
+        else:
+            return False
+        return k >= 0 and tokens[k].text.lower() in self.comparison_openers
 
     def _pronoun_contact_clause(self, tokens: tuple[Token, ...], first: int) -> bool:
         """A clause with no relative word, opened by a subject pronoun after a noun, ends in
