@@ -1627,8 +1627,9 @@ class DoubleGrammar:
         if not word.isalpha() or not tokens[i].text.islower() or _plural(word):
             return False
         if not any(
-            word.endswith(end) and zipf(word[: len(word) - len(end)] + inf, self.lang) >= 2.0
+            word.endswith(end) and zipf(stem + inf, self.lang) >= 2.0
             for end, inf in self.verb_infinitives
+            for stem in _stems(word[: len(word) - len(end)])
         ):
             return False
         words = [t.text.lower() for t in reversed(_clause_before(tokens, i - 1)) if t.is_word]
@@ -2001,6 +2002,15 @@ def _gradable(word: str, suffixes: tuple[str, ...], lang: str) -> bool:
     if word.endswith("y"):
         stems.add(word[:-1] + "i")
     return all(any(zipf(stem + s, lang) >= 2.0 for stem in stems) for s in suffixes)
+
+
+def _stems(stem: str) -> tuple[str, ...]:
+    """A present's stem and the infinitive's, where the last vowel changes between
+    them: "règl" (règle) -> "régl" (régler), "lèv" (lève) -> "lev" (lever)."""
+    at = stem.rfind("è")
+    if at < 0:
+        return (stem,)
+    return (stem, stem[:at] + "é" + stem[at + 1 :], stem[:at] + "e" + stem[at + 1 :])
 
 
 def _sets(pack: LangPack, **fields: str) -> dict[str, frozenset[str]]:
