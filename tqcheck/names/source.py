@@ -1000,10 +1000,9 @@ def _german_place(p: Part, doc: Document) -> bool:
     if word.lower() in lang_list("place_prepositions", doc.lang):
         return True
     # a noun right before it: capitalised, not the sentence's first word
+    word_start = max(0, p.start - 40) + before.start(1)
     return (
-        word[:1].isupper()
-        and not word.isupper()
-        and doc.text[: before.start(1) + max(0, p.start - 40)].strip() != ""
+        word[:1].isupper() and not word.isupper() and word_start > doc.sentences[p.sentence].start
     )
 
 
@@ -1084,10 +1083,8 @@ def _introduced(text: str, start: int, end: int) -> bool:
     """The acronym at text[start:end] stands alone in brackets right after the name it
     abbreviates ("Office national des forêts (ONF)"; "Alexander Dobrindt (CSU)" is a
     party's label, no introduction)."""
-    return (
-        bool(re.search(r"\(\s*$", text[max(0, start - 3) : start]))
-        and bool(re.match(r"\s*\)", text[end : end + 3]))
-        and _abbreviates(text[max(0, start - ABBREVIATED_REACH) : start], text[start:end])
+    return _bracketed(text, start, end) and _abbreviates(
+        text[max(0, start - ABBREVIATED_REACH) : start], text[start:end]
     )
 
 
@@ -1123,7 +1120,7 @@ def _initials_of_name_before(text: str, start: int, acronym: str) -> bool:
     """The words before the bracket at ``start`` give ``acronym``'s letters as their
     initials, in order, skipping words between ("World Health Organization (WHO)",
     "Organisation mondiale de la santé (OMS)"): the target's own initials for the name,
-    no other organisation's. The last word's initial must be among them."""
+    no other organisation's."""
     before = re.findall(r"[^\W\d_]+", text[max(0, start - 160) : start])
     initials = [fold(w[0]).upper() for w in before[-3 * len(acronym) :]]
     letters = [c for c in fold(acronym).upper() if c.isalpha()]

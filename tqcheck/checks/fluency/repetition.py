@@ -329,9 +329,10 @@ class DoubleGrammar:
     object_determiners: frozenset[str]  # "military police police the base": verb, object
     past_suffixes: tuple[str, ...]  # … a word with a regular past ("policed") is a verb
     manner_endings: tuple[str, ...]  # adverbs of manner: no contrastive focus ("simply")
-    negated_endings: tuple[str, ...]  # the verb after a modal's double negation
     pronoun_numbers: frozenset[str]  # "the one [one critic praised]": pronoun and number
-    infinitive_endings: tuple[str, ...]  # "aufhetzen zu wollen": an infinitive before "zu"
+    # infinitives: after a modal's double negation, before a clause-final "zu" ("aufhetzen
+    # zu wollen")
+    infinitive_endings: tuple[str, ...]
     comparison_openers: frozenset[str]  # "than [we had hoped for] for": a comparison's clause
     bare_infinitive: frozenset[str]  # "let the cook cook": object, then bare infinitive
     elliptical_heads: frozenset[str]  # "the ones that were were destroyed"
@@ -469,7 +470,6 @@ class DoubleGrammar:
             ),
             past_suffixes=tuple(section.get("past_suffixes", ())),
             manner_endings=tuple(section.get("manner_endings", ())),
-            negated_endings=tuple(section.get("infinitive_endings", ())),
             pronoun_numbers=frozenset(section.get("pronoun_numbers", ())),
             infinitive_endings=tuple(section.get("infinitive_endings", ())),
             comparison_openers=frozenset(section.get("comparison_openers", ())),
@@ -619,7 +619,7 @@ class DoubleGrammar:
             and nxt != word
             # where the language says: an infinitive ("kann nicht nicht antworten"; "konnte
             # nicht nicht geöffnet werden" is a slip)
-            and (not self.negated_endings or nxt.endswith(self.negated_endings))
+            and (not self.infinitive_endings or nxt.endswith(self.infinitive_endings))
         ):
             return True  # "she could not not notice"; "is not not ready" is a slip
         if (
@@ -983,7 +983,7 @@ class DoubleGrammar:
             return self._cluster_end(list(tokens[: i - 1]), word, nxt)
         # contrastive focus is on a content word: "do you like like him, or …"
         ahead = [t.text.lower() for t in tokens[i + 1 : i + 1 + CONTRAST_WINDOW]]
-        if self._negated(clause) and self._focus(word, nxt):
+        if self._negated(clause) and self._focus(word):
             return True
         before = tokens[i - 2].text.lower() if i >= 2 else ""
         # contrastive focus ("a date date or a business lunch?"), not a unit counted after
@@ -1045,7 +1045,7 @@ class DoubleGrammar:
             return True
         return len(near) == 2 and near[0] in self.articles and self._negation(near[1])
 
-    def _focus(self, word: str, nxt: str) -> bool:
+    def _focus(self, word: str) -> bool:
         """A word contrastive focus doubles after a negation: a noun or adjective closing
         its phrase ("not drunk drunk, just tipsy", "not a job job."), or a verb before
         its object ("I don't like like him"), but no adverb of manner ("not simply
