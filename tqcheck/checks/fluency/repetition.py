@@ -838,14 +838,14 @@ class DoubleGrammar:
                 0 < len(between) <= BARE_SUBJECT_WORDS
                 and self.past_suffixes
                 and all(
-                    w.isalpha()
+                    (w.isalpha() or w.isdigit())
                     and w not in self.skip_relative | self.subjects
                     and not self._finite_form(w)
                     for w in between
                 )
             ):
                 # a bare noun phrase as the subject: "what tonight is is a verdict", "what
-                # sleep inertia is is a short period"
+                # sleep inertia is is a short period", "what 2024 was was"
                 return True
             named = [t.text for t in clause[:k] if t.is_word]
             if len(named) <= NAME_WORDS and all(w[:1].isupper() and w[1:].islower() for w in named):
@@ -1225,10 +1225,14 @@ class DoubleGrammar:
         if i >= 2 and tokens[i - 2].text.lower() in self.relatives and word in self.elliptical:
             return True  # the relative clause's verb left out: "those who can can join"
         if (
-            word not in self.skip_relative
+            (
+                word not in self.skip_relative
+                or word in self.elliptical_copulas - self.question_copulas  # has, have, had
+            )
             and word not in self.articles
             and word[:1].islower()
-            # the contact clause's verb, said again as the main verb: "when when" is none
+            # the contact clause's verb, said again as the main verb: "when when" is none;
+            # "the beds [I still have] have been covered": a verb and an auxiliary
             and self._verb_form(word)
             and self._contact_subject(tokens, i)
         ):
@@ -1674,6 +1678,8 @@ class DoubleGrammar:
         words = [t.text.lower() for t in tokens[: i - 1]]
         if not self.contact_clauses or len(words) < 2 or not tokens[i - 2].is_word:
             return False  # French and German relative clauses need their relative word
+        while len(words) > 2 and words[-1] in self.stranding.adverbs:
+            words = words[:-1]  # the clause's adverb: "the few beds [I still have] have"
         if words[-1] in self.subjects:
             head = words[:-1]  # the pronoun's clause: what stands before it
             if head and head[-1] in self.bare_infinitive:
