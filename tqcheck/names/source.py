@@ -56,6 +56,7 @@ UNDEFINED_LETTERS = 12  # a word no dictionary holds and this short is a name ("
 SHORT_PART = 3.0  # … unless it splits into two words at least this frequent ("Eis|berge")
 CITY_STEM = 4  # letters of a city's name its adjective keeps at least ("nant-aise") …
 CITY_SHARE = 0.6  # … and this share of the name
+COMPOUND_NAME = 4  # letters of a name a source compound opens on, at least ("Rhein|tal")
 EVERYDAY_PLACE = 5.2  # Zipf of "Essen": a German city this frequent is a word first
 ABBREVIATED_REACH = 80  # characters before a bracketed acronym searched for its name
 ACRONYM_MAX = 6  # letters: longer all-capital words are shouting, not initialisms
@@ -614,6 +615,15 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     # a target word the source holds in any case is no stand-in ("Coronavirus" for the
     # source's "coronavirus")
     source_folded = {w for _s, _n, w in source_words}
+    # where nouns are capitalised, a name opening a source compound, by its other names
+    # ("Rheintal": the Rhine)
+    compound_held: set[str] = set()
+    if nouns:
+        compound_openers = _exonym_openers(src.lang, doc.lang)
+        for w in source_folded:
+            for opener, other_names in compound_openers.get(w[:COMPOUND_NAME], ()):
+                if w != opener and w.startswith(opener):
+                    compound_held |= other_names
     target_countries = by_name(doc.lang)
     stand_in_countries = {
         name
@@ -644,11 +654,19 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             # a country's adjective whose country the source names too ("Senegalese" for
             # "sénégalaise")
             or (not capitalising and bool(named([fold(t.text)], doc.lang) & accounted))
-            # a city whose adjective the source writes ("la start-up lyonnaise" / "Lyon")
+            # a city whose adjective the source writes ("la start-up lyonnaise" / "Lyon"),
+            # in any of its names ("Münchner Start-up" / "Munich start-up")
             or (
                 population(t.text) > 0
-                and any(_city_adjective(w, fold(t.text)) for w in source_folded)
+                and any(
+                    _city_adjective(w, f)
+                    for w in source_folded
+                    for f in city_forms(t.text) | {fold(t.text)}
+                )
             )
+            # a name the source holds as a compound's first part ("Rheintal" / "Rhine
+            # Valley")
+            or fold(t.text) in compound_held
         )
 
     def famous_here(t: Part, run: list[tuple[Part, bool]]) -> bool:
@@ -1618,6 +1636,17 @@ def _name_like(t: Part, lang: str, other: str) -> bool:
     if here >= NAME_MAX:
         return False  # a function or everyday word ("Am", "Die")
     return here < RARE or abs(here - zipf(t.text.lower(), other)) < INTERNATIONAL
+
+
+@lru_cache(maxsize=16)
+def _exonym_openers(src_lang: str, lang: str) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """The exonyms of ``src_lang`` names of at least COMPOUND_NAME letters, by their first
+    COMPOUND_NAME letters: one lookup per source word for a compound it opens."""
+    table: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for name, names in _exonyms(src_lang, lang).items():
+        if len(name) >= COMPOUND_NAME:
+            table.setdefault(name[:COMPOUND_NAME], []).append((name, frozenset(names)))
+    return {k: tuple(v) for k, v in table.items()}
 
 
 @lru_cache(maxsize=1)
