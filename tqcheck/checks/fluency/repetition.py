@@ -351,6 +351,7 @@ class DoubleGrammar:
     existentials: frozenset[str]  # "there": "the only table [there was] was …"
     quantifiers: frozenset[str]  # "most", "many": "most learners [I know] know …"
     wh_doubles: frozenset[str]  # "wer wer ist": grammatical only before the verb
+    free_relative_doubles: frozenset[str]  # "know what [what she said] meant"
     equatives: frozenset[str]  # "as": "regards it as as serious as"
     wh_not_endings: tuple[str, ...]  # "frühere": an adjective's ending …
     wh_verb_endings: tuple[str, ...]  # … unless a past verb's: "bedeutete"
@@ -462,6 +463,7 @@ class DoubleGrammar:
                 existentials="existential_subjects",
                 quantifiers="quantifier_determiners",
                 wh_doubles="question_word_doubles",
+                free_relative_doubles="free_relative_doubles",
                 equatives="equative_words",
                 noun_links="noun_complement_links",
             ),
@@ -661,6 +663,16 @@ class DoubleGrammar:
             and any(t.is_word for t in tokens[: i - 1])
         ):
             return False  # the polite pronoun twice mid-sentence: "können Sie Sie als …"
+        if word in self.free_relative_doubles:
+            # an indirect question's word, then a free relative as its subject: "I don't
+            # know what [what she said] meant": a subject next, and two verbs to come (the
+            # relative's and the question's); "what what to do", "what what he said" are
+            # slips
+            rest = [t.text.lower() for t in _clause_words_after(tokens, i + 1)]
+            opens = bool(rest) and (rest[0] in self.subjects or rest[0] in self.determiners)
+            verb_words = [w for w in rest[1:] if self._verb_like(w) or w in self.finite]
+            if opens and len(verb_words) >= 2:
+                return True
         if word in self.wh_doubles:
             # "wer wer ist", "was was kostet", "wer wer am Hof war": the question word,
             # then the subject of the verb that follows; before an article or an inflected
@@ -2117,6 +2129,17 @@ def _verb_forms(verb: str, y_forms: bool = False) -> tuple[str, ...]:
     if y_forms and len(verb) > 2 and verb.endswith("y") and verb[-2] not in "aeiou":
         forms += (verb[:-1] + "ies", verb[:-1] + "ied")
     return forms
+
+
+def _clause_words_after(tokens: tuple[Token, ...], start: int) -> list[Token]:
+    """The words from index ``start`` to the next clause mark."""
+    out: list[Token] = []
+    for t in tokens[start:]:
+        if t.text in _CLAUSE_MARKS:
+            break
+        if t.is_word:
+            out.append(t)
+    return out
 
 
 def _clause_before(tokens: tuple[Token, ...], first: int) -> list[Token]:
