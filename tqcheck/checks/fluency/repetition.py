@@ -2282,10 +2282,9 @@ def _english_name(
 
 
 def _in_run(tokens: tuple[Token, ...], i: int) -> bool:
-    """Three or more of one short word in a row: an interjection, not a slip."""
+    """Three or more of one word in a row: an interjection ("la la la") or a word game
+    ("Buffalo buffalo Buffalo buffalo"), not a slip, which doubles a word once."""
     word = tokens[i].text.lower()
-    if len(word) > 4:
-        return False
     before = i >= 2 and tokens[i - 2].text.lower() == word
     after = i + 1 < len(tokens) and tokens[i + 1].text.lower() == word
     return before or after
