@@ -43,6 +43,7 @@ CITY_POPULATION = 50_000  # "de de Bordeaux": a city this big is no family name
 VERB_PAST = 1.5  # Zipf of a regular past from which a word is a verb ("knowed" 2.2, "gardened" 1.6)
 QUESTION_REACH = 6  # words from a wh-word to its auxiliary ("what, in God's name, had he")
 CIRCUMPOSITION_REACH = 4  # words back to a circumposition's opener: "vom 4. Mai an"
+QUOTED_EXTRA = 1  # words besides the pair a quoted example may hold ("'a salad salad'")
 COMPOUND_SUBJECT = 5  # words of a contact clause's subject noun, read to find its verb
 CONTRAST_WINDOW = 4  # tokens after the pair searched for "or": "like like him, or"
 
@@ -1999,10 +2000,20 @@ def _counted_twice(tokens: tuple[Token, ...], i: int) -> bool:
 
 
 def _quoted(tokens: tuple[Token, ...], i: int) -> bool:
-    """The pair is all a quotation holds: "the the" between quotation marks."""
-    if i < 2 or i + 1 >= len(tokens):
-        return False
-    return _is_quote(tokens[i - 2].text) and _is_quote(tokens[i + 1].text)
+    """The pair is all, or nearly all, a short quotation holds: "the the" between
+    quotation marks, or an example of a word or two more ("as in 'a salad salad'")."""
+    for before in range(2, 2 + QUOTED_EXTRA + 1):
+        for after in range(1, 1 + QUOTED_EXTRA + 1 - (before - 2)):
+            if i - before < 0 or i + after >= len(tokens):
+                continue
+            inner = tokens[i - before + 1 : i - 1] + tokens[i + 1 : i + after]
+            if (
+                _is_quote(tokens[i - before].text)
+                and _is_quote(tokens[i + after].text)
+                and all(t.is_word for t in inner)
+            ):
+                return True
+    return False
 
 
 def _is_quote(text: str) -> bool:
