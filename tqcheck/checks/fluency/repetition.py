@@ -16,6 +16,7 @@ from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
 from tqcheck.text.langpack import LangPack
 from tqcheck.text.segment import elision
+from tqcheck.text.spell import known
 
 _GAP_RE = re.compile(r"[ \t\u00a0\u202f]+")
 # Punctuation after which a clause (a relative clause among them) can start.
@@ -2273,6 +2274,8 @@ def _name_like(
         before = tokens[i - 2].text.lower() if i >= 2 else ""
         if before in grammar.clause_start | grammar.attribute_articles:
             return False  # after an article a noun: "des Moduls Moduls B2" is a slip
+        if not sentence_start and not known(first.lower(), lang) and len(first) <= 7:
+            return True  # no word of the language, said twice: "La La Land", "Bora Bora"
         return not sentence_start and len(first) <= 7 and zipf(first.lower(), lang) < 3.5
     return second[:1].isupper() or not sentence_start
 
