@@ -354,6 +354,7 @@ class DoubleGrammar:
     quantifiers: frozenset[str]  # "most", "many": "most learners [I know] know …"
     wh_doubles: frozenset[str]  # "wer wer ist": grammatical only before the verb
     free_relative_doubles: frozenset[str]  # "know what [what she said] meant"
+    wh_copulas: frozenset[str]  # "was was eigene Überlegung ist": which is which
     equatives: frozenset[str]  # "as": "regards it as as serious as"
     wh_not_endings: tuple[str, ...]  # "frühere": an adjective's ending …
     wh_verb_endings: tuple[str, ...]  # … unless a past verb's: "bedeutete"
@@ -466,6 +467,7 @@ class DoubleGrammar:
                 quantifiers="quantifier_determiners",
                 wh_doubles="question_word_doubles",
                 free_relative_doubles="free_relative_doubles",
+                wh_copulas="question_word_copulas",
                 equatives="equative_words",
                 noun_links="noun_complement_links",
             ),
@@ -679,7 +681,11 @@ class DoubleGrammar:
             # "wer wer ist", "was was kostet", "wer wer am Hof war": the question word,
             # then the subject of the verb that follows; before an article or an inflected
             # adjective a slip ("was was die Reform kosten wird", "was was frühere Befunde
-            # bestätigt")
+            # bestätigt"); "was was eigene Überlegung ist": which is which, a noun phrase
+            # and a copula ending the clause
+            rest = [t.text.lower() for t in _clause_words_after(tokens, i + 1)]
+            if len(rest) >= 2 and rest[-1] in self.wh_copulas:
+                return True
             return not (
                 nxt in self.function_words
                 or (
