@@ -32,6 +32,7 @@ from tqcheck.names.text import (
     derivation_stems,
     fold,
     lang_list,
+    lang_set,
     language_data,
     parts,
     zipf,
@@ -978,7 +979,7 @@ def _city(p: Part, doc: Document) -> bool:
 def _speaker(p: Part, doc: Document) -> bool:
     """A word right before or after a verb of saying (``names.toml`` ``speech_verbs``): a
     person, not a noun ("Kowalczyk sagte", "sagte Rebull", "Vöhringer zufolge")."""
-    verbs = lang_list("speech_verbs", doc.lang)
+    verbs = lang_set("speech_verbs", doc.lang)
     # the whole of a hyphenated name: "Schmidt-Knoop kündigte an"
     after = re.match(r"(?:-[^\W\d_]+)*\s+([^\W\d_]+)", doc.text[p.end :])
     start = re.search(r"(?:[^\W\d_]+-)*$", doc.text[max(0, p.start - 60) : p.start])
@@ -1015,7 +1016,7 @@ def _german_place(p: Part, doc: Document) -> bool:
     if before is None:
         return False
     word = before.group(1)
-    if word.lower() in lang_list("place_prepositions", doc.lang):
+    if word.lower() in lang_set("place_prepositions", doc.lang):
         return True
     # a noun right before it: capitalised, not the sentence's first word
     word_start = max(0, p.start - 40) + before.start(1)

@@ -62,6 +62,12 @@ def lang_list(section: str, lang: str) -> list[str]:
     return list(language_data().get(section, {}).get(lang.split("-")[0].lower(), []))
 
 
+@lru_cache(maxsize=64)
+def lang_set(section: str, lang: str) -> frozenset[str]:
+    """A section's words for a language, as a set read once (asked per capitalised word)."""
+    return frozenset(lang_list(section, lang))
+
+
 @lru_cache(maxsize=16)
 def determiners(lang: str) -> frozenset[str]:
     return frozenset(lang_list("determiners", lang))

@@ -672,7 +672,7 @@ class DoubleGrammar:
             # know what [what she said] meant": a subject next, and two verbs to come (the
             # relative's and the question's); "what what to do", "what what he said" are
             # slips
-            rest = [t.text.lower() for t in _clause_words_after(tokens, i + 1)]
+            rest = [w.lower() for w in self._clause_words(tokens, i + 1)]
             opens = bool(rest) and (rest[0] in self.subjects or rest[0] in self.determiners)
             verb_words = [w for w in rest[1:] if self._verb_like(w) or w in self.finite]
             if opens and len(verb_words) >= 2:
@@ -683,7 +683,7 @@ class DoubleGrammar:
             # adjective a slip ("was was die Reform kosten wird", "was was frühere Befunde
             # bestätigt"); "was was eigene Überlegung ist": which is which, a noun phrase
             # and a copula ending the clause
-            rest = [t.text.lower() for t in _clause_words_after(tokens, i + 1)]
+            rest = [w.lower() for w in self._clause_words(tokens, i + 1)]
             if len(rest) >= 2 and rest[-1] in self.wh_copulas:
                 return True
             return not (
@@ -2147,17 +2147,6 @@ def _verb_forms(verb: str, y_forms: bool = False) -> tuple[str, ...]:
     if y_forms and len(verb) > 2 and verb.endswith("y") and verb[-2] not in "aeiou":
         forms += (verb[:-1] + "ies", verb[:-1] + "ied")
     return forms
-
-
-def _clause_words_after(tokens: tuple[Token, ...], start: int) -> list[Token]:
-    """The words from index ``start`` to the next clause mark."""
-    out: list[Token] = []
-    for t in tokens[start:]:
-        if t.text in _CLAUSE_MARKS:
-            break
-        if t.is_word:
-            out.append(t)
-    return out
 
 
 def _clause_before(tokens: tuple[Token, ...], first: int) -> list[Token]:
