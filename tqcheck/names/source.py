@@ -358,6 +358,16 @@ def _word_readings(word: str, lang: str) -> frozenset[str]:
     return frozenset(fold(b) for b, _e in declined(word, lang)) | derivation_stems(word)
 
 
+def _compound_ends_on(word: str, forms: set[str], lang: str) -> bool:
+    """``word`` is a compound whose last part is one of ``forms`` (folded), of
+    COMPOUND_NAME letters or more, after a first part of three letters or more."""
+    return any(
+        base.endswith(f) and len(f) >= COMPOUND_NAME and len(base) - len(f) >= 3
+        for base in _word_readings(word, lang)
+        for f in forms
+    )
+
+
 def _near_miss(t: Part, forms: set[str], lang: str, data: NamesData | None) -> bool:
     if t.after_det or zipf(t.text.lower(), lang) >= RARE or compound_of_words(t.text, lang):
         return False
@@ -731,6 +741,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 if fold(w) not in language_names
             )
             or any(_cognate(fold(p.text), w) for w in learned)
+            # where nouns are capitalised, a compound ending on it: "Südsudan" for "South
+            # Sudan", "Nordirland" for "Northern Ireland"
+            or (capitalising and any(_compound_ends_on(w, forms, doc.lang) for w in plain))
         )
 
     out: list[Missing] = []
@@ -1074,12 +1087,19 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
             (
                 t
                 for t in others
-                if _another_organisation(t.text, w.text, doc)
-                or (
-                    len(t.text) >= 3  # two letters are initials as often ("ILI" / "SG")
-                    and _introduced(src.text, w.start, w.end)
-                    and _bracketed(doc.text, t.start, t.end)
-                    and not _initials_of_name_before(doc.text, t.start, t.text)
+                # the target's own initials, bracketed after the name they abbreviate, are
+                # that name ("Programme alimentaire mondial (PAM)" for "WFP")
+                if not (
+                    _bracketed(doc.text, t.start, t.end)
+                    and _initials_of_name_before(doc.text, t.start, t.text)
+                )
+                and (
+                    _another_organisation(t.text, w.text, doc)
+                    or (
+                        len(t.text) >= 3  # two letters are initials as often ("ILI" / "SG")
+                        and _introduced(src.text, w.start, w.end)
+                        and _bracketed(doc.text, t.start, t.end)
+                    )
                 )
             ),
             None,
