@@ -28,6 +28,10 @@ ATTRIBUTE_WINDOW = 8  # tokens after the pair searched for an extended attribute
 RARE_REDUPLICATION = 3.0  # Zipf below which a lower-case double is a reduplicated word …
 REDUPLICATED_LETTERS = 6  # … of this many letters at most ("ylang ylang", "mahi mahi")
 PHRASAL_WINDOW = 4  # words back to a phrasal verb: "hand your essays in in time"
+# … or further back, through the words of its object: "turn the gas supply back on on
+# Thursday"
+PHRASAL_REACH = 6
+DERIVED_STEM = 3.0  # Zipf of a word's stem from which a word with an ending reads as derived
 SOUND_ZIPF = 5.0  # a sound word is no everyday word ("geht um um" is a slip)
 COMMON_AT_START = 5.0  # at a sentence start, rarer doubles are chants and rhymes
 EVERYDAY_NOUN = 4.0  # Zipf of "Fisch": an everyday noun, no name, after a name's particle
@@ -384,6 +388,7 @@ class DoubleGrammar:
     # "als": a comparison's word, said again meaning "as" after a comparative
     comparison_doubles: frozenset[str]
     comparatives: frozenset[str]  # "mehr", "lieber": comparatives with no regular ending
+    comparative_intensifiers: frozenset[str]  # "way": doubled before a comparative
     comparative_endings: tuple[str, ...]  # "-er": "wertvoller"
     extraposed: frozenset[str]  # "als", "wie": a comparison may follow a clause's verb
     umlauts: dict[int, str]  # "länger" -> "langer": a comparative's vowel given back
@@ -502,6 +507,7 @@ class DoubleGrammar:
             name_endings=tuple(section.get("name_endings", ())),
             comparison_doubles=pack.lower_set("repetition", "comparison_doubles"),
             comparatives=pack.lower_set("repetition", "comparatives"),
+            comparative_intensifiers=pack.lower_set("repetition", "comparative_intensifiers"),
             comparative_endings=tuple(section.get("comparative_endings", ())),
             wh_not_endings=tuple(section.get("question_word_slip_endings", ())),
             wh_verb_endings=tuple(section.get("question_word_verb_endings", ())),
@@ -703,6 +709,8 @@ class DoubleGrammar:
                 return True
         if word in self.comparison_doubles:
             return self._after_comparative(tokens, i, clause)
+        if word in self.comparative_intensifiers and i + 1 < len(tokens):
+            return self._comparative(tokens[i + 1].text)  # "way way better"
         if f"{word} {word}" in self.always or word in self.intensifiers | self.emphatic_words:
             # "besonders gut gut zu sehen": after a degree word an everyday adverb is a
             # slip ("very hush hush", "noch bla bla" are words said twice by nature)
@@ -1259,10 +1267,12 @@ class DoubleGrammar:
             return True  # a contact clause's verb, then the main verb: "the man I saw saw me"
         if (
             word in self.phrasal
-            and set(before) & self.phrasal[word]
-            and not nxt.endswith(("ing", "ly"))
+            and (set(before) | self._phrasal_reach(tokens, i)) & self.phrasal[word]
+            # a gerund or an adverb is the particle's own ("gave up up smoking", "went up
+            # up sharply" are slips); "ploughed in in spring" has no gerund
+            and not any(_derived(nxt, end, self.lang) for end in ("ing", "ly"))
         ):
-            return True  # "check in in the lobby"; "gave up up smoking", "went up up sharply"
+            return True  # "check in in the lobby"
         prev = clause[0].text if clause else ""
         return (
             word in self.after_verb
@@ -1273,6 +1283,24 @@ class DoubleGrammar:
             and prev.lower() not in self.prepositions | self.openers | self.coordinators
             and prev.lower() not in self.clause_start
         )
+
+    def _phrasal_reach(self, tokens: tuple[Token, ...], i: int) -> set[str]:
+        """The words back from the particle at ``i - 1`` towards its verb, at most
+        PHRASAL_REACH, through the words of one noun phrase and the word before its
+        determiner: not past a number, a punctuation mark, a preposition or a function word
+        ("take the children to school on on Mondays", "take more than 8 tablets in in 24
+        hours" are slips)."""
+        out: set[str] = set()
+        determined = False
+        for t in reversed(tokens[max(0, i - 1 - PHRASAL_REACH) : i - 1]):
+            low = t.text.lower()
+            if not low.isalpha() or low in self.prepositions | self.function_words:
+                break
+            out.add(low)
+            if determined:
+                break  # one noun phrase only: "handed the dog a bone in in the yard"
+            determined = low in self.determiners
+        return out
 
     def _relative_subject(self, clause: list[Token]) -> bool:
         """The clause holds a relative word whose head opens the clause, so the pair is the
@@ -2085,6 +2113,21 @@ def _forms_map(
         )
         for word, verbs in table.items()
     }
+
+
+def _derived(word: str, ending: str, lang: str) -> bool:
+    """``word`` is a frequent word with ``ending`` added ("smoking", "sharply"; "spring",
+    "family" are words of their own): its stem, maybe with a final "e", a doubled
+    consonant or a "y" given back, is a word."""
+    if not word.endswith(ending) or len(word) - len(ending) < 3:
+        return False
+    stem = word[: -len(ending)]
+    stems = {stem, stem + "e"}
+    if len(stem) > 3 and stem[-1] == stem[-2]:
+        stems.add(stem[:-1])  # "running"
+    if stem.endswith("i"):
+        stems.add(stem[:-1] + "y")  # "happily"
+    return any(zipf(s, lang) >= DERIVED_STEM for s in stems)
 
 
 def _amount_sign(text: str) -> bool:
