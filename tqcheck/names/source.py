@@ -459,6 +459,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             or fold(p.text) in _regions()  # "Sachsen", "Bretagne", "Tyrol"
             or _city(p, src)
             or _german_place(p, src)
+            or (not nouns and _bare_place(p, src))
             or (
                 not _acronym(p.text)
                 and (
@@ -531,7 +532,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             for run in runs
             if all(_own_word(q.text, src.lang, doc.lang) for q, _c in run)
             for p, _c in run
-            if p.start not in known
+            if p.start not in known and not _bare_place(p, src)  # "in Somerset"
         }
     # a name of two capitalised words or more, inside its sentence, of everyday words
     # ("National Basketball Association"): translated or kept, so gone is no evidence;
@@ -1036,6 +1037,29 @@ def _german_place(p: Part, doc: Document) -> bool:
     return (
         word[:1].isupper() and not word.isupper() and word_start > doc.sentences[p.sentence].start
     )
+
+
+def _bare_place(p: Part, doc: Document) -> bool:
+    """Where nouns are lower case: a capitalised word inside its sentence right after a
+    preposition that takes places bare ("in Somerset", "near Glastonbury"), not after a
+    determiner, no language's name ("in Latin") and no adjective before its noun ("in
+    Scandinavian countries")."""
+    if p.initial or p.after_det or _acronym(p.text):
+        return False
+    if fold(p.text).endswith(tuple(lang_list("adjective_endings", doc.lang))) and re.match(
+        r"\s+[^\W\d_A-Z]", doc.text[p.end :]
+    ):
+        return False
+    before = re.search(r"([^\W\d_]+)\s+$", doc.text[max(0, p.start - 40) : p.start])
+    if before is None or before.group(1).lower() not in lang_set("place_prepositions", doc.lang):
+        return False
+    return fold(p.text) not in _language_names(doc.lang)
+
+
+@lru_cache(maxsize=8)
+def _language_names(lang: str) -> frozenset[str]:
+    """The language's names of languages, folded (CLDR): "latin", "anglais"."""
+    return frozenset(fold(n) for c in countries(lang).values() for n in c.languages)
 
 
 def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]:
