@@ -37,6 +37,7 @@ from tqcheck.names.text import (
     parts,
     zipf,
 )
+from tqcheck.text.langpack import load_pack
 from tqcheck.text.spell import known
 
 if TYPE_CHECKING:
@@ -649,6 +650,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     # the source's cities by all their names: their adjectives are no stand-ins either
     # ("Munich" / "Münchner Start-up")
     source_cities = {f for p in parts(src) if is_city(p.text, src.lang) for f in city_forms(p.text)}
+    # … and every place of the source the places data knows, however small: a near miss
+    # of one that is a place of its own is that other place ("Weinheim" for "Weilheim")
+    source_places = {fold(p.text) for p in parts(src) if population(p.text) > 0}
 
     capitalising = doc.lang.split("-")[0] in NOUN_CAPITALISING  # "Deutsche Bahn": a noun's
 
@@ -658,7 +662,10 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             or _reads_as(t.text, source_forms, doc.lang)
             # a source name respelled or misspelled ("Kovalenko" / "Kowalenko"): that
             # name, not another one (a near miss is NM005's)
-            or _close(t.text, source_forms)
+            or (
+                _close(t.text, source_forms)
+                and not _other_city(t.text, source_forms, source_places)
+            )
             or (
                 fold(t.text).endswith(adjective_endings)
                 and any(shares_stem(fold(t.text), f) for f in source_cities)
@@ -731,13 +738,14 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             # a near miss that names another city is that city ("Bielefeld" /
             # "Bitterfeld", "Göttingen" / "Tübingen"), no respelling
             or any(
-                _near_miss(t, forms, doc.lang, data) and not _other_city(t.text, forms)
+                _near_miss(t, forms, doc.lang, data)
+                and not _other_city(t.text, forms, source_places)
                 for t in here
             )
             # a letter or two off, but not a language's name: "French" is no
             # respelling of "France" (the skeletons match)
             or any(
-                _close(w, forms) and not _other_city(w, forms)
+                _close(w, forms) and not _other_city(w, forms, source_places)
                 for w in plain
                 if fold(w) not in language_names
             )
@@ -788,7 +796,12 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         ):
             # a person's surname replaced while the first name stays: "Lukas
             # Brettschneider" / "Lukas Schneider" (the surname alone may stay, not this)
-            stand = _after_first_name(names[0], here, held_by_source)
+            stand = _after_first_name(
+                names[0],
+                here,
+                held_by_source,
+                load_pack(doc.lang).lower_set("repetition", "name_particles"),
+            )
             if stand is not None:
                 concept = next((known[p.start] for p in names if p.start in known), None)
                 name = src.text[names[0].start : names[-1].end]
@@ -1589,10 +1602,16 @@ def _city_adjective(word: str, city: str) -> bool:
     return word != city and shares_stem(word, city, CITY_STEM, CITY_SHARE)
 
 
-def _other_city(word: str, forms: set[str]) -> bool:
+def _other_city(
+    word: str, forms: set[str], places: set[str] | frozenset[str] = frozenset()
+) -> bool:
     """``word`` names a city of 50 000 people or more by its own name, none of whose
-    names is one of ``forms``."""
-    return population(word) >= TOWN and city_forms(word).isdisjoint(forms)
+    names is one of ``forms``; or any place the places data knows, when it is a near miss
+    of one of the source's ``places`` ("Weinheim" for "Weilheim": two towns)."""
+    size = population(word)
+    if not city_forms(word).isdisjoint(forms):
+        return False
+    return size >= TOWN or (size > 0 and fold(word) not in places and _close(word, set(places)))
 
 
 def _joined_to_held(
@@ -1631,13 +1650,18 @@ def _person_like(
 
 
 def _after_first_name(
-    first: Part, here: list[Part], held_by_source: Callable[[Part], bool]
+    first: Part, here: list[Part], held_by_source: Callable[[Part], bool], particles: frozenset[str]
 ) -> Part | None:
-    """The capitalised word the target writes right after the source's first name, where
-    it is no word the source holds: the surname that stands in for the source's."""
+    """The capitalised word the target writes right after the source's first name (past a
+    name particle: "Gaëlle Le Gall"), where it is no word the source holds: the surname
+    that stands in for the source's."""
     for k, t in enumerate(here[:-1]):
         nxt = here[k + 1]
         if fold(t.text) == fold(first.text) and nxt.joined and nxt.sentence == t.sentence:
+            if nxt.text.lower() in particles and k + 2 < len(here):
+                after = here[k + 2]
+                if after.joined and after.sentence == t.sentence:
+                    nxt = after
             return None if held_by_source(nxt) else nxt
     return None
 
