@@ -47,6 +47,21 @@ def _locale(lang: str) -> Any:
 
 
 @lru_cache(maxsize=16)
+def calendar_words(lang: str) -> frozenset[str]:
+    """The language's names of days and months, lower case (CLDR through Babel; empty
+    without it): capitalised, they are no names of people or places ("Monday", "Juni")."""
+    loc = _locale(lang)
+    if loc is None:
+        return frozenset()
+    out: set[str] = set()
+    for table in (loc.days, loc.months):
+        for context in table.values():
+            for width in ("wide", "abbreviated"):
+                out |= {str(n).lower().rstrip(".") for n in context.get(width, {}).values()}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=16)
 def countries(lang: str) -> dict[str, Country]:
     """Territory code -> its words in ``lang``; empty when Babel or the locale is missing."""
     loc = _locale(lang)

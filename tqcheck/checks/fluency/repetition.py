@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity, Token
+from tqcheck.names.countries import calendar_words
 from tqcheck.names.places import population
 from tqcheck.names.text import compound_of_words
 from tqcheck.registry import check
@@ -31,6 +32,10 @@ PHRASAL_WINDOW = 4  # words back to a phrasal verb: "hand your essays in in time
 # … or further back, through the words of its object: "turn the gas supply back on on
 # Thursday"
 PHRASAL_REACH = 6
+# endings of a participle made a noun after an article in the dative or genitive: "des
+# Betrugs Angeklagten", "dem Gericht Vorgeführten"
+NOMINALISED_PARTICIPLE = ("ten", "enen", "nden")
+NAME_SUBJECT_HEAD = 3  # words of the noun phrase before a contact clause's name subject
 DERIVED_STEM = 3.0  # Zipf of a word's stem from which a word with an ending reads as derived
 SOUND_ZIPF = 5.0  # a sound word is no everyday word ("geht um um" is a slip)
 COMMON_AT_START = 5.0  # at a sentence start, rarer doubles are chants and rhymes
@@ -358,6 +363,7 @@ class DoubleGrammar:
     quantifiers: frozenset[str]  # "most", "many": "most learners [I know] know …"
     wh_doubles: frozenset[str]  # "wer wer ist": grammatical only before the verb
     free_relative_doubles: frozenset[str]  # "know what [what she said] meant"
+    calendar_words: frozenset[str]  # "Monday", "June": capitalised, yet no name
     wh_copulas: frozenset[str]  # "was was eigene Überlegung ist": which is which
     equatives: frozenset[str]  # "as": "regards it as as serious as"
     wh_not_endings: tuple[str, ...]  # "frühere": an adjective's ending …
@@ -507,6 +513,7 @@ class DoubleGrammar:
             name_endings=tuple(section.get("name_endings", ())),
             comparison_doubles=pack.lower_set("repetition", "comparison_doubles"),
             comparatives=pack.lower_set("repetition", "comparatives"),
+            calendar_words=calendar_words(pack.lang),
             comparative_intensifiers=pack.lower_set("repetition", "comparative_intensifiers"),
             comparative_endings=tuple(section.get("comparative_endings", ())),
             wh_not_endings=tuple(section.get("question_word_slip_endings", ())),
@@ -656,7 +663,9 @@ class DoubleGrammar:
             return not any(t.is_word for t in clause) or bool(near & self.sound_verbs)
         if word in self.object_possessive:
             prev = tokens[i - 2].text.lower() if i >= 2 else ""
-            return prev in self.two_objects or nxt in self.time_span
+            # … or a verb that takes an object and a clause: "reminded her [her evidence
+            # was given under oath]"
+            return prev in self.two_objects | self.object_clause or nxt in self.time_span
         if word in self.verb_final_only:
             return self._verb_final(tokens, i + 1)  # "Da da niemand kam"; "Da da war" a slip
         if word in self.opener_only:
@@ -946,7 +955,8 @@ class DoubleGrammar:
             return prev not in self.not_emphatic_after
         return (
             word in self.object_subject
-            and nxt in self.finite
+            # the clause's verb next: finite or past ("told you you needed")
+            and (nxt in self.finite or (nxt.isalpha() and self._verb_like(nxt)))
             and prev.isalpha()
             and prev[:1].islower()
             and prev not in self.skip_relative
@@ -1740,6 +1750,15 @@ class DoubleGrammar:
             and words[-1] not in self.post_determiners
         ):
             head = words[:-2]  # "the board": a determiner and its noun
+        elif len(words) >= 3 and self._name_subject(tokens, i - 2):
+            # a name: "the tariffs [Washington set] set off …", "the schedule [Congress
+            # set] set off …": the noun phrase before it opened by a determiner
+            head = words[:-1]
+            return (
+                head[-1].isalpha()
+                and head[-1] not in self.skip_relative | self.complement
+                and any(w in self.determiners for w in head[-NAME_SUBJECT_HEAD - 1 : -1])
+            )
         else:
             return False
         if not head or head[-1] in self.skip_relative or not head[-1].isalpha():
@@ -1750,6 +1769,21 @@ class DoubleGrammar:
             return True  # "everyone", "something"
         # "the (approach) shot", "most learners [I know] know …"
         return any(w in self.determiners | self.quantifiers for w in head[-3:-1])
+
+    def _name_subject(self, tokens: tuple[Token, ...], k: int) -> bool:
+        """The word at ``k`` is a name inside its sentence, right after a lower-case word:
+        capitalised, no sentence start, no day or month ("the report Monday said")."""
+        text = tokens[k].text
+        return (
+            k >= 2
+            and text[:1].isupper()
+            and text.isalpha()
+            and not text.isupper()
+            and tokens[k - 1].is_word
+            and tokens[k - 1].text.isalpha()
+            and tokens[k - 1].text.islower()
+            and text.lower() not in self.calendar_words
+        )
 
     def _after_determiner(
         self, before: list[str], between: int, allowed: frozenset[str] | None = None
@@ -1896,6 +1930,21 @@ class DoubleGrammar:
                 if noun_seen and (after[:1].isupper() or after.lower() in self.clause_start):
                     continue
                 return False
+            if (
+                noun_seen
+                and text[:1].isupper()
+                and len(text) >= 5
+                and lower.endswith(NOMINALISED_PARTICIPLE)
+                and not tokens[k + 1].text[:1].isupper()
+                # right after the attribute's noun, not after a participle of a name ("den
+                # Vereinigten Staaten") nor a number ("bis bis 20 Seiten")
+                and tokens[k - 1].text[:1].isupper()
+                and not tokens[k - 1].text.lower().endswith(self.attribute_endings)
+            ):
+                # the attribute's participle made the noun: "des des Betrugs Angeklagten"
+                return True
+            if text[:1].isupper() and lower in self.subject_determiners:
+                continue  # the polite "Ihre": a determiner, its noun still to come
             if text[:1].isupper() or (text.isdigit() and k == j):
                 noun_seen = True  # a noun, or a number opening the phrase: "nach 2020 gebauten"
             elif _pronoun_phrase(tokens, k, self.prepositions, self.object_pronouns):
