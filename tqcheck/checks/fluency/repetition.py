@@ -280,6 +280,7 @@ class DoubleGrammar:
     phrasal: dict[str, frozenset[str]]  # "check in in the lobby": particle, then preposition
     negations: frozenset[str]  # contrastive focus: "not drunk drunk"
     alternatives: frozenset[str]  # … "a salad salad or a pasta salad"
+    reprises: frozenset[str]  # … "there is pizza, and then there is pizza pizza"
     skip_relative: frozenset[str]  # function words: never a relative clause's verb
     numbers: frozenset[str]  # "four four seven", "at ten ten"
     nouns_capitalised: bool  # German: "die Regeln regeln": noun, then verb
@@ -395,6 +396,7 @@ class DoubleGrammar:
     comparison_doubles: frozenset[str]
     comparatives: frozenset[str]  # "mehr", "lieber": comparatives with no regular ending
     comparative_intensifiers: frozenset[str]  # "way": doubled before a comparative
+    comparative_restore: dict[str, str]  # "ier" -> "y": "easier" is "easy" + "er"
     comparative_endings: tuple[str, ...]  # "-er": "wertvoller"
     extraposed: frozenset[str]  # "als", "wie": a comparison may follow a clause's verb
     umlauts: dict[int, str]  # "länger" -> "langer": a comparative's vowel given back
@@ -429,6 +431,7 @@ class DoubleGrammar:
                 clause_final="clause_final_doubles",
                 negations="contrastive_negations",
                 alternatives="contrastive_alternatives",
+                reprises="contrastive_reprises",
                 skip_relative="function_words",
                 numbers="number_words",
                 personal="personal_subjects",
@@ -516,6 +519,9 @@ class DoubleGrammar:
             calendar_words=calendar_words(pack.lang),
             comparative_intensifiers=pack.lower_set("repetition", "comparative_intensifiers"),
             comparative_endings=tuple(section.get("comparative_endings", ())),
+            comparative_restore={
+                str(k): str(v) for k, v in dict(section.get("comparative_restore", {})).items()
+            },
             wh_not_endings=tuple(section.get("question_word_slip_endings", ())),
             wh_verb_endings=tuple(section.get("question_word_verb_endings", ())),
             extraposed=frozenset(section.get("extraposed_after_verb", ())),
@@ -1034,7 +1040,8 @@ class DoubleGrammar:
         ):
             return True
         for n, t in enumerate(clause):  # read backwards from the pair
-            if t.text.lower() in self.alternatives:
+            reprise = t.text.lower() in self.reprises and (nxt in _ENDS or nxt in (":", ";"))
+            if t.text.lower() in self.alternatives or reprise:
                 # "do you like him, or do you like like him?": the word before the "or"
                 # too; "ordered online or purchased from the office office" is a slip
                 at = i - 2 - n  # the index of that "or" in the sentence
@@ -1144,7 +1151,7 @@ class DoubleGrammar:
         ):
             return False
         for ending in self.comparative_endings:
-            base = low[: -len(ending)]
+            base = low[: -len(ending)] + self.comparative_restore.get(ending, "")
             if low.endswith(ending) and len(base) >= 3:
                 if max(zipf(b, self.lang) for b in (base, base.translate(self.umlauts))) >= 3.0:
                     return True
