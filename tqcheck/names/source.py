@@ -41,11 +41,13 @@ from tqcheck.text.langpack import load_pack
 from tqcheck.text.spell import known
 
 if TYPE_CHECKING:
+    from tqcheck.glossary.matcher import Match
     from tqcheck.glossary.model import Concept
     from tqcheck.model import Document
     from tqcheck.names.data import NamesData
 
 RARE = 3.0
+WORD_FIRST = 0.5  # Zipf by which a declined match's word outruns the name: a word
 INTERNATIONAL = 1.0  # Zipf difference between two languages within which a word travels
 NAME_MAX = 5.0  # names are rarer than this (Paris, London sit just under it)
 TRAVELS = 2.0  # Zipf in the other language from which a German capitalised word may be a name
@@ -173,10 +175,19 @@ def _source_concepts(src: Document, data: NamesData | None) -> dict[int, Concept
     out: dict[int, Concept] = {}
     for m in data.find_text(src.text, src.lang):
         # not as a compound's head: "Stellbrink" is no mention of a "Brink"
-        if m.term.approved and not m.nested and not m.compound:
+        if m.term.approved and not m.nested and not m.compound and not _word_first(m, src.lang):
             for w in words(m.text, m.start):
                 out[w.start] = m.concept
     return out
+
+
+def _word_first(m: Match, lang: str) -> bool:
+    """A one-word match in another form than the name's ("Marine" for "Marin") that the
+    language writes more often than the name itself: its own word, not the name declined."""
+    if " " in m.text.strip() or fold(m.text) == fold(m.term.text):
+        return False
+    here = zipf(m.text.lower(), lang)
+    return here >= RARE and here - zipf(m.term.text.lower(), lang) >= WORD_FIRST
 
 
 def _source_names(
@@ -785,6 +796,18 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         # a city's name of two words arrives by its own word, not its generic first one:
         # "Bad Kreuznach" is not in "Bad Dürkheim", "Sankt Petersburg" is in "St Petersburg"
         arriving = names[1:] if len(names) > 1 and 0 in _city_indices(run) else names
+        # a name's everyday words arriving say nothing while its own ones do not: "Diehl
+        # Defence" is not in "air defence system from Hensoldt"
+        # (a person's name arrives by any of its words: "Roche" for "Donal Roche")
+        # (… nor at a sentence's start, where a term is capitalised: "Turkey Coronavirus")
+        own = [p for p in arriving if zipf(p.text.lower(), doc.lang) < RARE]
+        if (
+            own
+            and len(own) < len(arriving)
+            and not run[0][0].initial
+            and not any(p.text in given for p, _c in run)
+        ):
+            arriving = own
         arrived = (bool(initials) and initials in plain) or any(
             arrives(p, plain, here, learned, window_text) for p in arriving
         )
