@@ -213,7 +213,12 @@ def _source_names(
         if p.start in persons and not p.hyphen and persons[p.start]:
             previous = None  # a person's name starts a run of its own: "Glee Star | Matthew"
         frequency = max(zipf(b.lower(), src.lang) for b, _e in declined(p.text, src.lang))
-        country = fold(p.text) in country_names or _city(p, src) or _german_place(p, src)
+        country = (
+            fold(p.text) in country_names
+            or fold(p.text) in _regions()  # "Niedersachsen", however it reads as a compound
+            or _city(p, src)
+            or _german_place(p, src)
+        )
         if (
             p.start not in known
             and p.start not in persons
