@@ -1063,7 +1063,12 @@ def _german_place(p: Part, doc: Document) -> bool:
     in the language's news; after an article it is a noun ("in der Halle")."""
     if doc.lang.split("-")[0] not in NOUN_CAPITALISING:
         return False
-    if p.after_det or population(p.text) < TOWN:
+    size = population(p.text)
+    # a place the data does not know, by a place name's ending: "Furtwangen", "Wolfach"
+    named_like = p.text.lower().endswith(
+        tuple(load_pack(doc.lang).get("repetition", "name_endings", ()))
+    )
+    if p.after_det or (size == 0 and not named_like):
         return False
     if zipf(p.text.lower(), doc.lang) >= EVERYDAY_PLACE:
         return False  # "bis Ende Juni", "beim Essen": a word first (Ende, Indonesia)
@@ -1071,6 +1076,12 @@ def _german_place(p: Part, doc: Document) -> bool:
     if before is None:
         return False
     word = before.group(1)
+    if size < TOWN:
+        # a smaller place, rare as a word, right after such a preposition: "in Todtnau"
+        return (
+            word.lower() in lang_set("place_prepositions", doc.lang)
+            and zipf(p.text.lower(), doc.lang) < RARE
+        )
     if word.lower() in lang_set("place_prepositions", doc.lang):
         return True
     # a noun right before it: capitalised, not the sentence's first word
