@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from tqcheck.names.data import NamesData
 
 RARE = 3.0
+DEMONYM_STEM = 3  # letters a place's demonym shares with its name at least ("Lens-ois") …
+DEMONYM_CUT = 2  # … all of the name but this many letters ("Nant-es" / "Nant-ais")
 WORD_FIRST = 0.5  # Zipf by which a declined match's word outruns the name: a word
 INTERNATIONAL = 1.0  # Zipf difference between two languages within which a word travels
 NAME_MAX = 5.0  # names are rarer than this (Paris, London sit just under it)
@@ -630,6 +632,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     } | {f for p in parts(src) for f in city_forms(p.text)}  # "München" for "Munich"
     exonyms = _exonyms(src.lang, doc.lang)
     adjective_endings = tuple(lang_list("adjective_endings", doc.lang))
+    source_adjective_endings = tuple(lang_list("adjective_endings", src.lang))
     # … and the exonyms of the source's names: "Rhineland" for "Rheinland-Pfalz"
     source_forms |= {f for p in parts(src) for f in exonyms.get(fold(p.text), ())}
     target_honorifics = _honorifics(doc.lang)
@@ -721,7 +724,11 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             forms |= city_forms(base)
         adjectives: frozenset[str] = frozenset()
         places: frozenset[str] = frozenset()
-        if is_city(p.text, src.lang) or p.start in city_words or fold(p.text) in _regions():
+        if (
+            any(is_city(b, src.lang) for b, _e in declined(p.text, src.lang))  # "Munich's"
+            or p.start in city_words
+            or fold(p.text) in _regions()
+        ):
             # a place's adjective arrives for it: "California officials" /
             # "kalifornische Beamte", "Berlin police" / "Berliner Polizei"
             # … in any of its names: "Munich start-up" / "Münchner Start-up"; an
@@ -766,6 +773,14 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 if fold(w) not in language_names
             )
             or any(_cognate(fold(p.text), w) for w in learned)
+            # a place's people or adjective in the source, the place in the target: "les
+            # Lensois" / "Lens", "the Viennese" / "Wien"
+            or (
+                fold(p.text).endswith(source_adjective_endings)
+                and any(
+                    population(t.text) > 0 and _demonym_of(fold(p.text), fold(t.text)) for t in here
+                )
+            )
             # where nouns are capitalised, a compound ending on it: "Südsudan" for "South
             # Sudan", "Nordirland" for "Northern Ireland"
             or (capitalising and any(_compound_ends_on(w, forms, doc.lang) for w in plain))
@@ -1639,6 +1654,17 @@ def _city_adjective(word: str, city: str) -> bool:
     """A folded word written on a folded city name: "lyonnaise" on "lyon", "nantaise" on
     "nantes", "marseillais" on "marseille"."""
     return word != city and shares_stem(word, city, CITY_STEM, CITY_SHARE)
+
+
+def _demonym_of(word: str, place: str) -> bool:
+    """``word`` (folded) is written on ``place``'s name but its last two letters at most,
+    three letters at least: "lensois" on "lens", "nantais" on "nantes"."""
+    n = 0
+    for a, b in zip(word, place, strict=False):
+        if a != b:
+            break
+        n += 1
+    return n >= max(DEMONYM_STEM, len(place) - DEMONYM_CUT) and len(word) > n
 
 
 def _other_city(
