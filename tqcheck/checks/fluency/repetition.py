@@ -396,6 +396,8 @@ class DoubleGrammar:
     comparison_doubles: frozenset[str]
     comparatives: frozenset[str]  # "mehr", "lieber": comparatives with no regular ending
     comparative_intensifiers: frozenset[str]  # "way": doubled before a comparative
+    irregular_gradables: frozenset[str]  # "good": gradable with no "-er" form
+    elliptical_openers: frozenset[str]  # "whether they can can …"
     comparative_restore: dict[str, str]  # "ier" -> "y": "easier" is "easy" + "er"
     comparative_endings: tuple[str, ...]  # "-er": "wertvoller"
     extraposed: frozenset[str]  # "als", "wie": a comparison may follow a clause's verb
@@ -518,6 +520,8 @@ class DoubleGrammar:
             comparatives=pack.lower_set("repetition", "comparatives"),
             calendar_words=calendar_words(pack.lang),
             comparative_intensifiers=pack.lower_set("repetition", "comparative_intensifiers"),
+            irregular_gradables=pack.lower_set("repetition", "irregular_gradables"),
+            elliptical_openers=pack.lower_set("repetition", "elliptical_openers"),
             comparative_endings=tuple(section.get("comparative_endings", ())),
             comparative_restore={
                 str(k): str(v) for k, v in dict(section.get("comparative_restore", {})).items()
@@ -1170,8 +1174,8 @@ class DoubleGrammar:
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         if nxt in self.determiners:
             return False  # a preposition, not an adjective: "a lay-by near near the river"
-        if _gradable(word, self.comparison, self.lang):
-            return True  # "a cold cold wind", "an early early start"
+        if word in self.irregular_gradables or _gradable(word, self.comparison, self.lang):
+            return True  # "a cold cold wind", "an early early start", "a good good boy"
         if word.endswith("ly") and len(word) > 4:
             # an adverb of a gradable adjective: "moved slowly slowly", "softly softly"
             base = word[:-3] + "y" if word.endswith("ily") else word[:-2]
@@ -1269,6 +1273,13 @@ class DoubleGrammar:
             return True
         if i >= 2 and tokens[i - 2].text.lower() in self.relatives and word in self.elliptical:
             return True  # the relative clause's verb left out: "those who can can join"
+        if (
+            i >= 3
+            and word in self.elliptical
+            and tokens[i - 2].text.lower() in self.subjects
+            and tokens[i - 3].text.lower() in self.elliptical_openers
+        ):
+            return True  # "whether they can [appeal] can only be decided"
         if (
             (
                 word not in self.skip_relative
@@ -1630,7 +1641,7 @@ class DoubleGrammar:
             and noun.islower()
             and _plural(noun)
             and noun not in self.skip_relative | self.subjects
-            and head.isalpha()
+            and head.replace("-", "").isalpha()  # "the areas [first-time buyers moved to]"
             and head.islower()
             and head not in self.skip_relative | self.subjects | self.numbers
             and not head.endswith(("ed", "ing"))
