@@ -47,8 +47,6 @@ if TYPE_CHECKING:
     from tqcheck.names.data import NamesData
 
 RARE = 3.0
-DEMONYM_STEM = 3  # letters a place's demonym shares with its name at least ("Lens-ois") …
-DEMONYM_CUT = 2  # … all of the name but this many letters ("Nant-es" / "Nant-ais")
 WORD_FIRST = 0.5  # Zipf by which a declined match's word outruns the name: a word
 INTERNATIONAL = 1.0  # Zipf difference between two languages within which a word travels
 NAME_MAX = 5.0  # names are rarer than this (Paris, London sit just under it)
@@ -778,7 +776,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             or (
                 fold(p.text).endswith(source_adjective_endings)
                 and any(
-                    population(t.text) > 0 and _demonym_of(fold(p.text), fold(t.text)) for t in here
+                    population(t.text) > 0 and _city_adjective(fold(p.text), fold(t.text)) for t in here
                 )
             )
             # where nouns are capitalised, a compound ending on it: "Südsudan" for "South
@@ -1654,17 +1652,6 @@ def _city_adjective(word: str, city: str) -> bool:
     """A folded word written on a folded city name: "lyonnaise" on "lyon", "nantaise" on
     "nantes", "marseillais" on "marseille"."""
     return word != city and shares_stem(word, city, CITY_STEM, CITY_SHARE)
-
-
-def _demonym_of(word: str, place: str) -> bool:
-    """``word`` (folded) is written on ``place``'s name but its last two letters at most,
-    three letters at least: "lensois" on "lens", "nantais" on "nantes"."""
-    n = 0
-    for a, b in zip(word, place, strict=False):
-        if a != b:
-            break
-        n += 1
-    return n >= max(DEMONYM_STEM, len(place) - DEMONYM_CUT) and len(word) > n
 
 
 def _other_city(
