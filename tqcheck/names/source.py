@@ -776,7 +776,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             or (
                 fold(p.text).endswith(source_adjective_endings)
                 and any(
-                    population(t.text) > 0 and _city_adjective(fold(p.text), fold(t.text)) for t in here
+                    population(t.text) > 0 and _city_adjective(fold(p.text), fold(t.text))
+                    for t in here
                 )
             )
             # where nouns are capitalised, a compound ending on it: "Südsudan" for "South

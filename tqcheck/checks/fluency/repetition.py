@@ -736,6 +736,8 @@ class DoubleGrammar:
             return (
                 prev not in self.degree_modifiers
                 or word in self.degree_modifiers
+                # a pronoun is no adverb a degree word modifies: "wie sehr sie sie vermisste"
+                or word in self.personal | self.object_pronouns
                 # a function word is no adverb a degree word modifies: "so that that
                 # sample" is the conjunction, then a determiner
                 or word in self.relatives
@@ -1768,6 +1770,15 @@ class DoubleGrammar:
             and words[-1] not in self.post_determiners
         ):
             head = words[:-2]  # "the board": a determiner and its noun
+        elif (
+            len(words) >= 4
+            and words[-3] in self.determiners
+            and words[-2].isalpha()
+            and words[-2] not in self.skip_relative | self.function_words
+            and words[-1].isalpha()
+            and words[-1] not in self.skip_relative | self.function_words
+        ):
+            head = words[:-3]  # "the transcontinental line": a determiner, a word, its noun
         elif len(words) >= 3 and self._name_subject(tokens, i - 2):
             # a name: "the tariffs [Washington set] set off …", "the schedule [Congress
             # set] set off …": the noun phrase before it opened by a determiner
@@ -1785,8 +1796,10 @@ class DoubleGrammar:
             return False  # a verb's clause, no contact clause: "sources say he wants wants"
         if head[-1] in self.stranding.heads:
             return True  # "everyone", "something"
-        # "the (approach) shot", "most learners [I know] know …"
-        return any(w in self.determiners | self.quantifiers for w in head[-3:-1])
+        # "the (approach) shot", "most learners [I know] know …"; after a noun phrase for
+        # the subject, a longer head: "the martial arts films [the studio made] made"
+        reach = 3 if words[-1] in self.subjects else NAME_SUBJECT_HEAD + 1
+        return any(w in self.determiners | self.quantifiers for w in head[-reach:-1])
 
     def _name_subject(self, tokens: tuple[Token, ...], k: int) -> bool:
         """The word at ``k`` is a name inside its sentence, right after a lower-case word:
