@@ -385,8 +385,16 @@ def _compound_ends_on(word: str, forms: set[str], lang: str) -> bool:
     )
 
 
-def _near_miss(t: Part, forms: set[str], lang: str, data: NamesData | None) -> bool:
-    if t.after_det or zipf(t.text.lower(), lang) >= RARE or compound_of_words(t.text, lang):
+def _near_miss(
+    t: Part, forms: set[str], lang: str, data: NamesData | None, after_det: bool = False
+) -> bool:
+    """``t`` is a rare near miss of one of ``forms``: not after a determiner, unless
+    ``after_det`` (a name arriving: "les Étrusques" / "the Etruscans")."""
+    if (
+        (t.after_det and not after_det)
+        or zipf(t.text.lower(), lang) >= RARE
+        or compound_of_words(t.text, lang)
+    ):
         return False
     if data is not None and fold(t.text) in data.index(lang).approved:
         return False  # another known name
@@ -759,7 +767,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             # a near miss that names another city is that city ("Bielefeld" /
             # "Bitterfeld", "Göttingen" / "Tübingen"), no respelling
             or any(
-                _near_miss(t, forms, doc.lang, data)
+                _near_miss(t, forms, doc.lang, data, after_det=True)
                 and not _other_city(t.text, forms, source_places)
                 for t in here
             )
