@@ -243,6 +243,10 @@ def _source_names(
         # … and a name made a modifier where nouns are lower case ("the Ditzingen-based
         # maker"; "Selenskyj-treu" is a German compound)
         double_name |= p.modifier_head and src.lang.split("-")[0] not in NOUN_CAPITALISING
+        # … and a name after an Arabic article or particle: "al-Sharaa", "el-Sisi"
+        double_name |= p.hyphen and bool(
+            _ARABIC_ARTICLE.search(src.text[max(0, p.start - 4) : p.start])
+        )
         # right after "Frau", "Professor": a name, even one that reads as a compound
         # ("Professorin Wendtland")
         titled = (
@@ -1441,6 +1445,7 @@ def _close(word: str, forms: set[str]) -> bool:
 
 COGNATE_LETTERS = 7  # a source word this long may arrive translated on its stem …
 COGNATE_SHARE = 0.75  # … sharing this much of the shorter word from its start
+_ARABIC_ARTICLE = re.compile(r"(?:^|[\s(])(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu)[-‐]$")
 _HYPHENATED_RE = re.compile(r"\w+(?:-\w+)+")
 
 
