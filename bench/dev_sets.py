@@ -171,6 +171,11 @@ def _unmarked() -> set[tuple[str, str]]:
     return {(e["rule"], e["text"]) for e in json.loads(UNMARKED.read_text())["errors"]}
 
 
+# A check that raised on a row found nothing there: its figures would be silently low, so
+# every such error is kept, printed, and fails the run.
+CHECK_ERRORS: list[str] = []
+
+
 def figures(rows: list[Row], codes: str, categories: tuple[str, ...], preview: bool) -> dict:
     """Per half and language; each row scanned once. The findings on error-free rows are
     given raw and with the real errors of data/mqm_unmarked_errors.json set apart (the
@@ -180,7 +185,8 @@ def figures(rows: list[Row], codes: str, categories: tuple[str, ...], preview: b
     unmarked = _unmarked()
     tallies: dict[str, Tally] = defaultdict(Tally)
     real: dict[str, int] = defaultdict(int)
-    for row, words, findings, _errors in scan_rows(rows, checks, cfg):
+    for row, words, findings, errors in scan_rows(rows, checks, cfg):
+        CHECK_ERRORS.extend(f"{row.id}: {e}" for e in errors)
         half = row.meta.get("split")
         n = sum((f.rule, row.target[f.start : f.end]) in unmarked for f in findings)
         for key in (f"{half}/all", f"{half}/{row.lang}"):
@@ -223,7 +229,8 @@ def on_pairs(pairs: list[Row], codes: str, preview: bool) -> dict[str, dict]:
     for lang in ("de", "en", "fr"):
         sub = [r for r in pairs if r.lang == lang]
         words = found = real = 0
-        for row, n, findings, _errors in scan_rows(sub, checks, cfg):
+        for row, n, findings, errors in scan_rows(sub, checks, cfg):
+            CHECK_ERRORS.extend(f"{row.id}: {e}" for e in errors)
             words += n
             found += len(findings)
             real += sum((f.rule, row.target[f.start : f.end]) in unmarked for f in findings)
@@ -235,6 +242,16 @@ def on_pairs(pairs: list[Row], codes: str, preview: bool) -> dict[str, dict]:
             "per_1000_words_set_apart": round(1000 * (found - real) / words, 3) if words else None,
         }
     return out
+
+
+def _fail_on_check_errors() -> None:
+    """A check that failed on some rows makes the figures wrong: say so and exit 1."""
+    if not CHECK_ERRORS:
+        return
+    print(f"\n{len(CHECK_ERRORS)} check errors: the figures above miss those rows", file=sys.stderr)
+    for line in CHECK_ERRORS[:10]:
+        print(f"  {line}", file=sys.stderr)
+    raise SystemExit(1)
 
 
 def main() -> None:
@@ -264,7 +281,8 @@ def main() -> None:
             for lang, r in on_pairs(pairs, codes, preview).items():
                 results[name][f"human pairs {lang}"] = r
     if args.json:
-        print(json.dumps(results, indent=2))
+        print(json.dumps({**results, "check errors": CHECK_ERRORS}, indent=2))
+        _fail_on_check_errors()
         return
     for name, res in results.items():
         print(f"\n{name}")
@@ -302,6 +320,7 @@ def main() -> None:
                 f"{r['negatives_hit']:>6} of {r['negatives']:<5}{apart}"
             )
     print(f"\n({time.perf_counter() - started:.0f} s)")
+    _fail_on_check_errors()
 
 
 if __name__ == "__main__":
