@@ -973,8 +973,30 @@ class DoubleGrammar:
             and prev[:1].islower()
             and prev not in self.skip_relative
             # after a verb that takes an object and a clause: "in the back row you you
-            # will" is a slip
-            and (not self.object_clause or prev in self.object_clause)
+            # will" is a slip; or closing a contact clause that began the sentence's
+            # fronted object: "everything [the vet gives you] you should store"
+            and (
+                not self.object_clause
+                or prev in self.object_clause
+                or self._fronted_contact_clause(tokens, i)
+            )
+        )
+
+    def _fronted_contact_clause(self, tokens: tuple[Token, ...], i: int) -> bool:
+        """Before the pair at ``i``: a determiner, its noun and a verb in the third person
+        or the past, after a fronted noun phrase that opens the sentence ("Everything",
+        "Any pattern"): "Everything [the vet gives you] you should store …"."""
+        if i < 5:
+            return False
+        verb = tokens[i - 2].text.lower()
+        det = tokens[i - 4].text.lower()
+        head = [t.text.lower() for t in tokens[: i - 4] if t.is_word]
+        return (
+            (verb.endswith("s") or self._verb_like(verb))
+            and det in self.determiners
+            and tokens[i - 3].text.isalpha()
+            and 1 <= len(head) <= 2
+            and (head[0] in self.quantifiers or head[0] in self.stranding.heads)
         )
 
     def elided_grammatical(self, tokens: tuple[Token, ...], i: int, word: str) -> bool:
@@ -1239,7 +1261,12 @@ class DoubleGrammar:
             and tokens[i - 3].text.isalpha()
             and tokens[i - 3].text.islower()
             and tokens[i - 3].text.lower() not in self.skip_relative | self.subordinators
-            and not self._verb_like(tokens[i - 3].text.lower())
+            # a verb there makes "there" its adverb ("… went there was"); a noun in -ing is
+            # a noun ("the only warning [there was] was")
+            and not (
+                self._verb_like(tokens[i - 3].text.lower())
+                and not tokens[i - 3].text.lower().endswith("ing")
+            )
             and any(
                 t.text.lower() in self.determiners | self.stranding.free_relatives
                 for t in tokens[max(0, i - 6) : i - 3]
