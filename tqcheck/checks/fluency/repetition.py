@@ -584,7 +584,11 @@ class DoubleGrammar:
             if _elided_word(then) in self.unless_then.get(nxt, ()):
                 return True  # "nous nous devons de protéger": "se devoir de", reflexive
             return False  # "I think that that the plan will work"
-        if len(nxt) > 4 and nxt.endswith(tuple(self.not_before_endings.get(word, ()))):
+        if (
+            len(nxt) > 4
+            and nxt.endswith(tuple(self.not_before_endings.get(word, ())))
+            and not self._participle_adjective(tokens, i + 1)
+        ):
             return False  # "she had had locked the door"
         only = self.only_before_endings.get(word)
         if only and not nxt.endswith(tuple(only)):
@@ -907,7 +911,8 @@ class DoubleGrammar:
                     if (
                         len(between) > skip
                         and (
-                            between[skip] in self.subjects
+                            # a subject, or "there": "how much headroom there is is"
+                            between[skip] in self.subjects | self.existentials
                             # after "how much", "how long" a noun phrase too; "what annoyed
                             # the voters" has its verb
                             or (
@@ -1026,8 +1031,11 @@ class DoubleGrammar:
             and tokens[i - 2].text.lower() in self.definite
             and i + 2 < len(tokens)
             and nxt.isalpha()
-            and nxt not in self.function_words
-            and self._verb_like(tokens[i + 2].text.lower())
+            and (
+                (nxt not in self.function_words and self._verb_like(tokens[i + 2].text.lower()))
+                # the pronoun "one" as the clause's subject: "the one [one might expect]"
+                or nxt in self.stranding.auxiliaries | self.finite
+            )
         ):
             # "the one [one donor questioned]": the pronoun, then a contact clause whose
             # subject the number opens ("the one one thing I want" has no verb after it)
@@ -1339,6 +1347,23 @@ class DoubleGrammar:
             and prev.isalpha()
             and prev.lower() not in self.prepositions | self.openers | self.coordinators
             and prev.lower() not in self.clause_start
+        )
+
+    def _participle_adjective(self, tokens: tuple[Token, ...], j: int) -> bool:
+        """The participle at ``j`` is an adjective before its noun: a lower-case content
+        word follows ("had had limited visibility"); before a determiner, a pronoun or
+        the clause's end it is a verb ("had had locked the door")."""
+        if j + 1 >= len(tokens):
+            return False
+        after = tokens[j + 1].text
+        return (
+            after.isalpha()
+            and after.islower()
+            and after not in self.function_words | self.determiners | self.subjects
+            and after not in self.object_pronouns
+            and after not in self.prepositions
+            and not after.endswith("ly")  # "had had quickly …": an adverb, a verb next
+            and not self._verb_like(after)
         )
 
     def _phrasal_reach(self, tokens: tuple[Token, ...], i: int) -> set[str]:
