@@ -706,6 +706,11 @@ class DoubleGrammar:
             verb_words = [w for w in rest[1:] if self._verb_like(w) or w in self.finite]
             if opens and len(verb_words) >= 2:
                 return True
+            # … or the free relative's own verbs, then the question's after a word that is
+            # none: "what [what had been decided in 1614] meant", "what [what the company
+            # calls flexibility] actually means"; "what what had happened" has one group
+            if rest and self._verb_groups(rest) >= 2:
+                return True
         if word in self.wh_doubles:
             # "wer wer ist", "was was kostet", "wer wer am Hof war": the question word,
             # then the subject of the verb that follows; before an article or an inflected
@@ -1348,6 +1353,34 @@ class DoubleGrammar:
             and prev.lower() not in self.prepositions | self.openers | self.coordinators
             and prev.lower() not in self.clause_start
         )
+
+    def _verb_groups(self, words: list[str]) -> int:
+        """How many runs of verb forms ``words`` holds, apart from each other: a verb by its
+        shape or the lists, or a word in -s after a determiner's noun, a pronoun or an
+        adverb in -ly ("the company calls", "actually means"; "of teacher vacancies" is a
+        plural)."""
+        groups, inside = 0, False
+        for k, w in enumerate(words):
+            verb = (
+                self._verb_like(w)
+                or w in self.finite
+                or (
+                    k > 0
+                    and len(w) > 3
+                    and w.endswith("s")
+                    and not w.endswith("ss")
+                    and w not in self.function_words
+                    and (
+                        (k > 1 and words[k - 2] in self.determiners)
+                        or words[k - 1] in self.subjects
+                        or words[k - 1].endswith("ly")
+                    )
+                )
+            )
+            if verb and not inside:
+                groups += 1
+            inside = verb
+        return groups
 
     def _participle_adjective(self, tokens: tuple[Token, ...], j: int) -> bool:
         """The participle at ``j`` is an adjective before its noun: a lower-case content
