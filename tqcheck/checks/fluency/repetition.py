@@ -1364,6 +1364,7 @@ class DoubleGrammar:
             verb = (
                 self._verb_like(w)
                 or w in self.finite
+                or w in self.stranding.passive  # "had been agreed": one group
                 or (
                     k > 0
                     and len(w) > 3
