@@ -1526,8 +1526,10 @@ class DoubleGrammar:
                 )
             )  # a determiner or a name opens the subject: "the blanket [Mia wrapped …]",
             # not a name's second word ("the Industrial Revolution began in Britain in in")
-            if opens and k + 2 < first and not verb:
-                after = tokens[k + 2].text
+            # a number after the determiner belongs to the noun: "the [two men] arrive at"
+            noun = k + 2 if tokens[k + 1].text.lower() in self.numbers else k + 1
+            if opens and noun + 1 < first and not verb:
+                after = tokens[noun + 1].text
                 # the subject's verb right after its noun, in the present: "the region
                 # [the substrate binds to] to form …", "the cove [the locals swim in]"
                 verb = (
@@ -1536,7 +1538,7 @@ class DoubleGrammar:
                     and (
                         after.endswith("s")
                         or (
-                            self._plural_noun(tokens[k + 1].text)
+                            self._plural_noun(tokens[noun].text)
                             and after not in self.phrasal
                             and after not in self.skip_relative
                             and self._verb_form(after)
@@ -2004,7 +2006,12 @@ class DoubleGrammar:
         if not self.openers:
             return True
         words = self._clause_words(tokens, j)
-        return not words or words[-1][:1].islower()
+        if not words or words[-1][:1].islower():
+            return True
+        # … or ends in it before a coordinated remnant: "Ob das das Publikum verärgert
+        # hat oder nur die Kritik, …"
+        cut = next((k for k, w in enumerate(words) if w.lower() in self.coordinators), 0)
+        return cut > 1 and words[cut - 1][:1].islower() and words[cut - 1].isalpha()
 
     def _infinitive_end(self, tokens: tuple[Token, ...], j: int) -> bool:
         """The clause from ``j`` ends in an infinitive marker and its verb ("… zu
