@@ -1287,6 +1287,19 @@ class DoubleGrammar:
         ):
             return True  # a noun's clause "there is": "the only table [there was] was by …"
         if (
+            i >= 4
+            and word in self.elliptical_copulas & self.question_copulas
+            and tokens[i - 2].text.lower() in self.subjects
+            and tokens[i - 3].text.isalpha()
+            and tokens[i - 3].text.islower()
+            and tokens[i - 3].text.lower()
+            not in self.function_words | self.skip_relative | self.relatives | self.subordinators
+            and not self._verb_like(tokens[i - 3].text.lower())
+            # the noun's determiner a word or two before it: "the (sleepy) town [it was]"
+            and any(t.text.lower() in self.determiners for t in tokens[max(0, i - 5) : i - 3])
+        ):
+            return True  # a noun's clause of "be": "the man [he is] is not the man he was"
+        if (
             i >= 3
             and word in self.elliptical_copulas
             and tokens[i - 2].text.lower() in self.relatives
@@ -1859,9 +1872,16 @@ class DoubleGrammar:
         ):
             head = words[:-2]  # "the board": a determiner and its noun
         elif (
+            len(words) >= 3
+            and (words[-2] in self.quantifiers or words[-2] in self.post_determiners)
+            and _plural(words[-1])
+        ):
+            head = words[:-2]  # "the questions [other scientists raised] raised"
+        elif (
             len(words) >= 4
             and words[-3] in self.determiners
-            and words[-2].isalpha()
+            # a possessive too: "the speech [the bride's father delivered] delivered"
+            and re.sub(r"['’]s$", "", words[-2]).isalpha()
             and words[-2] not in self.skip_relative | self.function_words
             and words[-1].isalpha()
             and words[-1] not in self.skip_relative | self.function_words
@@ -1890,18 +1910,27 @@ class DoubleGrammar:
         return any(w in self.determiners | self.quantifiers for w in head[-reach:-1])
 
     def _name_subject(self, tokens: tuple[Token, ...], k: int) -> bool:
-        """The word at ``k`` is a name inside its sentence, right after a lower-case word:
-        capitalised, no sentence start, no day or month ("the report Monday said")."""
+        """The word at ``k`` ends a name inside its sentence, of one or two capitalised
+        words right after a lower-case word ("Washington", "Mr Okafor"): no sentence
+        start, no day or month ("the report Monday said")."""
         text = tokens[k].text
-        return (
+        if not (
             k >= 2
             and text[:1].isupper()
             and text.isalpha()
             and not text.isupper()
-            and tokens[k - 1].is_word
-            and tokens[k - 1].text.isalpha()
-            and tokens[k - 1].text.islower()
             and text.lower() not in self.calendar_words
+        ):
+            return False
+        before = tokens[k - 1].text
+        if before.isalpha() and before.islower():
+            return True
+        return (
+            k >= 3
+            and before[:1].isupper()
+            and before.isalpha()
+            and tokens[k - 2].text.isalpha()
+            and tokens[k - 2].text.islower()
         )
 
     def _after_determiner(
