@@ -33,6 +33,7 @@ from tqcheck.names.text import (
     fold,
     lang_list,
     lang_set,
+    lang_tuple,
     language_data,
     parts,
     zipf,
@@ -641,8 +642,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         f for p in parts(src) for f in _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
     } | {f for p in parts(src) for f in city_forms(p.text)}  # "München" for "Munich"
     exonyms = _exonyms(src.lang, doc.lang)
-    adjective_endings = tuple(lang_list("adjective_endings", doc.lang))
-    source_adjective_endings = tuple(lang_list("adjective_endings", src.lang))
+    adjective_endings = lang_tuple("adjective_endings", doc.lang)
+    source_adjective_endings = lang_tuple("adjective_endings", src.lang)
     # … and the exonyms of the source's names: "Rhineland" for "Rheinland-Pfalz"
     source_forms |= {f for p in parts(src) for f in exonyms.get(fold(p.text), ())}
     target_honorifics = _honorifics(doc.lang)
@@ -674,7 +675,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     } - source_forms
     target_table = countries(doc.lang)
     city_starts = _city_run_starts(targets, source_forms)
-    language_names = frozenset(n for c in target_table.values() for n in c.languages)
+    language_names = _language_names(doc.lang)
 
     # the source's cities by all their names: their adjectives are no stand-ins either
     # ("Munich" / "Münchner Start-up")
@@ -1091,9 +1092,7 @@ def _german_place(p: Part, doc: Document) -> bool:
         return False
     size = population(p.text)
     # a place the data does not know, by a place name's ending: "Furtwangen", "Wolfach"
-    named_like = p.text.lower().endswith(
-        tuple(load_pack(doc.lang).get("repetition", "name_endings", ()))
-    )
+    named_like = p.text.lower().endswith(_name_endings(doc.lang))
     if p.after_det or (size == 0 and not named_like):
         return False
     if zipf(p.text.lower(), doc.lang) >= EVERYDAY_PLACE:
@@ -1124,7 +1123,7 @@ def _bare_place(p: Part, doc: Document) -> bool:
     Scandinavian countries")."""
     if p.initial or p.after_det or _acronym(p.text):
         return False
-    if fold(p.text).endswith(tuple(lang_list("adjective_endings", doc.lang))) and re.match(
+    if fold(p.text).endswith(lang_tuple("adjective_endings", doc.lang)) and re.match(
         r"\s+[^\W\d_A-Z]", doc.text[p.end :]
     ):
         return False
@@ -1137,7 +1136,14 @@ def _bare_place(p: Part, doc: Document) -> bool:
 @lru_cache(maxsize=8)
 def _language_names(lang: str) -> frozenset[str]:
     """The language's names of languages, folded (CLDR): "latin", "anglais"."""
-    return frozenset(fold(n) for c in countries(lang).values() for n in c.languages)
+    return frozenset(n for c in countries(lang).values() for n in c.languages)
+
+
+@lru_cache(maxsize=8)
+def _name_endings(lang: str) -> tuple[str, ...]:
+    """Endings of place and family names made of words, from the language pack
+    ("-ingen", "-hausen")."""
+    return tuple(load_pack(lang).get("repetition", "name_endings", ()))
 
 
 def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]:
@@ -1424,7 +1430,7 @@ def _compatible(word: str, acronym: str) -> bool:
     return len(a) >= 2 and len(b) >= 2 and (a in b or b in a) and abs(len(a) - len(b)) <= 1
 
 
-def _close(word: str, forms: set[str]) -> bool:
+def _close(word: str, forms: set[str] | frozenset[str]) -> bool:
     """A target word one or two letters from a form of the name, however common: the name
     arrived in the target's spelling ("Mossul" / "Mosul", "Olympis" / "Olympics")."""
     low = fold(word)
@@ -1677,7 +1683,7 @@ def _other_city(
     size = population(word)
     if not city_forms(word).isdisjoint(forms):
         return False
-    return size >= TOWN or (size > 0 and fold(word) not in places and _close(word, set(places)))
+    return size >= TOWN or (size > 0 and fold(word) not in places and _close(word, places))
 
 
 def _joined_to_held(

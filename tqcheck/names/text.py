@@ -63,6 +63,12 @@ def lang_list(section: str, lang: str) -> list[str]:
 
 
 @lru_cache(maxsize=64)
+def lang_tuple(section: str, lang: str) -> tuple[str, ...]:
+    """A section's words for a language as a tuple read once (endings for ``endswith``)."""
+    return tuple(lang_list(section, lang))
+
+
+@lru_cache(maxsize=64)
 def lang_set(section: str, lang: str) -> frozenset[str]:
     """A section's words for a language, as a set read once (asked per capitalised word)."""
     return frozenset(lang_list(section, lang))
