@@ -40,6 +40,7 @@ from tqcheck.names.text import (
 )
 from tqcheck.text.langpack import load_pack
 from tqcheck.text.spell import known
+from tqcheck.text.spell import known as spell_known
 
 if TYPE_CHECKING:
     from tqcheck.glossary.matcher import Match
@@ -264,7 +265,7 @@ def _source_names(
                 len(p.text) < 3
                 # a unit after its quantity, not a year: "115 Fahrenheit" ("43 °C");
                 # "the 2016 Summer Olympics" is a name
-                or _after_quantity(src.text, p.start)
+                or _after_quantity(src.text, p.start, src.lang)
                 or (p.hyphen and not double_name)
                 or common
                 or compound_of_words(p.text, src.lang)
@@ -784,6 +785,17 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 if fold(w) not in language_names
             )
             or any(_cognate(fold(p.text), w) for w in learned)
+            # a word of the target's dictionary, no place, arriving as a lower-case word
+            # derived from it: a common noun, translated ("Pollen" / "pollinate",
+            # "Phallus" / "phallic")
+            or (
+                p.start not in known
+                and p.start not in persons
+                and fold(p.text) not in source_countries
+                and population(p.text) == 0
+                and spell_known(p.text.lower(), doc.lang)
+                and any(_derivative(fold(p.text), fold(w)) for w in plain if w[:1].islower())
+            )
             # a place's people or adjective in the source, the place in the target: "les
             # Lensois" / "Lens", "the Viennese" / "Wien"
             or (
@@ -1278,9 +1290,14 @@ def _initials_of_name_before(text: str, start: int, acronym: str) -> bool:
     return k < 0
 
 
-def _after_quantity(text: str, start: int) -> bool:
-    """A number that is no year, and a space, right before ``start``: "115 Fahrenheit"."""
+def _after_quantity(text: str, start: int, lang: str) -> bool:
+    """A number that is no year, and a space, right before ``start``: "115 Fahrenheit",
+    or with a word of measure between ("44 degrees Centigrade", "20 Grad Celsius")."""
     number = _number_right_before(text, start)
+    if not number:
+        m = re.search(r"(\w+)\s+$", text[max(0, start - 30) : start])
+        if m and m.group(1).lower() in lang_set("measure_words", lang):
+            number = _number_right_before(text, m.start(1) + max(0, start - 30))
     return bool(number) and not re.fullmatch(r"1\d{3}|20\d{2}", number)
 
 
@@ -1451,6 +1468,8 @@ def _close(word: str, forms: set[str] | frozenset[str]) -> bool:
 
 COGNATE_LETTERS = 7  # a source word this long may arrive translated on its stem …
 COGNATE_SHARE = 0.75  # … sharing this much of the shorter word from its start
+DERIVED_LETTERS = 5  # a dictionary word this long arrives as a word derived from it …
+DERIVED_SHARE = 0.6  # … written on this much of it from its start
 _ARABIC_ARTICLE = re.compile(r"(?:^|[\s(])(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu)[-‐]$")
 _HYPHENATED_RE = re.compile(r"\w+(?:-\w+)+")
 
@@ -1468,6 +1487,20 @@ def _cognate(name: str, word: str) -> bool:
             break
         n += 1
     return n >= max(COGNATE_LETTERS, COGNATE_SHARE * min(len(name), len(word)))
+
+
+def _derivative(name: str, word: str) -> bool:
+    """A folded word written on most of a shorter folded word's letters from the start:
+    "pollinate" on "pollen", "phallic" on "phallus" (a derivation, where ``_cognate``
+    wants seven letters)."""
+    if len(name) < DERIVED_LETTERS or len(word) < DERIVED_LETTERS:
+        return False
+    n = 0
+    for a, b in zip(name, word, strict=False):
+        if a != b:
+            break
+        n += 1
+    return n >= max(DERIVED_LETTERS - 1, DERIVED_SHARE * len(name))
 
 
 def _rare_initial(p: Part, weak: set[int], lang: str) -> bool:
