@@ -58,8 +58,16 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """Words, numbers and single punctuation marks; a word or number holds a letter or
+    digit, and so does a lone mark that is alphanumeric ("²")."""
     return tuple(
-        Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)
+        Token(
+            (g := m.group()),
+            m.start() + offset,
+            m.end() + offset,
+            m.lastgroup != "punct" or g.isalnum(),
+        )
+        for m in TOKEN_RE.finditer(text)
     )
 
 
