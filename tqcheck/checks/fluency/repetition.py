@@ -663,6 +663,8 @@ class DoubleGrammar:
         ):
             return True  # "Are those those boxes?": the subject, then a determiner
         clause = _clause_before(tokens, i - 1)
+        if self._fronted_clause_end(tokens, i, word, nxt, clause):
+            return True
         if word in self.after_negation and any(
             _elided_word(t.text.lower()) in self.negation_particles for t in clause
         ):
@@ -1664,6 +1666,42 @@ class DoubleGrammar:
                 verb = next((n for n, w in enumerate(inside) if self._verb_like(w)), None)
                 return verb is None or not any(w in self.finite for w in inside[verb + 1 :])
         return False
+
+    def _fronted_clause_end(
+        self, tokens: tuple[Token, ...], i: int, word: str, nxt: str, clause: list[Token]
+    ) -> bool:
+        """A subordinate clause opens the sentence with no comma after it and ends in the
+        first copy, its object, and the main clause opens with the second as its subject:
+        "When I tapped it it sounded hollow", "Since the farm switched to oats oats have
+        done better". The first copy is an object: a pronoun that is also a subject
+        ("it", "you"), after a verb or a preposition; or a word that is no function word,
+        right after a preposition or a gerund ("collecting glass glass has piled up"). A
+        finite verb follows the second, perhaps after an adverb. "When the storm passed
+        we we went" (no object form), "When the rain stopped the players players
+        returned" (after a determiner) and "Once the onions soften add add the garlic"
+        (no verb after) stay slips."""
+        if not self.past_suffixes or not self.subordinators or len(clause) < 3:
+            return False
+        opener = clause[-1]
+        if opener.start != tokens[0].start or opener.text.lower() not in self.subordinators:
+            return False  # the clause opens the sentence with its subordinator
+        if not all(t.is_word for t in clause):
+            return False
+        prev = clause[0].text.lower()
+        if word in self.subjects and word in self.object_pronouns:
+            if not (prev in self.prepositions or self._verb_like(prev)):
+                return False
+        elif word in self.function_words or not word.isalpha():
+            return False
+        elif not (prev in self.prepositions or prev.endswith("ing")):
+            return False
+        k = i + 1
+        if nxt.endswith("ly") or nxt in self.stranding.adverbs:
+            k += 1  # "it it still worked", "it it quickly became clear"
+        if k >= len(tokens):
+            return False
+        verb = tokens[k].text.lower()
+        return tokens[k].is_word and (verb in self.finite or self._finite_form(verb))
 
     def _told(self, tokens: tuple[Token, ...], head: int) -> bool:
         """The noun at ``head`` is the object of a verb that takes an object and a clause
