@@ -1689,11 +1689,11 @@ class DoubleGrammar:
             return False
         prev = clause[0].text.lower()
         if word in self.subjects and word in self.object_pronouns:
-            if not (prev in self.prepositions or self._verb_like(prev)):
+            if not (prev in self.stranded or self._verb_like(prev)):
                 return False
         elif word in self.function_words or not word.isalpha():
             return False
-        elif not (prev in self.prepositions or prev.endswith("ing")):
+        elif not (prev in self.stranded or prev.endswith("ing")):
             return False
         k = i + 1
         if nxt.endswith("ly") or nxt in self.stranding.adverbs:
