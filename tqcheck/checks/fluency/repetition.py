@@ -1688,6 +1688,15 @@ class DoubleGrammar:
         if not all(t.is_word for t in clause):
             return False
         prev = clause[0].text.lower()
+        if (
+            (prev in self.infinitive_markers or prev in self.finite)
+            and word.isalpha()
+            and word not in self.function_words
+            and self._verb_form(word)
+        ):
+            # the clause ends in a verb after "to" or a modal, and the main clause opens
+            # with it as a command: "If you need to rest rest as much as you can"
+            return True
         if word in self.subjects and word in self.object_pronouns:
             if not (prev in self.stranded or self._verb_like(prev)):
                 return False
