@@ -387,6 +387,7 @@ class DoubleGrammar:
     clause_adjectives: frozenset[str]
     compass_points: frozenset[str]  # "Nord", "Süd": after a particle, no surname
     subordinators: frozenset[str]  # when, because: no noun a contact clause could follow
+    base_auxiliaries: frozenset[str]  # do, can, will: the bare verb follows the subject
     modified_homographs: frozenset[str]  # "will": a noun only after its listed modifiers
     # "vom 4. Mai an an allen Werktagen": a circumposition's second part (by the words that
     # open it), then the same word as a preposition
@@ -561,6 +562,7 @@ class DoubleGrammar:
             clause_adjectives=frozenset(section.get("clause_adjectives", ())),
             compass_points=pack.lower_set("repetition", "compass_points"),
             subordinators=pack.lower_set("repetition", "subordinators"),
+            base_auxiliaries=pack.lower_set("repetition", "base_auxiliaries"),
             modified_homographs=pack.lower_set("repetition", "modified_homographs"),
             circumpositions=_word_map(section, "circumpositions"),
             contact_clauses=bool(section.get("contact_clauses", False)),
@@ -2007,12 +2009,24 @@ class DoubleGrammar:
     def _question_subject(self, tokens: tuple[Token, ...], i: int, word: str) -> bool:
         """A question opened by an auxiliary, whose subject noun (a word before it at
         most) is the verb's homograph: "Does lead lead to …?", "Can wind power power a
-        city?"; "Did the minister say say …?" has a subject of its own."""
-        words = [t for t in tokens[: i - 1] if t.is_word]
+        city?"; "Did the minister say say …?" has a subject of its own. The question may
+        follow a colon: "The test is simple: does the filter filter out lead?"."""
+        words = [t for t in reversed(_clause_before(tokens, i - 1)) if t.is_word]
         if not 1 <= len(words) <= 2 or words[0].text.lower() not in self.stranding.auxiliaries:
             return False
         if word in self.skip_relative or word in self.articles or not word.isalpha():
             return False
+        if (
+            len(words) == 2
+            and words[0].text.lower() in self.base_auxiliaries
+            and words[1].text.lower() in self.stranding.determiners
+            and word not in self.subjects | self.stranding.heads
+            and self._verb_form(word)
+        ):
+            # an auxiliary that takes the bare verb, and a determiner right before the
+            # noun: "Does the filter filter out chlorine?", "Will the coach coach again?"
+            # ("Did the minister say say …?" has its noun between)
+            return any(t.text == "?" for t in tokens[i:])
         if word in self.subjects or word in self.stranding.heads:
             return False  # the subject said twice: "Has anyone anyone tried …?"
         if any(w.text.lower() in self.skip_relative | self.articles for w in words[1:]):
