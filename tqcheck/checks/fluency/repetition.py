@@ -1912,6 +1912,8 @@ class DoubleGrammar:
             head = words[:-1]  # the pronoun's clause: what stands before it
             if head and head[-1] in self.bare_infinitive:
                 return False  # the object of "makes you feel", not a clause's subject
+        elif n := self._long_subject(words):
+            head = words[:-n]  # "the poet [most young writers admired] admired"
         elif (
             len(words) >= 3
             and words[-2] in self.determiners
@@ -1957,6 +1959,31 @@ class DoubleGrammar:
         # the subject, a longer head: "the martial arts films [the studio made] made"
         reach = 3 if words[-1] in self.subjects else NAME_SUBJECT_HEAD + 1
         return any(w in self.determiners | self.quantifiers for w in head[-reach:-1])
+
+    def _long_subject(self, words: list[str]) -> int:
+        """How many words at the end of ``words`` make a contact clause's longer subject,
+        or 0: a quantifier and up to three words ending in a plural ("most allotment
+        holders", "most farmers in the valley"), or "everyone" and a place ("everyone in
+        the village"). A determiner's longer phrase may end in the clause's verb ("the
+        printer [the whole office shares] jams"), so it is left out."""
+        if len(words) >= 5 and words[-4] in self.stranding.heads:
+            if words[-3] in self.stranded and words[-2] in self.determiners:
+                return 4 if words[-1].isalpha() else 0
+        for n in (3, 4, 5):
+            if len(words) <= n:
+                break
+            opener, middle = words[-n], words[-n + 1 :]
+            if not all(w.isalpha() for w in middle) or middle[-1] in self.skip_relative:
+                continue
+            if opener in self.quantifiers and _plural(middle[-1]):
+                inner = middle[:-1]
+                # "most farmers in the valley": a plural, then a place
+                if len(inner) == 3 and inner[1] in self.stranded and inner[2] in self.determiners:
+                    if _plural(inner[0]):
+                        return n
+                if not any(w in self.skip_relative | self.function_words for w in middle):
+                    return n
+        return 0
 
     def _name_subject(self, tokens: tuple[Token, ...], k: int) -> bool:
         """The word at ``k`` ends a name inside its sentence, of one or two capitalised
