@@ -37,6 +37,7 @@ from tqcheck.names.data import (
     short_form,
     transliterated,
 )
+from tqcheck.names.given import given_names
 from tqcheck.names.roles import roles_before, roles_of
 from tqcheck.names.similarity import (
     close,
@@ -237,9 +238,21 @@ def _by_role(
     p = ps[i]
     if p.hyphen or p.after_det:
         return None
+    if p.text in given_names() and _name_follows(doc, ps, i):
+        return None  # a first name, its surname after it: "Minister Karl Lauterbach"
     roles = roles_before(doc, ps, i)
     if not roles:
         return None
+    # a first name before it must be the person's: "Ministerin Marina Silva" is another
+    # minister than Evika Siliņa, "Bundeskanzler Olaf Schulz" is Olaf Scholz
+    prev = (
+        ps[i - 1]
+        if i > 0
+        and p.joined
+        and ps[i - 1].sentence == p.sentence
+        and (ps[i - 1].text in given_names() or fold(ps[i - 1].text) in idx.first_names)
+        else None
+    )
     for base, ending in declined(p.text, doc.lang):
         key = fold(base)
         for word in idx.near(base):
@@ -252,6 +265,8 @@ def _by_role(
                 continue
             for nw in idx.approved[word]:
                 if not nw.last or kind(nw.concept) != "person":
+                    continue
+                if prev is not None and not _first_name_of(prev.text, nw.concept.id, idx):
                     continue
                 shared = held().get(nw.concept.id, frozenset()) & roles.keys()
                 if shared:
@@ -434,3 +449,26 @@ def _profile_issues(doc: Document, matches: list[Match], profile: str | None) ->
 def _profile_issue(m: Match, wanted: str, why: str) -> Issue:
     ending = m.text[len(m.term.text.strip()) :] if m.text.startswith(m.term.text.strip()) else ""
     return Issue("profile", m.start, m.end, m.concept, wanted + ending, why)
+
+
+def _name_follows(doc: Document, ps: list[Part], i: int) -> bool:
+    """Another capitalised part of the name follows ``ps[i]`` in its sentence, joined or
+    after an initial ("Michael D. Higgins"): ``ps[i]`` is no surname."""
+    if i + 1 >= len(ps) or ps[i + 1].sentence != ps[i].sentence:
+        return False
+    gap = doc.text[ps[i].end : ps[i + 1].start]
+    return ps[i + 1].joined or bool(_INITIAL_GAP_RE.fullmatch(gap))
+
+
+_INITIAL_GAP_RE = re.compile(r"\s+(?:[A-Z]\.\s*)+")
+
+
+def _first_name_of(text: str, concept_id: str, idx: object) -> bool:
+    """``text`` is one of the person's first names, or a letter off one."""
+    from tqcheck.names.data import LangIndex
+
+    assert isinstance(idx, LangIndex)
+    key = fold(text)
+    if concept_id in idx.first_names.get(key, ()):
+        return True
+    return any(concept_id in ids and edits(key, name) <= 1 for name, ids in idx.first_names.items())
