@@ -55,6 +55,7 @@ from tqcheck.names.text import (
     parts,
     zipf,
 )
+from tqcheck.text.langpack import load_pack
 from tqcheck.text.urls import in_url
 
 if TYPE_CHECKING:
@@ -314,9 +315,38 @@ def _near(
         and len(word) >= 5
         and prev is None
         and _lone_rare(p.text, doc.lang)
+        and not _in_person_name(doc, p, kind(nw.concept) == "person")
     ):
         return 1, jw, "one letter off a known name"
     return None
+
+
+def _in_person_name(doc: Document, p: Part, person: bool) -> bool:
+    """``p`` stands inside the name of someone the data does not know: a given name with
+    the surname after it ("Hugues Marchessaux" is no "The Hague", "Michaël Delafosse" no
+    "Kristen Michal"), or, for a near miss of a place or an organisation, a surname after
+    a given name and the language's name particles ("Olivier de Germay" is no "East
+    Germany")."""
+    if p.text in given_names() and _SURNAME_AFTER_RE.match(doc.text, p.end):
+        return True
+    if person:
+        return False
+    # a particle the language also uses as a word is a preposition as often ("St Thomas
+    # de Londers" is London misspelled in French)
+    particles = {
+        w
+        for w in load_pack(doc.lang).lower_set("repetition", "name_particles")
+        if zipf(w, doc.lang) < EVERYDAY_PARTICLE
+    }
+    before = _WORD_BEFORE_RE.findall(doc.text[max(0, p.start - 60) : p.start])
+    while before and before[-1].lower() in particles:
+        before.pop()
+    return bool(before) and before[-1] in given_names()
+
+
+EVERYDAY_PARTICLE = 6.0  # Zipf of French "du": a particle this frequent is the language's word
+_SURNAME_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z\u00c0-\u00de][\w'’-]+")
+_WORD_BEFORE_RE = re.compile(r"[\w'’-]+(?=\s)")
 
 
 def _lone_rare(word: str, lang: str) -> bool:
