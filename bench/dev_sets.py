@@ -244,6 +244,30 @@ def on_pairs(pairs: list[Row], codes: str, preview: bool) -> dict[str, dict]:
     return out
 
 
+def on_twins(codes: str, preview: bool) -> dict[str, dict]:
+    """Findings per 1000 words on the untouched twins of the source-names set, per half:
+    hand-written clean text dense with names nobody has heard of (mayors, curators,
+    start-ups), a harder control for the target-only name checks than the WMT
+    references."""
+    rows, problems = read_rows(DATA / SETS["source names"][0])
+    assert not problems, problems
+    cfg, checks = _checks(codes, preview)
+    out = {}
+    for half in ("tune", "heldout"):
+        sub = [r for r in rows if r.meta.get("split") == half and not r.errors]
+        words = found = 0
+        for row, n, findings, errors in scan_rows(sub, checks, cfg):
+            CHECK_ERRORS.extend(f"{row.id}: {e}" for e in errors)
+            words += n
+            found += len(findings)
+        out[half] = {
+            "words": words,
+            "findings": found,
+            "per_1000_words": round(1000 * found / words, 3) if words else None,
+        }
+    return out
+
+
 def _fail_on_check_errors() -> None:
     """A check that failed on some rows makes the figures wrong: say so and exit 1."""
     if not CHECK_ERRORS:
@@ -280,6 +304,9 @@ def main() -> None:
             _file, codes, _cats, preview = SETS[name]
             for lang, r in on_pairs(pairs, codes, preview).items():
                 results[name][f"human pairs {lang}"] = r
+    _file, codes, _cats, preview = SETS["unknown names"]
+    for half, r in on_twins(codes, preview).items():
+        results["unknown names"][f"name twins {half}"] = r
     if args.json:
         print(json.dumps({**results, "check errors": CHECK_ERRORS}, indent=2))
         _fail_on_check_errors()
@@ -291,7 +318,7 @@ def main() -> None:
             f"{'per 1000w':>9} {'negatives hit':>14}"
         )
         for key, r in res.items():
-            if key == "human references" or key.startswith("human pairs"):
+            if key == "human references" or key.startswith(("human pairs", "name twins")):
                 apart = ""
                 if r.get("real_errors"):
                     apart = (
