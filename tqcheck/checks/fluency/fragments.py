@@ -13,7 +13,7 @@ from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Sentence, Severity, Token
 from tqcheck.registry import check
 from tqcheck.text.frequency import Lean, lean, zipf
-from tqcheck.text.langpack import LangPack
+from tqcheck.text.langpack import LangPack, load_pack
 from tqcheck.text.spans import Spans
 
 MIN_FOREIGN_WORDS = 2  # a fragment has at least two foreign words, one of them strong
@@ -160,14 +160,61 @@ def _fragments(
             j += 1
         run = [k for k in range(i, last + 1) if tokens[k].is_word]
         foreign = [k for k in run if leans[k] in (Lean.STRONG, Lean.WEAK)]
+        german = _german_run(tokens, foreign)
         if (
             len(foreign) >= MIN_FOREIGN_WORDS
             and any(leans[k] is Lean.STRONG for k in foreign)
             and local_words >= MIN_LOCAL_WORDS
-            and not _title(tokens, run, leans, i, last, _german_run(tokens, foreign))
+            and not _title(tokens, run, leans, i, last, german)
+            and not (not german and _name_opens(tokens, i, leans))
+            and not _particle_name(tokens, run, _particles(doc.lang, lexicon))
         ):
             yield tokens[i].start, tokens[last].end
         i = j
+
+
+def _particle_name(tokens: tuple[Token, ...], run: list[int], particles: frozenset[str]) -> bool:
+    """A person's name with its particles: "Kerstin von der Decken", "de Moulins-Beaufort",
+    "von der" before "Mühll". The run's lower-case words are one group of short words
+    opened by a name particle, every other word is capitalised, and a capitalised word
+    ends the run or follows it; "Licht am Ende des Tunnels" has two groups and opens none
+    with a particle."""
+    words = [tokens[k].text for k in run]
+    after = run[-1] + 1
+    if after < len(tokens) and tokens[after].is_word and _capital(tokens[after].text):
+        words.append(tokens[after].text)
+    low = [n for n, w in enumerate(words) if not _capital(w)]
+    if not low or not _capital(words[-1]):
+        return False
+    if low != list(range(low[0], low[-1] + 1)) or words[low[0]].lower() not in particles:
+        return False
+    return all(len(words[n]) <= PARTICLE_LETTERS for n in low)
+
+
+PARTICLE_LETTERS = 3  # "von", "der", "de", "la": a name's particles are short words
+
+
+@lru_cache(maxsize=32)
+def _particles(lang: str, lexicon: FragmentLexicon) -> frozenset[str]:
+    """Name particles of the text's language and of the languages its fragments come from."""
+    out: set[str] = set()
+    for code in (lang, *lexicon.foreign):
+        out |= load_pack(code).lower_set("repetition", "name_particles")
+    return frozenset(out)
+
+
+def _name_opens(tokens: tuple[Token, ...], i: int, leans: list[Lean | None]) -> bool:
+    """The run opens mid-sentence on a capital, in a language that writes its nouns in
+    lower case: a name in sentence case, as French writes its institutions, papers and
+    works ("the Secours populaire", "the Autorité des marchés financiers", "Le Dauphiné
+    libéré"), not a phrase; a run opening its sentence, or after a colon, a quotation mark
+    or a bracket, is capitalised anyway."""
+    if not _capital(tokens[i].text):
+        return False
+    before = tokens[:i]
+    if not any(t.is_word for t in before):
+        return False
+    return before[-1].is_word or before[-1].text in _BREAK
 
 
 def _german_run(tokens: tuple[Token, ...], foreign: list[int]) -> bool:
