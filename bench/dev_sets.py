@@ -24,6 +24,7 @@ site, document, talk). Printed per half and language:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import sys
@@ -245,16 +246,20 @@ def on_pairs(pairs: list[Row], codes: str, preview: bool) -> dict[str, dict]:
 
 
 def on_twins(codes: str, preview: bool) -> dict[str, dict]:
-    """Findings per 1000 words on the untouched twins of the source-names set, per half:
-    hand-written clean text dense with names nobody has heard of (mayors, curators,
-    start-ups), a harder control for the target-only name checks than the WMT
-    references."""
+    """Findings per 1000 words on the untouched twins of the source-names set, per half,
+    read without their source: hand-written clean text dense with names nobody has
+    heard of (mayors, curators, start-ups, institutions kept in their own language), a
+    harder control for the target-only checks than the WMT references."""
     rows, problems = read_rows(DATA / SETS["source names"][0])
     assert not problems, problems
     cfg, checks = _checks(codes, preview)
     out = {}
     for half in ("tune", "heldout"):
-        sub = [r for r in rows if r.meta.get("split") == half and not r.errors]
+        sub = [
+            dataclasses.replace(r, source=None, source_lang=None)
+            for r in rows
+            if r.meta.get("split") == half and not r.errors
+        ]
         words = found = 0
         for row, n, findings, errors in scan_rows(sub, checks, cfg):
             CHECK_ERRORS.extend(f"{row.id}: {e}" for e in errors)
@@ -304,9 +309,10 @@ def main() -> None:
             _file, codes, _cats, preview = SETS[name]
             for lang, r in on_pairs(pairs, codes, preview).items():
                 results[name][f"human pairs {lang}"] = r
-    _file, codes, _cats, preview = SETS["unknown names"]
-    for half, r in on_twins(codes, preview).items():
-        results["unknown names"][f"name twins {half}"] = r
+    for name in ("unknown names", "foreign fragments"):
+        _file, codes, _cats, preview = SETS[name]
+        for half, r in on_twins(codes, preview).items():
+            results[name][f"name twins {half}"] = r
     if args.json:
         print(json.dumps({**results, "check errors": CHECK_ERRORS}, indent=2))
         _fail_on_check_errors()

@@ -56,6 +56,7 @@ def test_nearest_is_the_same_with_the_cache_off(
     cached = [spell.nearest(w, lang) for w in words for lang in ("de", "en", "fr")]
     assert spell._TABLES  # the table answered
     spell.nearest.cache_clear()
+    spell.neighbours.cache_clear()
     monkeypatch.setenv(cache.CACHE_ENV, "off")
     monkeypatch.setattr(spell, "_TABLES", cache.ProcessLocal())
     assert [spell.nearest(w, lang) for w in words for lang in ("de", "en", "fr")] == cached

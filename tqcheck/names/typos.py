@@ -17,9 +17,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tqcheck.model import Document
+from tqcheck.names.countries import by_name, named
+from tqcheck.names.given import given_names, surnames
+from tqcheck.names.places import population
 from tqcheck.names.text import Part, compound_of_words, declined, fold, parts
 from tqcheck.text.frequency import zipf
-from tqcheck.text.spell import SPELL_LANGS, nearest
+from tqcheck.text.spell import SPELL_LANGS, neighbours
 
 MIN_LETTERS = 4
 FAMOUS = 4.0  # Zipf: the neighbour is a word everyone has read ("London", "Obama")
@@ -71,7 +74,8 @@ def name_typos(
             continue  # "Welschenkahl, Neudorf and Reuth": a list of local names
         if any(not _seen(q.text, lang) for q in _joined_with(every, k)):
             continue  # "Julija Jefimowa": a foreign name spelled its own way throughout
-        correction = _famous_neighbour(word, lang)
+        # a name's near miss, no word's: "Jochen Saier" is no "safer"
+        correction = _famous_neighbour(word, lang, known)
         if correction is not None and fold(correction) != key:
             out.append(Typo(p, correction))
     return out
@@ -135,20 +139,38 @@ def _known_base(word: str, lang: str) -> bool:
     return max(zipf(low, lang), zipf(low, PIVOT)) >= BASE_KNOWN
 
 
-def _famous_neighbour(word: str, lang: str) -> str | None:
+def _famous_neighbour(word: str, lang: str, known: frozenset[str]) -> str | None:
+    """The most frequent name one edit from ``word`` in the document's language's or
+    English's dictionary, famous there and known in the former; None when no neighbour is
+    a name some list holds (``_a_name``)."""
     best: tuple[float, str] | None = None
     for where in dict.fromkeys((lang, PIVOT)):
-        found = nearest(word, where)
-        if found is None:
-            continue
-        candidate, _frequency = found
-        # famous in the document's language or in English, and known in the former
-        here = zipf(candidate, lang)
-        frequency = max(here, zipf(candidate, PIVOT))
-        needed = SLIP_FAMOUS if typing_slip(word.lower(), candidate) else FAMOUS
-        if frequency >= needed and here >= needed - 1:
-            if best is None or frequency > best[0]:
-                best = (frequency, candidate)
-    if best is None:
-        return None
-    return best[1][0].upper() + best[1][1:]
+        for candidate in neighbours(word, where):
+            # famous in the document's language or in English, and known in the former
+            here = zipf(candidate, lang)
+            frequency = max(here, zipf(candidate, PIVOT))
+            needed = SLIP_FAMOUS if typing_slip(word.lower(), candidate) else FAMOUS
+            if frequency < needed or here < needed - 1:
+                continue
+            name = candidate[0].upper() + candidate[1:]
+            if (best is None or frequency > best[0]) and _a_name(name, known):
+                best = (frequency, name)
+    return None if best is None else best[1]
+
+
+def _a_name(word: str, known: frozenset[str]) -> bool:
+    """``word`` (capitalised) is a name some list holds: a given name or a surname, a place,
+    a name of the names data, a country or a language. A misspelled name has a name for
+    its famous neighbour ("Opama" / "Obama", "Cohenn" / "Cohen"); a rare name one letter
+    off an everyday word ("Saier" / "safer", "Vilter" / "filter") is its own."""
+    key = fold(word)
+    return (
+        word in given_names()
+        or word in surnames()
+        or key in known
+        or population(word) > 0
+        or any(key in by_name(code) or named([key], code) for code in _NAME_LANGS)
+    )
+
+
+_NAME_LANGS = ("en", "de", "fr")  # the languages whose CLDR country and language names count

@@ -169,18 +169,23 @@ def known(word: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def neighbours(word: str, lang: str) -> tuple[str, ...]:
+    """The dictionary words one edit away from ``word`` (lower case), itself left out;
+    none where the language has no list."""
+    if lang not in SPELL_LANGS:
+        return ()
+    low = word.lower()
+    table = _table(lang)
+    found = table.candidates(low) if table is not None else speller(lang).candidates(low)
+    return tuple(sorted(c for c in found or () if c != low))
+
+
+@lru_cache(maxsize=100_000)
 def nearest(word: str, lang: str) -> tuple[str, float] | None:
     """The most frequent dictionary word one edit away from ``word`` (lower case) and its
     Zipf frequency in ``lang``; None when there is none or the language has no list."""
-    if lang not in SPELL_LANGS:
-        return None
-    low = word.lower()
     best, best_zipf = None, 0.0
-    table = _table(lang)
-    found = table.candidates(low) if table is not None else speller(lang).candidates(low)
-    for candidate in found or ():
-        if candidate == low:
-            continue
+    for candidate in neighbours(word, lang):
         z = zipf(candidate, lang)
         if z > best_zipf:
             best, best_zipf = candidate, z

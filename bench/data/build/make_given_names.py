@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Build tqcheck/names/given.txt.gz: given names of the Latin-script locales of Europe and
-the Americas, one per line, as written ("Matthew", "Kerri", "Régine", "Małgorzata").
+"""Build tqcheck/names/given.txt.gz and surnames.txt.gz: given names and surnames of the
+Latin-script locales of Europe and the Americas, one per line, as written ("Matthew",
+"Kerri", "Régine", "Małgorzata"; "Meyer", "Phelps", "Kowalski").
 
 The source is the ``faker`` package (MIT): its person providers hold each locale's
-common first names. Only a maintainer runs this (``pip install faker`` first); the scan
+common first names and surnames. Only a maintainer runs this (``pip install faker`` first); the scan
 reads the built file. The locales are those whose names reach German, French and English
 news; Faker's locale-free ``en`` provider is left out on purpose: it holds every name the
 US social-security lists ever saw, "China", "Star" and "Berlin" among them. Kept: words
@@ -23,12 +24,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 OUT = ROOT / "tqcheck" / "names" / "given.txt.gz"
+SURNAMES = ROOT / "tqcheck" / "names" / "surnames.txt.gz"
 LOCALES = (
     "en_US en_GB en_IE de_DE de_AT de_CH fr_FR fr_CH fr_BE it_IT es_ES es_MX es_AR pl_PL "
     "nl_NL pt_PT pt_BR sv_SE da_DK no_NO fi_FI cs_CZ sk_SK hu_HU ro_RO hr_HR sl_SI tr_TR "
     "el_GR lt_LT lv_LV et_EE"
 ).split()
 FIELDS = ("first_names", "first_names_male", "first_names_female")
+SURNAME_FIELDS = ("last_names", "last_names_male", "last_names_female")
 
 
 def _names(value: object) -> Iterable[object]:
@@ -49,14 +52,25 @@ def _kept(name: object) -> bool:
     )
 
 
-def main() -> None:
+def _collect(fields: tuple[str, ...]) -> set[str]:
     names: set[str] = set()
     for locale in LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        for field in FIELDS:
+        for field in fields:
             names |= {n for n in _names(getattr(provider, field, None)) if _kept(n)}  # type: ignore[misc]
+    return names
+
+
+def _write(path: Path, names: set[str]) -> None:
     data = "".join(f"{n}\n" for n in sorted(names)).encode("utf-8")
-    OUT.write_bytes(gzip.compress(data, mtime=0))
+    path.write_bytes(gzip.compress(data, mtime=0))
+
+
+def main() -> None:
+    names = _collect(FIELDS)
+    _write(OUT, names)
+    surnames = _collect(SURNAME_FIELDS)
+    _write(SURNAMES, surnames)
     # the MIT notice travels with the list
     dist = importlib.metadata.distribution("faker")
     notice = next(f for f in dist.files or () if f.name.upper().startswith("LICENSE"))
@@ -64,6 +78,7 @@ def main() -> None:
     print(
         f"{len(names)} given names from {len(LOCALES)} locales -> {OUT} ({OUT.stat().st_size} bytes)"
     )
+    print(f"{len(surnames)} surnames -> {SURNAMES} ({SURNAMES.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":
