@@ -31,6 +31,7 @@ MIN_LETTERS = 5  # a shorter word has too many real words one edit away ("mimt",
 SHORT_LETTERS = 4  # ... so a four-letter word must be unseen and its correction very common
 SHORT_CORRECTION_MIN = 4.5
 KNOWN = 3.0  # Zipf at which wordfreq alone vouches for a word (common typos reach 2.5)
+FOREIGN_WORD = 4.0  # Zipf in another language from which a word is that language's ("stille")
 CORRECTION_MIN = 3.0  # a correction is an everyday word ...
 MARGIN = 2.0  # ... a hundred times more frequent than what is written
 _PART_RE = re.compile(r"[^\W\d_]+")
@@ -114,6 +115,8 @@ def _checkable(
     seen = zipf(word.lower(), lang)
     if seen >= KNOWN or (len(word) < MIN_LETTERS and seen > 0):
         return False  # known; a short word must be unseen: "iage", not "sehn"
+    if any(zipf(word.lower(), other) >= FOREIGN_WORD for other in _foreign(pack, lang)):
+        return False  # a word of another language, in a name or a title: "santé" (FL020's)
     if word[0].isupper() and initial and first_part and seen > 0:
         return False  # a capital first word that wordfreq has seen is as likely a name: "Porro"
     if word[0].isupper() and not (initial and first_part):
@@ -128,6 +131,12 @@ def _checkable(
     # a noun compound's first part before a hyphen, with its linking s: "Ungleichheits-Skala"
     linked = word[0].isupper() and word.endswith("s")
     return not (linked and zipf(word[:-1].lower(), lang) >= KNOWN)
+
+
+def _foreign(pack: LangPack, lang: str) -> tuple[str, ...]:
+    """The languages whose words FL020 looks for in this language's text."""
+    default = ("en",) if lang != "en" else ("de", "fr")
+    return tuple(f for f in pack.get("fragments", "foreign", default) if f != lang)
 
 
 def _derived(word: str, correction: str, lang: str, pack: LangPack) -> bool:
