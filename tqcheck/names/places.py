@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from tqcheck.names.text import fold, lang_list
+from tqcheck.names.text import fold, lang_list, language_data
 from tqcheck.text.cache import load_or_build, source_key
 from tqcheck.text.frequency import zipf
 from tqcheck.text.spell import known
@@ -124,3 +124,16 @@ def city_forms(word: str) -> frozenset[str]:
     """Folded names of the cities ``word`` names, by any of their names; empty if none."""
     table = places()
     return frozenset(n for k in table.cities.get(fold(word), ()) for n in table.names[k])
+
+
+@lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """Every folded one-word name of names.toml [regions]: states, regions, landscapes,
+    rivers and mountains ("Niedersachsen", "Bretagne", "Harz")."""
+    groups = language_data().get("regions", {}).get("groups", [])
+    return frozenset(fold(name) for group in groups for name in group if " " not in name)
+
+
+def is_place(word: str) -> bool:
+    """A city the places data knows, or a region of names.toml."""
+    return population(word) > 0 or fold(word) in regions()

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from tqcheck.glossary.normalize import words
 from tqcheck.names.countries import by_name, countries, named, shares_stem
 from tqcheck.names.given import given_names
-from tqcheck.names.places import TOWN, city_forms, is_city, is_city_name, population
+from tqcheck.names.places import TOWN, city_forms, is_city, is_city_name, population, regions
 from tqcheck.names.similarity import edits, jaro_winkler, same_initial, skeleton
 from tqcheck.names.text import (
     Part,
@@ -217,7 +217,7 @@ def _source_names(
         frequency = max(zipf(b.lower(), src.lang) for b, _e in declined(p.text, src.lang))
         country = (
             fold(p.text) in country_names
-            or fold(p.text) in _regions()  # "Niedersachsen", however it reads as a compound
+            or fold(p.text) in regions()  # "Niedersachsen", however it reads as a compound
             or _city(p, src)
             or _german_place(p, src)
         )
@@ -487,7 +487,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             # after "Frau", "Professor": a name, however it reads ("IW-Professor Voigtländer")
             or (nouns and _word_before(src.text, p.start).lower() in source_honorifics)
             or fold(p.text) in source_countries
-            or fold(p.text) in _regions()  # "Sachsen", "Bretagne", "Tyrol"
+            or fold(p.text) in regions()  # "Sachsen", "Bretagne", "Tyrol"
             or _city(p, src)
             or _german_place(p, src)
             or (not nouns and _bare_place(p, src))
@@ -739,7 +739,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         if (
             any(is_city(b, src.lang) for b, _e in declined(p.text, src.lang))  # "Munich's"
             or p.start in city_words
-            or fold(p.text) in _regions()
+            or fold(p.text) in regions()
         ):
             # a place's adjective arrives for it: "California officials" /
             # "kalifornische Beamte", "Berlin police" / "Berliner Polizei"
@@ -1821,13 +1821,6 @@ def _exonym_openers(src_lang: str, lang: str) -> dict[str, tuple[tuple[str, froz
         if len(name) >= COMPOUND_NAME:
             table.setdefault(name[:COMPOUND_NAME], []).append((name, frozenset(names)))
     return {k: tuple(v) for k, v in table.items()}
-
-
-@lru_cache(maxsize=1)
-def _regions() -> frozenset[str]:
-    """Every folded one-word name of names.toml [regions]."""
-    groups = language_data().get("regions", {}).get("groups", [])
-    return frozenset(fold(name) for group in groups for name in group if " " not in name)
 
 
 @lru_cache(maxsize=16)

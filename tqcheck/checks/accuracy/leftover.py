@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from tqcheck.checks.accuracy.common import alignment, joined, paired
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
+from tqcheck.names.places import is_place
 from tqcheck.names.text import compound_of_words
 from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
@@ -60,6 +61,9 @@ def untranslated_source_word(doc: Document, ctx: Context) -> Iterator[Finding]:
         ctx.resources.langpack(src_lang).get("repetition", "nouns_capitalised", False)
     )
     kept = _kept_name_words(doc.text, doc.source.text)
+    particles = ctx.pack.lower_set("repetition", "name_particles") | ctx.resources.langpack(
+        src_lang
+    ).lower_set("repetition", "name_particles")
     al = alignment(ctx)
     for _k, link in paired(al):
         src_pieces, tgt_pieces = al.sides(link)
@@ -95,6 +99,10 @@ def untranslated_source_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                     continue  # "Regine Kunde", "Pistol Brace Rule": a name or a title
                 if word[0].isupper() and word.lower() in kept:
                     continue  # "das Department": short for a name the text keeps whole
+                if word[0].isupper() and (is_place(word) or _hyphen_name(piece.text, m)):
+                    continue  # "in Göttingen", "Baden-Württemberg", "Oyelaran-Schütz"
+                if word[0].islower() and _inside_name(piece.text, m, source, particles, nouns):
+                    continue  # "the Secours populaire", "van der Burgh", "Thiaroye-sur-Mer"
                 if nouns and _hyphen_compound(piece.text, m, doc.lang):
                     continue  # "Fast-Food-Kette": a compound of the target language
                 if run and doc.text[run[-1][1] : start].strip() == "":
@@ -183,6 +191,65 @@ def _in_capital_run(text: str, m: re.Match[str]) -> bool:
             return True
     after = re.compile(r"[ \u00a0]([^\W\d_])").match(text, m.end())
     return bool(after and after.group(1).isupper())
+
+
+def _hyphenated(text: str, m: re.Match[str]) -> str:
+    """The whole hyphenated word ``m`` stands in ("start-up" for "start")."""
+    start, end = m.start(), m.end()
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] == "-"):
+        end += 1
+    return text[start:end]
+
+
+def _hyphen_name(text: str, m: re.Match[str]) -> bool:
+    """A capitalised piece of a hyphenated word whose other pieces are capitalised too: a
+    double name ("Baden-Württemberg", "Oyelaran-Schütz", "Friedrichshain-Kreuzberg")."""
+    pieces = [p for p in _hyphenated(text, m).split("-") if p]
+    return len(pieces) > 1 and all(p[:1].isupper() for p in pieces)
+
+
+def _inside_name(
+    text: str, m: re.Match[str], source: str, particles: frozenset[str], nouns: bool
+) -> bool:
+    """A lower-case word inside a name: a piece of a hyphenated name ("Thiaroye-sur-Mer"),
+    a particle between capitalised words ("van der Burgh"), or, where the target writes
+    its nouns in lower case, a word of a name in sentence case that the translation
+    copies whole from the source, opening on a capital mid-sentence ("the Pôle
+    métropolitain du Genevois français", "the Secours populaire")."""
+    word = m.group()
+    whole = _hyphenated(text, m)
+    if whole != word and whole[:1].isupper() and whole.split("-")[-1][:1].isupper():
+        return True
+    if word.lower() in particles:
+        before = _NAME_BEFORE_RE.search(text[max(0, m.start() - WINDOW) : m.start()])
+        after = _NAME_AFTER_RE.match(text, m.end())
+        if before and before.group(1)[:1].isupper() and after and after.group(1).isupper():
+            return True
+    if nouns:
+        return False
+    # back over the lower-case words before it to the capitalised word opening the run
+    lo = max(0, m.start() - WINDOW)
+    run = list(_RUN_WORD_RE.finditer(text[lo : m.start()]))
+    k = len(run)
+    while k > 0 and run[k - 1].group()[:1].islower():
+        k -= 1
+    if k == 0:
+        return False
+    opener = run[k - 1]
+    if opener.group().isupper():
+        return False  # an acronym opens no name in sentence case: "CAS confirmed"
+    if _sentence_start(text, lo + opener.start()):
+        return False  # capitalised anyway
+    phrase = text[lo + opener.start() : m.end()]
+    return len(phrase.split()) <= NAME_RUN_MAX and phrase in source
+
+
+# a capitalised word, maybe one more word, then spaces: what stands before a particle
+_NAME_BEFORE_RE = re.compile(r"([^\W\d_][\w'’-]*)[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+)?$")
+_NAME_AFTER_RE = re.compile(r"(?:[ \u00a0]+[^\W\d_]+)?[ \u00a0]+([^\W\d_])")
+_RUN_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _hyphen_compound(text: str, m: re.Match[str], lang: str) -> bool:
