@@ -70,12 +70,36 @@ def _phrase_regex(phrase: str) -> str:
         if i < len(parts) - 1:
             gap = r"(?:\s+[^\s,;:]+){0,4}?\s+"  # up to four words, never across , ; :
             body += r"[^\s,;:]*" + gap if part.endswith("'") else gap
-    lead = "" if phrase.startswith(("'", "n't")) or not phrase[:1].isalnum() else r"(?<![\w'])"
+    lead = (
+        ""
+        if phrase.startswith(("'", "n't")) or not phrase[:1].isalnum()
+        # a word start; after an elided word too: "d'au moins", "qu'au moins"
+        else r"(?:(?<![\w'])|(?<=\b[dl]')|(?<=\bqu'))"
+    )
     trail = "" if phrase.endswith("'") or not phrase[-1:].isalnum() else r"(?![\w])"
     return f"(?:{lead}{body}{trail})"
 
 
 _TOKEN_RE = re.compile(r"\w+")
+_NUMERO_RE = re.compile(r"\.?\s*\d")  # "No. 2", "No 10": a number's sign, no negation
+
+
+@lru_cache(maxsize=32)
+def _ordinals(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The pack's ordinal words and the suffixes that make a figure an ordinal."""
+    data = load_pack(lang).section("numbers")
+    words = frozenset(w.lower() for w in data.get("ordinal_words", {}))
+    return words, tuple(data.get("ordinal_suffixes", ()))
+
+
+def _ordinal(text: str, lang: str) -> bool:
+    """ "fourth", "4th", "4e": a rank, not a quantity."""
+    words, suffixes = _ordinals(lang)
+    low = text.lower()
+    if low in words:
+        return True
+    digits = low.rstrip("abcdefghijklmnopqrstuvwxyzèé")
+    return digits != low and digits[-1:].isdigit() and low[len(digits) :] in suffixes
 
 
 @lru_cache(maxsize=32)
@@ -120,10 +144,13 @@ def cues(text: str, lang: str, offset: int = 0) -> list[Cue]:
         key = re.sub(r"\s*'\s*", "'", re.sub(r"\s+", " ", m.group()))
         senses = meaning.get(key) or _wildcard_sense(key, meaning)
         prefix = bool(re.match(r"-\w", norm[m.end() :]))
+        if key == "no" and text[m.start()].isupper() and _NUMERO_RE.match(text, m.end()):
+            continue  # "reactor No. 2", "the No. 35 car": the abbreviation of numero
         for cls, strong in senses:
             if strong and cls in BOUNDS:
                 if numbers is None:
-                    numbers = [q.start for q in extract(text, lang)]
+                    # a rank is no quantity: "move up to fourth place", "up to 4th"
+                    numbers = [q.start for q in extract(text, lang) if not _ordinal(q.text, lang)]
                 strong = any(q >= m.end() and _BOUND_GAP.match(norm[m.end() : q]) for q in numbers)
             out.append(
                 Cue(
@@ -323,13 +350,15 @@ def polarity_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
                     f"{turned[0].text!r} sets {LABELS[turned[0].cls]} where the source's "
                     f"{s_cue.text!r} sets {LABELS[cls]}",
                 )
-        target_words = {w for p in tgt_pieces for w in _WORD_RE.findall(p.text)}
+        target_words = {w.lower() for p in tgt_pieces for w in _WORD_RE.findall(p.text)}
         for cls in src:
             if cls in flipped or cls in tgt or not _strong(src, cls):
                 continue
             s_cue = next(c for c in src[cls] if c.strong)
-            if s_cue.text in target_words:
-                continue  # kept verbatim: a quoted original ("No man is an island")
+            if s_cue.text.lower() in target_words:
+                # kept verbatim: a quoted original ("No man is an island"), a name
+                # ("Médecins Sans Frontières")
+                continue
             start, end = target_span(al, k)
             yield ctx.finding(
                 start,
