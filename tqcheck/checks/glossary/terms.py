@@ -59,6 +59,8 @@ def glossary_term_missing(doc: Document, ctx: Context) -> Iterator[Finding]:
             t.concept.id == m.concept.id and t.start < win.end and win.start < t.end for t in target
         ) or rendered_in_compound(doc.text[win.start : win.end], approved, doc.lang):
             continue
+        if rendered_with_modifier(doc.text[win.start : win.end], approved, doc.lang):
+            continue
         key = (m.concept.id, win.home)
         if key in reported:
             continue
@@ -95,6 +97,26 @@ def rendered_in_compound(text: str, terms: list[Term], lang: str) -> bool:
         lead = " ".join(p.casefold() for p in parts[:-1])
         if f" {lead} {stem}".replace("  ", " ") in folded:
             return True
+    return False
+
+
+def rendered_with_modifier(text: str, terms: list[Term], lang: str) -> bool:
+    """Whether an approved term of two words or more is there with one word set inside
+    it: an adjective after its head ("ministre lituanienne de la Défense", "ministre
+    ukrainien des Affaires étrangères" for "ministre de la Défense", "ministre des
+    Affaires étrangères"). Words compared by their keys (inflection aside)."""
+    key = key_function(lang)
+    keys = [key(w.text).casefold() for w in words(text)]
+    for term in terms:
+        parts = [key(w.text).casefold() for w in words(term.text)]
+        if len(parts) < 2:
+            continue
+        for i in range(len(keys) - len(parts)):
+            if keys[i] != parts[0]:
+                continue
+            # one word between the head and the rest, the rest in order after it
+            if keys[i + 2 : i + 1 + len(parts)] == parts[1:]:
+                return True
     return False
 
 
