@@ -9,7 +9,7 @@ from tqcheck.checks.accuracy.common import alignment, joined, paired
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
 from tqcheck.names.places import is_place
-from tqcheck.names.text import compound_of_words
+from tqcheck.names.text import compound_of_words, lang_tuple
 from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
 
@@ -101,6 +101,8 @@ def untranslated_source_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                     continue  # "das Department": short for a name the text keeps whole
                 if word[0].isupper() and (is_place(word) or _hyphen_name(piece.text, m)):
                     continue  # "in Göttingen", "Baden-Württemberg", "Oyelaran-Schütz"
+                if word[0].isupper() and _street(word, piece.text, m, src_lang):
+                    continue  # "on Hartmannstraße", "Straße der Nationen": an address
                 if word[0].islower() and _inside_name(piece.text, m, source, particles, nouns):
                     continue  # "the Secours populaire", "van der Burgh", "Thiaroye-sur-Mer"
                 if nouns and _hyphen_compound(piece.text, m, doc.lang):
@@ -191,6 +193,27 @@ def _in_capital_run(text: str, m: re.Match[str]) -> bool:
             return True
     after = re.compile(r"[ \u00a0]([^\W\d_])").match(text, m.end())
     return bool(after and after.group(1).isupper())
+
+
+def _street(word: str, text: str, m: re.Match[str], src_lang: str) -> bool:
+    """A street or square of the source's language: a word with a street ending
+    ("Maximilianstraße", "Kennedyplatz"), or a street word before an article and a
+    capitalised name ("Straße der Nationen")."""
+    endings = lang_tuple("street_endings", src_lang)
+    if not endings:
+        return False
+    low = word.lower()
+    if low.endswith(endings) and low not in endings:
+        return True
+    if low in endings:
+        return bool(_STREET_NAME_RE.match(text, m.end()))
+    # a name word after the street word and its article: "Nationen" of "Straße der Nationen"
+    before = _STREET_BEFORE_RE.search(text[max(0, m.start() - WINDOW) : m.start()])
+    return before is not None and before.group(1).lower() in endings
+
+
+_STREET_NAME_RE = re.compile(r"[ \u00a0]+[^\W\d_]{2,3}[ \u00a0]+[^\W\d_]")  # " der N"
+_STREET_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \u00a0]+[^\W\d_]{2,3}[ \u00a0]+$")
 
 
 def _hyphenated(text: str, m: re.Match[str]) -> str:
