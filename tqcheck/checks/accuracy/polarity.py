@@ -49,7 +49,8 @@ def _cue_table(lang: str) -> tuple[re.Pattern[str] | None, dict[str, list[tuple[
                 meaning.setdefault(key, []).append((cls, strength == "strong"))
     if not meaning:
         return None, meaning
-    parts = [_phrase_regex(p) for p in sorted(meaning, key=len, reverse=True)]
+    stops = tuple(load_pack(lang).get("polarity_gaps", "stops", ()))
+    parts = [_phrase_regex(p, stops) for p in sorted(meaning, key=len, reverse=True)]
     # a look-ahead for the characters a cue can start with, so the alternation of some
     # 170 phrases is tried only there (a phrase opening with an apostrophe may start
     # with the space before it)
@@ -59,16 +60,22 @@ def _cue_table(lang: str) -> tuple[re.Pattern[str] | None, dict[str, list[tuple[
     return re.compile(guard + "(?:" + "|".join(parts) + ")"), meaning
 
 
-def _phrase_regex(phrase: str) -> str:
-    """A cue phrase as a regex: "…" is a gap of up to four words ("ne … plus"); a part
-    ending in an apostrophe is glued to the next word ("n'est … plus")."""
+def _phrase_regex(phrase: str, stops: tuple[str, ...] = ()) -> str:
+    """A cue phrase as a regex: "…" is a gap of up to four words ("ne … plus"), none of
+    them a word of ``stops`` (French "que": "ne s'est rendue qu'un jour plus tard" is
+    "ne … que", then "plus tard"); a part ending in an apostrophe is glued to the next
+    word ("n'est … plus")."""
     parts = [p.strip() for p in phrase.split("…")]
     body = ""
     for i, part in enumerate(parts):
         # tokenised text splits clitics: "don 't", "n' ont"
         body += r"\s+".join(re.escape(w).replace("'", r"\s?'\s?") for w in part.split())
         if i < len(parts) - 1:
-            gap = r"(?:\s+[^\s,;:]+){0,4}?\s+"  # up to four words, never across , ; :
+            stop = "".join(
+                rf"(?!{re.escape(w)}\b)" if w[-1:].isalnum() else rf"(?!{re.escape(w)})"
+                for w in stops
+            )
+            gap = rf"(?:\s+{stop}[^\s,;:]+){{0,4}}?\s+"  # up to four words, never , ; :
             body += r"[^\s,;:]*" + gap if part.endswith("'") else gap
     lead = (
         ""
