@@ -157,6 +157,9 @@ def _starts_a_name(word: str, lang: str) -> bool:
     return zipf(word.lower(), lang) < 2.0
 
 
+_LIST_ITEM_RE = re.compile(r"\s*(?:\d{1,3}[.)]|[-–•*▪])\s")
+
+
 @check(
     code="FL015",
     name="paragraph-without-final-punctuation",
@@ -189,6 +192,11 @@ def paragraph_without_final_punctuation(doc: Document, ctx: Context) -> Iterator
             continue
         words = sum(1 for t in re.finditer(r"\w+", text))
         if by_para.get(para.index, 0) < 2 and words < 25:
+            continue
+        headline = para.index == 0 and len(doc.paragraphs) > 1
+        if words < 25 and (headline or _LIST_ITEM_RE.match(text)):
+            # a headline with its kicker ("Stay or go? How …") above the text, a list
+            # line ("1. Liverpool, 64 points")
             continue
         last = re.search(r"\S+$", text)
         assert last is not None
