@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import SEED_FILES, make_doc
 from tqcheck.model import Document
+from tqcheck.text.segment import split_paragraphs, split_sentences
 
 
 def sentences(text: str, lang: str) -> list[str]:
@@ -130,3 +131,21 @@ def test_spans_meeting_a_range_are_those_a_scan_finds(
     spans = [(s, s + n) for s, n in raw]  # overlapping spans allowed
     hi = lo + width
     assert Spans(spans).meeting(lo, hi) == sorted(s for s in spans if s[0] < hi and s[1] > lo)
+
+
+def test_a_quoted_question_goes_on_after_its_closing_mark() -> None:
+    """French sets a no-break space before "?" and "»": "« … ? », a dit X." is one
+    sentence; an opening German "»" after a full stop starts the next one."""
+    fr = "« Tu viens demain soir ? », a demandé sa sœur. Il n'a rien dit."
+    assert [s.text for s in split_sentences(fr, "fr", split_paragraphs(fr))] == [
+        "« Tu viens demain soir ? », a demandé sa sœur.",
+        "Il n'a rien dit.",
+    ]
+    fr2 = "« Quelle chance ! » s'exclame la gagnante. Elle repart lundi."
+    assert len(split_sentences(fr2, "fr", split_paragraphs(fr2))) == 2
+    de = "Sie blieb stehen. »Wohin gehst du?« Er schwieg."
+    assert [s.text for s in split_sentences(de, "de", split_paragraphs(de))] == [
+        "Sie blieb stehen.",
+        "»Wohin gehst du?«",
+        "Er schwieg.",
+    ]

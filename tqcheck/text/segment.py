@@ -94,6 +94,9 @@ def sentence_spans(lang: str, paragraphs: tuple[Paragraph, ...]) -> list[tuple[i
     ]
 
 
+# a closing quotation mark after the space that followed a ? or ! (French sets a no-break
+# space inside « »), then a comma or a lower-case word: the quoted question goes on
+_QUOTE_GOES_ON_RE = re.compile(r"[»›”\"]\s*(?:[,;]|[a-zà-öø-ÿ])")
 WORD_WINDOW = 80  # characters before a dot searched for the word it ends
 # An elided article, pronoun or conjunction glued to the next word: "l'aile", "qu'il"
 _ELISION_RE = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
@@ -137,6 +140,8 @@ def _is_boundary(
 ) -> bool:
     if not (nxt.isupper() or nxt.isdigit() or nxt in OPENERS):
         return False
+    if _QUOTE_GOES_ON_RE.match(text, m.end()):
+        return False  # "« Vous vous souvenez ? », a demandé la présidente.": one sentence
     term = m.group("term")
     if term != ".":
         return True
