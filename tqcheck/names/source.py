@@ -1474,6 +1474,16 @@ _ARABIC_ARTICLE = re.compile(r"(?:^|[\s(])(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn
 _HYPHENATED_RE = re.compile(r"\w+(?:-\w+)+")
 
 
+def _prefix_length(a: str, b: str) -> int:
+    """How many letters two words share from their start."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 def _cognate(name: str, word: str) -> bool:
     """A folded target word that starts as the folded source word does, for most of the
     shorter one: a learned word translated ("seroepidemiology" / "seroepidemiologique",
@@ -1481,11 +1491,7 @@ def _cognate(name: str, word: str) -> bool:
     NM005's, and two names rarely share seven letters from the start."""
     if len(name) < COGNATE_LETTERS or len(word) < COGNATE_LETTERS:
         return False
-    n = 0
-    for a, b in zip(name, word, strict=False):
-        if a != b:
-            break
-        n += 1
+    n = _prefix_length(name, word)
     return n >= max(COGNATE_LETTERS, COGNATE_SHARE * min(len(name), len(word)))
 
 
@@ -1495,11 +1501,7 @@ def _derivative(name: str, word: str) -> bool:
     wants seven letters)."""
     if len(name) < DERIVED_LETTERS or len(word) < DERIVED_LETTERS:
         return False
-    n = 0
-    for a, b in zip(name, word, strict=False):
-        if a != b:
-            break
-        n += 1
+    n = _prefix_length(name, word)
     return n >= max(DERIVED_LETTERS - 1, DERIVED_SHARE * len(name))
 
 
