@@ -277,13 +277,7 @@ _RUN_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 def _hyphen_compound(text: str, m: re.Match[str], lang: str) -> bool:
     """A part of a hyphenated compound with a word of the target language."""
-    start = m.start()
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
-        start -= 1
-    end = m.end()
-    while end < len(text) and (text[end].isalnum() or text[end] == "-"):
-        end += 1
-    parts = [p for p in text[start:end].split("-") if p and p != m.group()]
+    parts = [p for p in _hyphenated(text, m).split("-") if p and p != m.group()]
     return any(zipf(p.lower(), lang) >= SOURCE_COMMON for p in parts)
 
 
