@@ -28,10 +28,12 @@ from typing import Any
 
 from tqcheck.glossary.model import Concept, Status, Term, TermBase
 from tqcheck.glossary.normalize import (
+    BARRIER,
     COMPOUNDING,
+    WORD_RE,
     is_case_sensitive,
+    joins,
     key_function,
-    token_keys,
     words,
 )
 from tqcheck.text.cache import load_or_build, source_key
@@ -192,11 +194,26 @@ def keyed(text: str, lang: str) -> tuple[str, tuple[int, ...], tuple[tuple[int, 
     starts: list[int] = []
     spans: list[tuple[int, int]] = []
     pos = 1
-    for word, key in token_keys(text, lang):
+    key = key_function(lang)
+    barrier = BARRIER + " "
+    previous = -1
+    # per word its key, and a barrier between words that cannot share a term (punctuation,
+    # a line break): written out, as this runs over every word of every document
+    for m in WORD_RE.finditer(text):
+        start, end = m.span()
+        if previous >= 0:
+            gap = text[previous:start]
+            if gap != " " and not joins(gap):
+                starts.append(pos)
+                spans.append((-1, -1))
+                pieces.append(barrier)
+                pos += len(barrier)
+        k = key(m.group())
         starts.append(pos)
-        spans.append((word.start, word.end) if word else (-1, -1))
-        pieces.append(key + " ")
-        pos += len(key) + 1
+        spans.append((start, end))
+        pieces.append(k + " ")
+        pos += len(k) + 1
+        previous = end
     return "".join(pieces), tuple(starts), tuple(spans)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -133,14 +133,3 @@ def key_function(lang: str) -> Callable[[str], str]:
 def is_case_sensitive(word: str) -> bool:
     """Acronyms and inner capitals ("NATO", "OTAN", "eFP") match only as written."""
     return sum(ch.isupper() for ch in word) >= 2 or any(ch.isupper() for ch in word[1:])
-
-
-def token_keys(text: str, lang: str) -> Iterator[tuple[Word | None, str]]:
-    """(word, key) per word, with (None, BARRIER) between words that cannot share a term."""
-    key = key_function(lang)
-    previous = None
-    for word in words(text):
-        if previous is not None and not joins(text[previous.end : word.start]):
-            yield None, BARRIER
-        yield word, key(word.text)
-        previous = word
