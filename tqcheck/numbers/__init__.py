@@ -138,7 +138,35 @@ def extract(text: str, lang: str) -> list[Quantity]:
         add(q)
     if loc.convertible_units:
         found = [_mark_unit(q, masked, loc) for q in found]
-    return sorted(found, key=lambda q: (q.start, q.end))
+    found.sort(key=lambda q: (q.start, q.end))
+    if loc.range_words is not None and len(found) > 1:
+        found = _range_scales(found, masked, loc)
+    return found
+
+
+_LEAD_DIGITS_RE = re.compile(r"\d[\d.,]*")
+
+
+def _range_scales(found: list[Quantity], masked: str, loc: Locale) -> list[Quantity]:
+    """A bare figure before a range word and a scaled one takes its scale: "14 bis 16
+    Millionen" is 14 and 16 million, like "£14m and £16m"."""
+    assert loc.range_words is not None
+    out = list(found)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.kind != "number" or b.kind != "number" or not a.text.isdigit():
+            continue
+        lead = _LEAD_DIGITS_RE.match(b.text)
+        if lead is None:
+            continue
+        readings = parse_digits(lead.group(), loc)
+        if not readings or not readings[0] or b.value == readings[0]:
+            continue  # no scale on the second
+        gap = masked[a.end : b.start]
+        bound = loc.range_words.match(gap + lead.group())
+        if bound is not None and bound.end() == len(gap) + lead.end():
+            out[k] = dataclasses.replace(a, value=a.value * b.value / readings[0], alternates=())
+    return out
 
 
 _UNIT_RE = re.compile(r"[\s\u00a0\u202f-]*(°?[^\W\d_]+)")

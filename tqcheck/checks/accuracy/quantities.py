@@ -72,6 +72,8 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
             # it for a quantity: inside a code ("Falcon-9-Rakete", "late-1990s") or
             # grouped otherwise ("021 644 83 46")
             src_text, tgt_text = (joined(side) for side in al.sides(link))
+            _scores(missing, extra)
+            _scores(extra, missing)
             missing = [q for q in missing if not _written_in(q.text, tgt_text)]
             extra = [q for q in extra if not _written_in(q.text, src_text)]
         for t in [t for t in extra if t.kind != "number"] + [
@@ -94,6 +96,25 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding(
                     start, end, f"the source's {s.text!r} is missing from this sentence"
                 )
+
+
+def _scores(times: list[Quantity], numbers: list[Quantity]) -> None:
+    """A score read as a clock time on one side ("15:14" in German) and as two numbers on
+    the other ("15-14"): all three go from their lists."""
+    for t in [q for q in times if q.kind == "time"]:
+        m = _SCORE_RE.fullmatch(t.text)
+        if m is None:
+            continue
+        plain = [q for q in numbers if q.kind == "number"]
+        a = next((q for q in plain if q.value == int(m.group(1))), None)
+        b = next((q for q in plain if q is not a and q.value == int(m.group(2))), None)
+        if a is not None and b is not None:
+            times.remove(t)
+            numbers.remove(a)
+            numbers.remove(b)
+
+
+_SCORE_RE = re.compile(r"(\d{1,2}):(\d{2})")
 
 
 def _written_in(figure: str, text: str) -> bool:
