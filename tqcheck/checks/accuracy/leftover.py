@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from tqcheck.checks.accuracy.common import alignment, joined, paired
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
+from tqcheck.names.given import given_names, surnames
 from tqcheck.names.places import is_place
 from tqcheck.names.text import compound_of_words, lang_tuple
 from tqcheck.registry import check
@@ -93,6 +94,8 @@ def untranslated_source_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                     continue  # capitalised mid-sentence and known here: a name ("Dresden")
                 if not _left(word, lower_source, src_lang, doc.lang):
                     continue  # (first: the cheap test, before the context is read)
+                if word[0].isupper() and not nouns and word in surnames() | given_names():
+                    continue  # a person the target writes capitalised: "Lanz said"
                 if _in_address(piece.text, m) or _quoted(piece.text, m, lower_source):
                     continue
                 if word[0].isupper() and _in_capital_run(piece.text, m):
