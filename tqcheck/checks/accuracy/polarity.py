@@ -361,6 +361,8 @@ def polarity_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
         for cls in src:
             if cls in flipped or cls in tgt or not _strong(src, cls):
                 continue
+            if cls in IMPLIES and _strong(tgt, IMPLIES[cls]) and _says_never(src, src_lang):
+                continue  # "n'a plus jamais été inquiété" / "was never threatened"
             s_cue = next(c for c in src[cls] if c.strong)
             if s_cue.text.lower() in target_words:
                 # kept verbatim: a quoted original ("No man is an island"), a name
@@ -376,12 +378,22 @@ def polarity_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
         for cls in tgt:
             if cls in flipped or cls in src or not _strong(tgt, cls):
                 continue
+            if cls in IMPLIES and _strong(src, IMPLIES[cls]) and _says_never(tgt, doc.lang):
+                continue  # "will never recover" / "werden sich nie mehr erholen"
             cue = next(c for c in tgt[cls] if c.strong)
             yield ctx.finding(
                 cue.start,
                 cue.end,
                 f"{cue.text!r} adds {LABELS.get(cls, cls)} that the source does not have",
             )
+
+
+def _says_never(classes: dict[str, list[Cue]], lang: str) -> bool:
+    """The side's "no longer" comes with the language's "never" ("nie mehr", "n'a plus
+    jamais"): a plain "never" on the other side renders it."""
+    words = load_pack(lang).lower_set("polarity_gaps", "never")
+    cues = [c for cls in ("no_longer", "negation") for c in classes.get(cls, ()) if c.strong]
+    return any(w in words for c in cues for w in re.findall(r"\w+", c.text.lower()))
 
 
 def _strong(classes: dict[str, list[Cue]], cls: str) -> bool:
