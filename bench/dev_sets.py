@@ -279,22 +279,26 @@ def twin_rules() -> dict[str, dict]:
     alarm, or a real slip of the writer. Per half: words, findings, findings by rule."""
     rows, problems = read_rows(DATA / SETS["source names"][0])
     assert problems == [], problems
+    return {
+        half: _by_rule([r for r in rows if r.meta.get("split") == half and not r.errors])
+        for half in ("tune", "heldout")
+    }
+
+
+def _by_rule(rows: list[Row]) -> dict:
+    """Every rule, preview ones too, over ``rows``: words, findings, findings by rule."""
     cfg, checks = _checks(",".join(spec.code for spec in registry.all_checks()), True)
-    out = {}
-    for half in ("tune", "heldout"):
-        sub = [r for r in rows if r.meta.get("split") == half and not r.errors]
-        words = 0
-        by_rule: Counter[str] = Counter()
-        for row, n, findings, errors in scan_rows(sub, checks, cfg):
-            CHECK_ERRORS.extend(f"{row.id}: {e}" for e in errors)
-            words += n
-            by_rule.update(f.rule for f in findings)
-        out[half] = {
-            "words": words,
-            "findings": sum(by_rule.values()),
-            "by_rule": dict(by_rule.most_common()),
-        }
-    return out
+    words = 0
+    by_rule: Counter[str] = Counter()
+    for row, n, findings, errors in scan_rows(rows, checks, cfg):
+        CHECK_ERRORS.extend(f"{row.id}: {e}" for e in errors)
+        words += n
+        by_rule.update(f.rule for f in findings)
+    return {
+        "words": words,
+        "findings": sum(by_rule.values()),
+        "by_rule": dict(by_rule.most_common()),
+    }
 
 
 CLEAN_PAIRS = ("clean_pairs_1.jsonl", "clean_pairs_2.jsonl")
@@ -305,7 +309,6 @@ def clean_pairs() -> dict[str, dict]:
     checks (raw/clean_pairs_*.jsonl: names, figures, negations and quotations that a
     good translator renders differently; 240 pairs each): every finding is a false alarm.
     Per file: words, findings, findings by rule."""
-    cfg, checks = _checks(",".join(spec.code for spec in registry.all_checks()), True)
     out = {}
     for name in CLEAN_PAIRS:
         rows = [
@@ -320,17 +323,7 @@ def clean_pairs() -> dict[str, dict]:
             )
             for r in map(json.loads, (DATA / "raw" / name).read_text(encoding="utf-8").splitlines())
         ]
-        words = 0
-        by_rule: Counter[str] = Counter()
-        for row, n, findings, errors in scan_rows(rows, checks, cfg):
-            CHECK_ERRORS.extend(f"{row.id}: {e}" for e in errors)
-            words += n
-            by_rule.update(f.rule for f in findings)
-        out[name] = {
-            "words": words,
-            "findings": sum(by_rule.values()),
-            "by_rule": dict(by_rule.most_common()),
-        }
+        out[name] = _by_rule(rows)
     return out
 
 
