@@ -2278,6 +2278,9 @@ def _pronoun_phrase(
     )
 
 
+_GLUED_RE = re.compile("[-'’]")  # what _repeated_part reads a word's end after
+
+
 def _repeated_part(first: str, second: str, grammar: DoubleGrammar) -> tuple[str, bool]:
     """The end of ``first`` that ``second`` repeats, and whether a hyphen joins it: a
     subject pronoun after an inverted verb ("Pourriez-vous vous"), or an elided word's
@@ -2531,6 +2534,8 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
             if first.text.lower() != second.text.lower():
                 # the end of an elided or hyphenated word said again: "qu'il il",
                 # "Pourriez-vous vous m'envoyer" ("Voulez-vous vous inscrire ?" is reflexive)
+                if not _GLUED_RE.search(first.text):
+                    continue  # (most pairs: no hyphen, no apostrophe, nothing glued)
                 part, hyphen = _repeated_part(first.text, second.text, grammar)
                 if part and _GAP_RE.fullmatch(text[first.end : second.start]):
                     fine = (
