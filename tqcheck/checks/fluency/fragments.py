@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 from tqcheck.checks.fluency.untranslated import quoted_regions
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Sentence, Severity, Token
+from tqcheck.names.places import is_place
 from tqcheck.registry import check
 from tqcheck.text.frequency import Lean, lean, zipf
 from tqcheck.text.langpack import LangPack, load_pack
@@ -168,6 +169,7 @@ def _fragments(
             and not _title(tokens, run, leans, i, last, german)
             and not (not german and _name_opens(tokens, i, leans))
             and not _particle_name(tokens, run, _particles(doc.lang, lexicon))
+            and not (german and _placed_name(tokens, run))
         ):
             yield tokens[i].start, tokens[last].end
         i = j
@@ -201,6 +203,16 @@ def _particles(lang: str, lexicon: FragmentLexicon) -> frozenset[str]:
     for code in (lang, *lexicon.foreign):
         out |= load_pack(code).lower_set("repetition", "name_particles")
     return frozenset(out)
+
+
+def _placed_name(tokens: tuple[Token, ...], run: list[int]) -> bool:
+    """A German name with its place: capitalised words joined by short words only, the
+    last a place ("Staatsoper Unter den Linden in Berlin", "Straße der Nationen in
+    Chemnitz"); "Licht am Ende des Tunnels" names no place."""
+    words = [tokens[k].text for k in run]
+    if len(words) < 3 or not _capital(words[0]) or not is_place(words[-1]):
+        return False
+    return all(_capital(w) or len(w) <= PARTICLE_LETTERS for w in words)
 
 
 def _name_opens(tokens: tuple[Token, ...], i: int, leans: list[Lean | None]) -> bool:
