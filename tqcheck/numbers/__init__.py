@@ -65,6 +65,7 @@ class Locale:
     decimal: str
     group: frozenset[str]
     ordinal_suffixes: tuple[str, ...]
+    ordinal_words: frozenset[str]  # "fourth", "vierte": a rank
     scales: dict[str, float]
     currency_suffixes: dict[str, float]
     months: dict[str, int]
@@ -88,6 +89,7 @@ def locale(lang: str) -> Locale:
         decimal=data.get("decimal", "."),
         group=frozenset(data.get("group", [","])),
         ordinal_suffixes=tuple(data.get("ordinal_suffixes", ())),
+        ordinal_words=frozenset(w.lower() for w in data.get("ordinal_words", {})),
         scales=scales,
         currency_suffixes={k: float(v) for k, v in data.get("currency_suffixes", {}).items()},
         months=months,
@@ -108,6 +110,16 @@ def locale(lang: str) -> Locale:
         if data.get("range_words")
         else None,
     )
+
+
+def is_ordinal(text: str, lang: str) -> bool:
+    """A quantity's text that is a rank, not an amount: "fourth", "4th", "4e"."""
+    loc = locale(lang)
+    low = text.lower()
+    if low in loc.ordinal_words:
+        return True
+    digits = low.rstrip("abcdefghijklmnopqrstuvwxyzèé")
+    return digits != low and digits[-1:].isdigit() and low[len(digits) :] in loc.ordinal_suffixes
 
 
 def extract(text: str, lang: str) -> list[Quantity]:

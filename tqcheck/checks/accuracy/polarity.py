@@ -10,7 +10,7 @@ from functools import lru_cache
 from tqcheck.checks.accuracy.common import alignment, paired, quote, target_span
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
-from tqcheck.numbers import extract
+from tqcheck.numbers import extract, is_ordinal
 from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
 from tqcheck.text.langpack import load_pack
@@ -92,24 +92,6 @@ _NUMERO_RE = re.compile(r"\.?\s*\d")  # "No. 2", "No 10": a number's sign, no ne
 
 
 @lru_cache(maxsize=32)
-def _ordinals(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The pack's ordinal words and the suffixes that make a figure an ordinal."""
-    data = load_pack(lang).section("numbers")
-    words = frozenset(w.lower() for w in data.get("ordinal_words", {}))
-    return words, tuple(data.get("ordinal_suffixes", ()))
-
-
-def _ordinal(text: str, lang: str) -> bool:
-    """ "fourth", "4th", "4e": a rank, not a quantity."""
-    words, suffixes = _ordinals(lang)
-    low = text.lower()
-    if low in words:
-        return True
-    digits = low.rstrip("abcdefghijklmnopqrstuvwxyzèé")
-    return digits != low and digits[-1:].isdigit() and low[len(digits) :] in suffixes
-
-
-@lru_cache(maxsize=32)
 def _gate(lang: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
     """What a text must hold for a cue to start in it: the leading letters of a phrase's
     first word as a whole word (the phrase's pattern opens at a word start: "nicht",
@@ -157,7 +139,7 @@ def cues(text: str, lang: str, offset: int = 0) -> list[Cue]:
             if strong and cls in BOUNDS:
                 if numbers is None:
                     # a rank is no quantity: "move up to fourth place", "up to 4th"
-                    numbers = [q.start for q in extract(text, lang) if not _ordinal(q.text, lang)]
+                    numbers = [q.start for q in extract(text, lang) if not is_ordinal(q.text, lang)]
                 strong = any(q >= m.end() and _BOUND_GAP.match(norm[m.end() : q]) for q in numbers)
             out.append(
                 Cue(

@@ -52,6 +52,11 @@ def _lexicon(pack: LangPack, lang: str) -> FragmentLexicon:
     return FragmentLexicon.of(pack, lang)
 
 
+def foreign_languages(pack: LangPack, lang: str) -> tuple[str, ...]:
+    """The languages whose words FL020 looks for in this language's text."""
+    return _lexicon(pack, lang).foreign
+
+
 @check(
     code="FL020",
     name="foreign-fragment",

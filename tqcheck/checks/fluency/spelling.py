@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from tqcheck.checks.fluency.fragments import foreign_languages
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity, Token
 from tqcheck.names.text import compound_of_words, determiners
@@ -115,7 +116,7 @@ def _checkable(
     seen = zipf(word.lower(), lang)
     if seen >= KNOWN or (len(word) < MIN_LETTERS and seen > 0):
         return False  # known; a short word must be unseen: "iage", not "sehn"
-    if any(zipf(word.lower(), other) >= FOREIGN_WORD for other in _foreign(pack, lang)):
+    if any(zipf(word.lower(), other) >= FOREIGN_WORD for other in foreign_languages(pack, lang)):
         return False  # a word of another language, in a name or a title: "santé" (FL020's)
     if word[0].isupper() and initial and first_part and seen > 0:
         return False  # a capital first word that wordfreq has seen is as likely a name: "Porro"
@@ -131,12 +132,6 @@ def _checkable(
     # a noun compound's first part before a hyphen, with its linking s: "Ungleichheits-Skala"
     linked = word[0].isupper() and word.endswith("s")
     return not (linked and zipf(word[:-1].lower(), lang) >= KNOWN)
-
-
-def _foreign(pack: LangPack, lang: str) -> tuple[str, ...]:
-    """The languages whose words FL020 looks for in this language's text."""
-    default = ("en",) if lang != "en" else ("de", "fr")
-    return tuple(f for f in pack.get("fragments", "foreign", default) if f != lang)
 
 
 def _derived(word: str, correction: str, lang: str, pack: LangPack) -> bool:
