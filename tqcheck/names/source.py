@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tqcheck.glossary.normalize import words
-from tqcheck.names.countries import by_name, countries, named, shares_stem
+from tqcheck.names.countries import by_name, calendar_words, countries, named, shares_stem
 from tqcheck.names.given import given_names
 from tqcheck.names.places import TOWN, city_forms, is_city, is_city_name, population, regions
 from tqcheck.names.similarity import edits, jaro_winkler, same_initial, skeleton
@@ -220,6 +220,8 @@ def _source_names(
             or fold(p.text) in regions()  # "Niedersachsen", however it reads as a compound
             or _city(p, src)
             or _german_place(p, src)
+            or _capitalised_place(p, src)
+            or bool(_place_adjective(p, src))
         )
         if (
             p.start not in known
@@ -490,6 +492,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             or fold(p.text) in regions()  # "Sachsen", "Bretagne", "Tyrol"
             or _city(p, src)
             or _german_place(p, src)
+            or _capitalised_place(p, src)
+            or bool(_place_adjective(p, src))
             or (not nouns and _bare_place(p, src))
             or (
                 not _acronym(p.text)
@@ -563,7 +567,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             for run in runs
             if all(_own_word(q.text, src.lang, doc.lang) for q, _c in run)
             for p, _c in run
-            if p.start not in known and not _bare_place(p, src)  # "in Somerset"
+            if p.start not in known
+            and not _bare_place(p, src)  # "in Somerset"
+            and not _capitalised_place(p, src)  # "le tram de Liège"
         }
     # a name of two capitalised words or more, inside its sentence, of everyday words
     # ("National Basketball Association"): translated or kept, so gone is no evidence;
@@ -731,6 +737,10 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         capitalised parts ``here``, its folded words ``learned``) in some form."""
         forms = _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
         forms |= exonyms.get(fold(p.text), set())
+        # the city of a place adjective: "Hamburger Anwalt" / "Hamburg lawyer"
+        city = _place_adjective(p, src)
+        if city:
+            forms |= city_forms(city) | {fold(city)}
         # "Breslau" for "Wrocław", "Alep" for "Aleppo's" (its declined forms too)
         for base, _ending in declined(p.text, src.lang):
             forms |= city_forms(base)
@@ -797,9 +807,11 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 and any(_derivative(fold(p.text), fold(w)) for w in plain if w[:1].islower())
             )
             # a place's people or adjective in the source, the place in the target: "les
-            # Lensois" / "Lens", "the Viennese" / "Wien"
+            # Lensois" / "Lens", "the Viennese" / "Wien"; a place of its own is no
+            # adjective of another ("Schwerin" / "Schwerte")
             or (
                 fold(p.text).endswith(source_adjective_endings)
+                and population(p.text) == 0
                 and any(
                     population(t.text) > 0 and _city_adjective(fold(p.text), fold(t.text))
                     for t in here
@@ -962,6 +974,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             t for t in stand_in if not _joined_to_held(t, home, held_by_source, target_honorifics)
         ]
         if stand_in:  # the stand-in with the capitalised words joined to it: "Theresa May"
+            stand_in = _ranked_stand_ins(stand_in, names, src, doc, win.start, win.end)
             k = home.index(stand_in[0])
             while (
                 k > 0
@@ -1007,6 +1020,27 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             continue  # weak evidence: only a rare name standing in its place counts
         out.append(Missing(text, concept, win.home, replacement))
     return out + _missing_acronyms(doc, known)
+
+
+def _ranked_stand_ins(
+    stand_in: list[Part], names: list[Part], src: Document, doc: Document, lo: int, hi: int
+) -> list[Part]:
+    """The stand-ins, the likeliest first: a place for a place ("Stuttgart" / "Mannheim",
+    not the "Bahn" of "S-Bahn"), then the one whose place in its sentence is nearest the
+    source name's in its own."""
+    place = any(population(p.text) > 0 or _city(p, src) or _place_adjective(p, src) for p in names)
+    sentence = src.sentence_at(names[0].start)
+    share = (
+        (names[0].start - sentence.start) / max(sentence.end - sentence.start, 1)
+        if sentence is not None
+        else 0.0
+    )
+
+    def rank(t: Part) -> tuple[bool, float]:
+        kind = place == (population(t.text) > 0 or _city(t, doc))
+        return (not kind, abs((t.start - lo) / max(hi - lo, 1) - share))
+
+    return sorted(stand_in, key=rank)
 
 
 def _city_spans(texts: list[str]) -> list[tuple[int, int]]:
@@ -1126,6 +1160,40 @@ def _german_place(p: Part, doc: Document) -> bool:
     return (
         word[:1].isupper() and not word.isupper() and word_start > doc.sentences[p.sentence].start
     )
+
+
+def _place_adjective(p: Part, doc: Document) -> str:
+    """Where nouns are capitalised: the city a capitalised adjective in "-er" names,
+    right before a capitalised noun ("der Hamburger Anwalt", "an der Frankfurter Börse",
+    "Bremer Polizei", "Münchner Start-up"), however common the word ("Hamburger" is a
+    burger too); "" if none."""
+    word = p.text
+    if (
+        doc.lang.split("-")[0] not in NOUN_CAPITALISING
+        or len(word) < 6
+        or not word.endswith("er")
+        or not re.match(r"\s+[^\W\d_a-zäöüß]", doc.text[p.end :])
+    ):
+        return ""
+    for base in (word[:-2], word[:-2] + "n", word[:-3] + "en", word[:-4]):
+        if len(base) >= 4 and population(base) >= TOWN:
+            return base
+    return ""
+
+
+def _capitalised_place(p: Part, doc: Document) -> bool:
+    """Where nouns are lower case: a capitalised word inside its sentence, not after a
+    determiner, that the places data knows as a city ("le tram de Liège", though "liège"
+    is cork), or as any place right after a preposition that takes places bare ("réunie
+    à Lourdes")."""
+    if doc.lang.split("-")[0] in NOUN_CAPITALISING or p.initial or p.after_det:
+        return False
+    if _acronym(p.text) or fold(p.text) in _language_names(doc.lang):
+        return False
+    if p.text.lower() in calendar_words(doc.lang):
+        return False  # "from March": a month
+    size = population(p.text)
+    return size >= TOWN or (size > 0 and _bare_place(p, doc))
 
 
 def _bare_place(p: Part, doc: Document) -> bool:
