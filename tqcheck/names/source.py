@@ -69,6 +69,7 @@ ACRONYM_MAX = 6  # letters: longer all-capital words are shouting, not initialis
 ACRONYM_USED = 2.5  # Zipf from which a language writes an acronym ("NBA" fr 3.9, "USI" en 2.2)
 ACRONYM_SHARED = 0.5  # share of letters from which two acronyms are one name translated
 ACRONYM_TRAVELS = 3.0  # … and from which a missing one was dropped, not written out
+ACRONYM_KNOWN = 2.0  # … or from which, with no name written out in its place either
 INTERNATIONAL_LETTERS = 4  # an acronym this long, as frequent in both languages, is a name
 ACRONYM_WORD = 5.0  # an acronym this frequent is a word too ("US", "OR", "TV", "DU")
 # … of three letters or more, only this frequent: "WHO", "DIE", "LES" are words (6 and
@@ -1295,7 +1296,19 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
         if stand_in is not None:
             replacement: tuple[int, int, str] | None = (stand_in.start, stand_in.end, stand_in.text)
         elif not others and (
-            _travels_as_acronym(w.text, src.lang, doc.lang) or _introduced(src.text, w.start, w.end)
+            _travels_as_acronym(w.text, src.lang, doc.lang)
+            or _introduced(src.text, w.start, w.end)
+            # where nouns are lower case, a name written out is capitalised ("the
+            # Republican Party" for "GOP"): with none the source lacks, it was dropped
+            or (
+                _kept_abroad(w.text, src.lang, doc.lang)
+                and doc.lang.split("-")[0] not in NOUN_CAPITALISING
+                and not any(
+                    not t.initial and t.text.lower() not in in_source
+                    for t in parts(doc)
+                    if win.start <= t.start < win.end
+                )
+            )
         ):
             # … or the source introduces it after its name in full, for later use: the
             # translation keeps it ("Commissariat à l'énergie atomique (CEA)")
@@ -1433,6 +1446,15 @@ def _travels_as_acronym(word: str, src_lang: str, lang: str) -> bool:
     low = word.lower()
     there = zipf(low, lang)
     return there >= ACRONYM_TRAVELS and there >= zipf(low, src_lang) - INTERNATIONAL / 2
+
+
+def _kept_abroad(word: str, src_lang: str, lang: str) -> bool:
+    """Known in the target language's text at all, and not much rarer there than its
+    language's own words are ("SNCF", "CGT", "LVMH" in English news): kept where it is
+    not written out as a name."""
+    low = word.lower()
+    there = zipf(low, lang)
+    return there >= ACRONYM_KNOWN and there >= zipf(low, src_lang) - 2 * INTERNATIONAL
 
 
 def _title_case(doc: Document) -> set[int]:
