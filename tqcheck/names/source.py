@@ -70,6 +70,7 @@ ACRONYM_USED = 2.5  # Zipf from which a language writes an acronym ("NBA" fr 3.9
 ACRONYM_SHARED = 0.5  # share of letters from which two acronyms are one name translated
 ACRONYM_TRAVELS = 3.0  # … and from which a missing one was dropped, not written out
 ACRONYM_KNOWN = 2.0  # … or from which, with no name written out in its place either
+FUNCTION_WORD = 5.5  # Zipf from which a lower-case word is a function word ("the", "of")
 INTERNATIONAL_LETTERS = 4  # an acronym this long, as frequent in both languages, is a name
 ACRONYM_WORD = 5.0  # an acronym this frequent is a word too ("US", "OR", "TV", "DU")
 # … of three letters or more, only this frequent: "WHO", "DIE", "LES" are words (6 and
@@ -1303,6 +1304,9 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
             or (
                 _kept_abroad(w.text, src.lang, doc.lang)
                 and doc.lang.split("-")[0] not in NOUN_CAPITALISING
+                # not after a noun that says what it is ("the rail regulator ORR"): the
+                # translation may keep the noun alone
+                and not _described(src.text, w.start, src.lang)
                 and not any(
                     not t.initial and t.text.lower() not in in_source
                     for t in parts(doc)
@@ -1446,6 +1450,15 @@ def _travels_as_acronym(word: str, src_lang: str, lang: str) -> bool:
     low = word.lower()
     there = zipf(low, lang)
     return there >= ACRONYM_TRAVELS and there >= zipf(low, src_lang) - INTERNATIONAL / 2
+
+
+def _described(text: str, start: int, lang: str) -> bool:
+    """The acronym at ``start`` stands right after a lower-case content word, its
+    description ("the rail regulator ORR", "le syndicat CGT")."""
+    before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 40) : start])
+    if before is None or not before.group(1).islower():
+        return False
+    return zipf(before.group(1), lang) < FUNCTION_WORD
 
 
 def _kept_abroad(word: str, src_lang: str, lang: str) -> bool:
