@@ -27,6 +27,7 @@ _INTERJECTION_ENDS = frozenset(",!?.…–—")  # "– toc toc –": set off by
 _INFLECTED = ("e", "en", "em", "er", "es")  # German adjective endings
 ATTRIBUTE_WINDOW = 8  # tokens after the pair searched for an extended attribute
 RARE_REDUPLICATION = 3.0  # Zipf below which a lower-case double is a reduplicated word …
+SOUND_WORD = 4.0  # Zipf below which an unknown word said twice may be a sound
 REDUPLICATED_LETTERS = 6  # … of this many letters at most ("ylang ylang", "mahi mahi")
 PHRASAL_WINDOW = 4  # words back to a phrasal verb: "hand your essays in in time"
 # … or further back, through the words of its object: "turn the gas supply back on on
@@ -55,6 +56,8 @@ QUESTION_REACH = 6  # words from a wh-word to its auxiliary ("what, in God's nam
 CIRCUMPOSITION_REACH = 4  # words back to a circumposition's opener: "vom 4. Mai an"
 QUOTED_EXTRA = 1  # words besides the pair a quoted example may hold ("'a salad salad'")
 COMPOUND_SUBJECT = 5  # words of a contact clause's subject noun, read to find its verb
+SOUND_WORD = 4.0  # Zipf below which an unknown word said twice may be a sound
+REDUPLICATED_LETTERS = 6  # a sound said twice is short ("miam miam", "tapp tapp")
 CONTRAST_WINDOW = 4  # tokens after the pair searched for "or": "like like him, or"
 
 
@@ -329,6 +332,8 @@ class DoubleGrammar:
     not_after: dict[str, frozenset[str]]  # "ist sie sie gefahren": no object after a copula
     before_nouns: frozenset[str]  # "la vieille porte porte": the only words between
     verb_final_only: frozenset[str]  # "Da da niemand kam, …": a subordinate clause's start
+    # … only where the pair opens its clause: "Seit seit Jahresbeginn die Regel gilt"
+    verb_final_opening: frozenset[str]
     opener_only: frozenset[str]  # "ob es es erzählen durfte": subject, object after an opener
     object_pronouns: frozenset[str]  # "bei uns": a preposition's phrase inside an attribute
     degree_modifiers: frozenset[str]  # "a little slow slow": no emphatic doubling after these
@@ -459,6 +464,7 @@ class DoubleGrammar:
                 modals="modal_verbs",
                 before_nouns="prenominal_adjectives",
                 verb_final_only="subordinate_doubles",
+                verb_final_opening="opening_subordinate_doubles",
                 opener_only="opener_doubles",
                 object_pronouns="object_pronouns",
                 degree_modifiers="degree_modifiers",
@@ -577,6 +583,15 @@ class DoubleGrammar:
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         if _quoted(tokens, i):
             return True  # a word mentioned, not used: 'never write "the the"'
+        if (
+            tokens[i - 1].text.islower()
+            and word.isalpha()
+            and len(word) <= REDUPLICATED_LETTERS
+            and zipf(word, self.lang) < SOUND_WORD
+            and not known(word, self.lang)
+            and not known(word, "en")  # "app", "promo": a word the dictionary lacks
+        ):
+            return True  # no word of the language, said twice: a sound ("wau wau", "bip bip")
         if i >= 2 and _mentioned(tokens[i - 2].text.lower(), nxt, self):
             return True  # a word mentioned after its name: "the word shall shall mean"
         if nxt in self.not_before.get(word, ()) or _elided_word(nxt) in self.not_before.get(
@@ -684,6 +699,10 @@ class DoubleGrammar:
             # … or a verb that takes an object and a clause: "reminded her [her evidence
             # was given under oath]"
             return prev in self.two_objects | self.object_clause or nxt in self.time_span
+        if word in self.verb_final_opening and (
+            i == 1 or tokens[i - 2].text in _CLAUSE_MARKS or prev in self.coordinators
+        ):
+            return self._verb_final(tokens, i + 1)  # "Bis bis alle Befunde vorliegen, …"
         if word in self.verb_final_only:
             return self._verb_final(tokens, i + 1)  # "Da da niemand kam"; "Da da war" a slip
         if word in self.opener_only:
