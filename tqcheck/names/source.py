@@ -739,6 +739,15 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         capitalised parts ``here``, its folded words ``learned``) in some form."""
         forms = _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
         forms |= exonyms.get(fold(p.text), set())
+        # a place the places data knows, for one it knows by none of the source place's
+        # names, is another place ("Montreuil" / "Montrouge"), however small
+        known_place = bool(city_forms(p.text)) and p.start not in known
+
+        def other_place(word: str) -> bool:
+            return _other_city(word, forms, source_places) or (
+                known_place and city_forms(word).isdisjoint(forms) and population(word) > 0
+            )
+
         # the city of a place adjective: "Hamburger Anwalt" / "Hamburg lawyer"
         city = _place_adjective(p, src)
         if city:
@@ -785,14 +794,13 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             # a near miss that names another city is that city ("Bielefeld" /
             # "Bitterfeld", "Göttingen" / "Tübingen"), no respelling
             or any(
-                _near_miss(t, forms, doc.lang, data, after_det=True)
-                and not _other_city(t.text, forms, source_places)
+                _near_miss(t, forms, doc.lang, data, after_det=True) and not other_place(t.text)
                 for t in here
             )
             # a letter or two off, but not a language's name: "French" is no
             # respelling of "France" (the skeletons match)
             or any(
-                _close(w, forms) and not _other_city(w, forms, source_places)
+                _close(w, forms) and not other_place(w)
                 for w in plain
                 if fold(w) not in language_names
             )
