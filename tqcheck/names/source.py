@@ -70,6 +70,7 @@ ACRONYM_USED = 2.5  # Zipf from which a language writes an acronym ("NBA" fr 3.9
 ACRONYM_SHARED = 0.5  # share of letters from which two acronyms are one name translated
 ACRONYM_TRAVELS = 3.0  # … and from which a missing one was dropped, not written out
 ACRONYM_KNOWN = 2.0  # … or from which, with no name written out in its place either
+EVERYDAY_FORM = 6.0  # Zipf from which a name's word is a function word of the language ("den")
 FUNCTION_WORD = 5.5  # Zipf from which a lower-case word is a function word ("the", "of")
 INTERNATIONAL_LETTERS = 4  # an acronym this long, as frequent in both languages, is a name
 ACRONYM_WORD = 5.0  # an acronym this frequent is a word too ("US", "OR", "TV", "DU")
@@ -194,6 +195,9 @@ def _word_first(m: Match, lang: str) -> bool:
     return here >= RARE and here - zipf(m.term.text.lower(), lang) >= WORD_FIRST
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+
+
 def _source_names(
     src: Document, known: dict[int, Concept], other: str | None = None
 ) -> list[list[tuple[Part, bool]]]:
@@ -279,9 +283,21 @@ def _source_names(
             previous is not None
             and (p.joined or (p.hyphen and p.start in persons))
             and p.sentence == previous.sentence
+            # a possessive ends its name: "Poland's | Hubert Hurkacz"
+            and not _POSSESSIVE_RE.search(previous.text)
         ):
             runs[-1].append((p, check))
         else:
+            if (
+                previous is not None
+                and p.joined
+                and len(runs[-1]) == 1
+                and _POSSESSIVE_RE.search(previous.text)
+            ):
+                # a place's possessive before a name is rendered as often by an
+                # adjective ("Poland's Hubert Hurkacz" / "der Pole Hubert Hurkacz"): the
+                # name is checked on its own, the possessive not at all
+                runs[-1] = [(previous, False)]
             runs.append([(p, check)])
         previous = p
     if not travelling:
@@ -369,7 +385,12 @@ def _acceptable(name: str, src_lang: str, lang: str, concept: Concept | None) ->
     forms |= {respell(f, f"{src_lang}-{lang}") for f in list(forms)}
     if concept is not None:
         for term in concept.approved(lang):
-            forms |= {fold(w.text) for w in words(term.text)}
+            parts = [fold(w.text) for w in words(term.text)]
+            # a name of several words arrives whole, or by its own words: "Den Haag" is
+            # not in every German "den"
+            forms |= {w for w in parts if len(parts) == 1 or zipf(w, lang) < EVERYDAY_FORM}
+            if len(parts) > 1:
+                forms.add(" ".join(parts))
     return forms
 
 
@@ -754,7 +775,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             forms |= city_forms(city) | {fold(city)}
         # "Breslau" for "Wrocław", "Alep" for "Aleppo's" (its declined forms too)
         for base, _ending in declined(p.text, src.lang):
-            forms |= city_forms(base)
+            # (not an alternative name that is a word of the target language: "Den" for
+            # The Hague is the German article)
+            forms |= {f for f in city_forms(base) if zipf(f, doc.lang) < EVERYDAY_FORM}
         adjectives: frozenset[str] = frozenset()
         places: frozenset[str] = frozenset()
         if (
