@@ -85,6 +85,20 @@ def countries(lang: str) -> dict[str, Country]:
 
 
 @lru_cache(maxsize=16)
+def by_full_name(lang: str) -> dict[str, str]:
+    """Folded full name of a country of ``lang`` in two words or more -> its code ("united
+    kingdom" -> GB, "südafrika" has one and is ``by_name``'s); empty without Babel."""
+    loc = _locale(lang)
+    if loc is None:
+        return {}
+    return {
+        " ".join(fold(w) for w in _WORD.findall(name)): code
+        for code, name in loc.territories.items()
+        if code.isalpha() and len(_WORD.findall(name)) > 1
+    }
+
+
+@lru_cache(maxsize=16)
 def by_name(lang: str) -> dict[str, str]:
     """Folded one-word country or region name of ``lang`` -> its territory code."""
     return {c.one_word: code for code, c in countries(lang).items() if c.one_word}

@@ -21,7 +21,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tqcheck.glossary.normalize import words
-from tqcheck.names.countries import by_name, calendar_words, countries, named, shares_stem
+from tqcheck.names.countries import (
+    by_full_name,
+    by_name,
+    calendar_words,
+    countries,
+    named,
+    shares_stem,
+)
 from tqcheck.names.given import given_names
 from tqcheck.names.places import TOWN, city_forms, is_city, is_city_name, population, regions
 from tqcheck.names.similarity import edits, jaro_winkler, same_initial, skeleton
@@ -70,6 +77,7 @@ ACRONYM_USED = 2.5  # Zipf from which a language writes an acronym ("NBA" fr 3.9
 ACRONYM_SHARED = 0.5  # share of letters from which two acronyms are one name translated
 ACRONYM_TRAVELS = 3.0  # … and from which a missing one was dropped, not written out
 ACRONYM_KNOWN = 2.0  # … or from which, with no name written out in its place either
+COUNTRY_WORD = 5  # letters of a word of a country's name an adjective is read on
 EVERYDAY_FORM = 6.0  # Zipf from which a name's word is a function word of the language ("den")
 FUNCTION_WORD = 5.5  # Zipf from which a lower-case word is a function word ("the", "of")
 INTERNATIONAL_LETTERS = 4  # an acronym this long, as frequent in both languages, is a name
@@ -582,6 +590,16 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         [(p, c and (p.sentence not in headings or p.start in known)) for p, c in run]
         for run in runs
     ]
+    # a country named in several words ("Czech Republic", "United Kingdom"): CLDR gives
+    # its names in the target language, so it is checked like a one-word country
+    full_country_names = by_full_name(src.lang)
+    countries_here = {
+        p.start: full_country_names[" ".join(fold(q.text) for q, _c in run)]
+        for run in runs
+        if len(run) > 1 and " ".join(fold(q.text) for q, _c in run) in full_country_names
+        for p, _c in run
+    }
+    runs = [[(p, c or p.start in countries_here) for p, c in run] for run in runs]
     # a name made of the language's own common words ("Homeland Security", "Assemblée
     # nationale") is translated, not carried over: weak evidence, like a rare word
     if not nouns:
@@ -591,6 +609,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             if all(_own_word(q.text, src.lang, doc.lang) for q, _c in run)
             for p, _c in run
             if p.start not in known
+            and p.start not in countries_here
             and not _bare_place(p, src)  # "in Somerset"
             and not _capitalised_place(p, src)  # "le tram de Liège"
         }
@@ -790,7 +809,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             # … in any of its names: "Munich start-up" / "Münchner Start-up"; an
             # adjective ends as one: "Bramstedt" is no adjective of "Bramsche"
             places = frozenset(_acceptable(p.text, src.lang, doc.lang, None)) | forms
-        code = source_countries.get(fold(p.text))
+        code = source_countries.get(fold(p.text)) or countries_here.get(p.start)
         if code is None:  # a country's adjective: "Greenlandic" / "Grönland-Eisbergs"
             codes = named([fold(p.text)], src.lang)
             code = next(iter(codes)) if len(codes) == 1 else None
@@ -803,11 +822,25 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             sentence = [w for start, n, w in source_words if start != p.start and n == p.sentence]
             if code not in named(sentence, src.lang):
                 adjectives |= target_table[code].languages
+                if p.start in countries_here:
+                    # a country of several words, by an adjective on one of them: "New
+                    # Zealand" / "néo-zélandaises"
+                    adjectives |= {
+                        piece
+                        for n in target_table[code].names
+                        for piece in n.split("-")
+                        if len(piece) >= COUNTRY_WORD
+                    }
         return (
             any(_reads_as(w, forms, doc.lang) for w in plain)
             # a name of several words: "Black Forest" for "Schwarzwald"
             or any(" " in f and f" {f} " in window_text for f in forms)
-            or any(shares_stem(fold(w), f) for w in plain for f in adjectives)
+            or any(
+                shares_stem(piece, f)
+                for w in plain
+                for piece in fold(w).split("-")
+                for f in adjectives
+            )
             or any(
                 shares_stem(fold(w), f)
                 for w in plain
