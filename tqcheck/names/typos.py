@@ -16,10 +16,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
 from tqcheck.model import Document
 from tqcheck.names.countries import by_name, named
 from tqcheck.names.given import given_names, surnames
-from tqcheck.names.places import population
+from tqcheck.names.places import places, population
 from tqcheck.names.text import Part, compound_of_words, declined, fold, parts
 from tqcheck.text.frequency import zipf
 from tqcheck.text.spell import SPELL_LANGS, neighbours
@@ -30,6 +35,11 @@ FAMOUS = 4.0  # Zipf: the neighbour is a word everyone has read ("London", "Obam
 # is rarely another real name, so a less famous neighbour is evidence enough; a changed
 # or added letter often is one ("Labson" / "Lawson", "Reuth" / "Ruth").
 SLIP_FAMOUS = 3.3
+# No dictionary holds most names ("Wuhan", "Manning"): a name of the shipped lists (given
+# names, surnames, places of LISTED_PLACE people or more) one edit away, as read in news,
+# is the neighbour.
+LISTED_FAMOUS = 2.5
+LISTED_PLACE = 100_000
 BASE_KNOWN = 2.0  # Zipf of a declined form's base from which it is that word declined
 PIVOT = "en"  # names travel through English: a name seen there is no typo
 _LIST_GAP = re.compile(r",? (?:and|und|et|or|oder|ou|as well as|sowie) |, ")
@@ -75,7 +85,7 @@ def name_typos(
         if any(not _seen(q.text, lang) for q in _joined_with(every, k)):
             continue  # "Julija Jefimowa": a foreign name spelled its own way throughout
         # a name's near miss, no word's: "Jochen Saier" is no "safer"
-        correction = _famous_neighbour(word, lang, known)
+        correction = _famous_neighbour(word, lang, known) or _listed_neighbour(word, lang)
         if correction is not None and fold(correction) != key:
             out.append(Typo(p, correction))
     return out
@@ -174,3 +184,29 @@ def _a_name(word: str, known: frozenset[str]) -> bool:
 
 
 _NAME_LANGS = ("en", "de", "fr")  # the languages whose CLDR country and language names count
+
+
+@lru_cache(maxsize=1)
+def _listed_names() -> tuple[str, ...]:
+    """Folded names of the shipped lists: given names, surnames, large places."""
+    names = {fold(n) for n in given_names() | surnames()}
+    names |= {n for n, size in places().named.items() if size >= LISTED_PLACE}
+    return tuple(sorted(n for n in names if len(n) >= MIN_LETTERS))
+
+
+def _listed_neighbour(word: str, lang: str) -> str | None:
+    """The most read name of the shipped lists one edit (Damerau) from ``word``, read at
+    least LISTED_FAMOUS in the document's language or English; None if none."""
+    key = fold(word)
+    best: tuple[float, str] | None = None
+    for name, _distance, _k in process.extract(
+        key, _listed_names(), scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=None
+    ):
+        # a typing slip only (letters swapped, doubled or undoubled): a name a letter
+        # off a listed one is as often a spelling of its own ("Irme", "Priscille")
+        if name == key or not typing_slip(key, name):
+            continue
+        frequency = max(zipf(name, lang), zipf(name, PIVOT))
+        if frequency >= LISTED_FAMOUS and (best is None or frequency > best[0]):
+            best = (frequency, name)
+    return None if best is None else best[1][0].upper() + best[1][1:]
