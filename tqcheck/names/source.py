@@ -888,6 +888,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             or (capitalising and any(_compound_ends_on(w, forms, doc.lang) for w in plain))
         )
 
+    every_word_capitalised = lang_tuple("name_capitalisation", doc.lang) == ("every",)
+    target_calendar = calendar_words(doc.lang)  # "Monday": capitalised, no name
     out: list[Missing] = []
     for run in runs:
         # a title is no part of the name: "Professor" arriving says nothing of "Voigtländer"
@@ -967,6 +969,13 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         if arrived:
             continue
         home = _between(targets, target_starts, win.start, win.end)
+        # gone with no name at all in its place, where a name translated is capitalised
+        # word by word: "the Federal Cartel Office" / "the competition authority" (French
+        # capitalises a name's first word only: "l'Office fédéral des ententes")
+        no_name_here = every_word_capitalised and not any(
+            not t.initial and not held_by_source(t) and t.text.lower() not in target_calendar
+            for t in home
+        )
         other = src.lang if src.lang != doc.lang else "en"
         target_nouns = doc.lang.split("-")[0] in NOUN_CAPITALISING
         # the name without its title or a noun before it: "Wendtland", not "Professorin
@@ -982,7 +991,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         text = src.text[first.start : run[-1][0].end]  # "Fraser-Pryce" keeps its hyphen
         if all(p.start in multi for p in names):
             stand_in = _foreign_run(home, held_by_source, doc.lang)
-            if not stand_in:
+            if not stand_in and not no_name_here:
                 continue
         elif all(p.start in with_article for p in names):
             stand_in = [
