@@ -10,9 +10,10 @@ from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
 from tqcheck.names.given import given_names, surnames
 from tqcheck.names.places import is_place
-from tqcheck.names.text import compound_of_words, lang_tuple
+from tqcheck.names.text import compound_of_words, determiners, lang_tuple
 from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
+from tqcheck.text.spell import known
 
 SOURCE_COMMON = 3.0  # Zipf: an everyday word of the source language ...
 SOURCE_UNSEEN = 2.5  # (a word the target language never uses may be rarer) ...
@@ -62,6 +63,7 @@ def untranslated_source_word(doc: Document, ctx: Context) -> Iterator[Finding]:
         ctx.resources.langpack(src_lang).get("repetition", "nouns_capitalised", False)
     )
     kept = _kept_name_words(doc.text, doc.source.text)
+    inflections = tuple(ctx.pack.get("repetition", "adjective_inflections", ()))
     particles = ctx.pack.lower_set("repetition", "name_particles") | ctx.resources.langpack(
         src_lang
     ).lower_set("repetition", "name_particles")
@@ -92,7 +94,14 @@ def untranslated_source_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                     and zipf(word.lower(), doc.lang) >= KNOWN_HERE
                 ):
                     continue  # capitalised mid-sentence and known here: a name ("Dresden")
-                if not _left(word, lower_source, src_lang, doc.lang):
+                # where nouns are capitalised, one in lower case after a determiner or an
+                # inflected adjective is a source noun left ("ein observer")
+                noun_slot = (
+                    nouns
+                    and word.islower()
+                    and _noun_slot(piece.text, m.start(), doc.lang, inflections, lower_source)
+                )
+                if not _left(word, lower_source, src_lang, doc.lang, noun_slot):
                     continue  # (first: the cheap test, before the context is read)
                 if word[0].isupper() and not nouns and word in surnames() | given_names():
                     continue  # a person the target writes capitalised: "Lanz said"
@@ -115,6 +124,8 @@ def untranslated_source_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                 else:
                     run.append((start, end))
             for start, end in run:
+                if _glossed(doc.text, start, end):
+                    continue
                 text = doc.text[start:end]
                 yield ctx.finding(
                     start,
@@ -124,11 +135,60 @@ def untranslated_source_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                 )
 
 
-def _left(word: str, source_words: dict[str, bool], src_lang: str, lang: str) -> bool:
+_GLOSS_AFTER_RE = re.compile(r"\s*\(\s*[\"“„«‘]?[^\W\d_]")  # words, not "(721.2 million euros)"
+
+
+def _glossed(text: str, start: int, end: int) -> bool:
+    """The source words at ``start:end`` are kept on purpose and explained: a translation
+    in brackets right after them ("the Hochzeitshaus (Wedding House)"), or they are the
+    original in brackets after their translation ("un tribunal du travail (employment
+    tribunal)")."""
+    if text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")":
+        return True
+    return _GLOSS_AFTER_RE.match(text, end) is not None
+
+
+_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _noun_slot(
+    text: str, start: int, lang: str, inflections: tuple[str, ...], source: dict[str, bool]
+) -> bool:
+    """The word at ``start`` stands where a noun goes: right after a determiner or an
+    inflected adjective of the target ("ein observer", "eine kleine keyboard", "ein
+    unbelievable Schock"); "viral gehen" and "online viral" (a source word before) are no
+    such place."""
+    before = _BEFORE_RE.search(text[max(0, start - 40) : start])
+    if before is None:
+        return False
+    word = before.group(1)
+    return word.lower() in determiners(lang) or (
+        word.islower()
+        and len(word) > 3
+        and word.endswith(inflections)
+        and word.lower() not in source
+    )
+
+
+def _left(
+    word: str, source_words: dict[str, bool], src_lang: str, lang: str, noun_slot: bool = False
+) -> bool:
     low = word.lower()
     if len(low) < MIN_LETTERS or low not in source_words:
         return False
     there, here = zipf(low, src_lang), zipf(low, lang)
+    if (
+        noun_slot
+        and word.islower()
+        and not source_words[low]
+        and there >= SOURCE_COMMON
+        and here <= TARGET_CAP
+        and not known(low, lang)
+    ):
+        # where the target capitalises its nouns, a loanword is written as one ("das
+        # Keyboard"): a source word in lower case that the target's dictionary lacks so
+        # was left ("ein observer", "die ransom"), however often its web text quotes it
+        return True
     if here == 0 and source_words[low] and compound_of_words(word, src_lang):
         return True  # a compound of frequent source words: "Atomwaffenversuche"
     if here > TARGET_CAP or there - here < MARGIN:
