@@ -10,7 +10,7 @@ from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
 from tqcheck.names.given import given_names, surnames
 from tqcheck.names.places import is_place
-from tqcheck.names.text import compound_of_words, determiners, lang_tuple
+from tqcheck.names.text import determiners, lang_tuple
 from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
 from tqcheck.text.spell import known
@@ -189,8 +189,6 @@ def _left(
         # Keyboard"): a source word in lower case that the target's dictionary lacks so
         # was left ("ein observer", "die ransom"), however often its web text quotes it
         return True
-    if here == 0 and source_words[low] and compound_of_words(word, src_lang):
-        return True  # a compound of frequent source words: "Atomwaffenversuche"
     if here > TARGET_CAP or there - here < MARGIN:
         return False
     if not source_words[low]:
