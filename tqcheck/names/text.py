@@ -191,6 +191,8 @@ def _parts(doc: Document) -> list[Part]:
             if cut and text[cut : cut + 1].isupper():
                 # the name after an elided article or preposition: "l'Oregon", "d'Ottawa"
                 text, offset = text[cut:], offset + cut
+            elif cut:  # "L’entrée", "L'an dernier": an article, then a word
+                text, offset = text[cut:], offset + cut
             if not text[:1].isupper() and "-" not in text and "‐" not in text:
                 # a lower-case word in one piece holds no capitalised part (most words)
                 previous_end = token.end
