@@ -77,6 +77,7 @@ ACRONYM_USED = 2.5  # Zipf from which a language writes an acronym ("NBA" fr 3.9
 ACRONYM_SHARED = 0.5  # share of letters from which two acronyms are one name translated
 ACRONYM_TRAVELS = 3.0  # … and from which a missing one was dropped, not written out
 ACRONYM_KNOWN = 2.0  # … or from which, with no name written out in its place either
+NAMED_STEM = 4  # letters of the name before a place name's generic ending ("Peene|tal")
 COUNTRY_WORD = 5  # letters of a word of a country's name an adjective is read on
 EVERYDAY_FORM = 6.0  # Zipf from which a name's word is a function word of the language ("den")
 FUNCTION_WORD = 5.5  # Zipf from which a lower-case word is a function word ("the", "of")
@@ -886,16 +887,25 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             # where nouns are capitalised, a compound ending on it: "Südsudan" for "South
             # Sudan", "Nordirland" for "Northern Ireland"
             or (capitalising and any(_compound_ends_on(w, forms, doc.lang) for w in plain))
+            # a source place name made of a name and a generic ending arrives by the name:
+            # "Peenetal" / "the Peene valley"
+            or any(
+                fold(p.text).endswith(ending)
+                and len(p.text) - len(ending) >= NAMED_STEM
+                and fold(p.text)[: -len(ending)] in learned
+                for ending in source_name_endings
+            )
         )
 
     every_word_capitalised = lang_tuple("name_capitalisation", doc.lang) == ("every",)
     target_calendar = calendar_words(doc.lang)  # "Monday": capitalised, no name
+    source_name_endings = _name_endings(src.lang)
     out: list[Missing] = []
     for run in runs:
         # a title is no part of the name: "Professor" arriving says nothing of "Voigtländer"
         names = [p for p, check in run if check and p.text.lower() not in source_honorifics]
-        if not names:
-            continue
+        if not names or run[-1][0].text.lower() in source_honorifics:
+            continue  # … nor a role before one: "Kuratorin Dr. | Ilse Brenner"
         win = window(doc, run[0][0].start)
         if win is None:
             continue  # the whole sentence is missing: AC002's finding
