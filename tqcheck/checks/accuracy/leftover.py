@@ -22,6 +22,8 @@ TARGET_CAP = 4.2  # ... that the target language uses far less (English words re
 MARGIN = 1.4  # 4.0 in German web text) by this much: not a loanword ("Team", "Deal")
 QUOTE_WORDS = 3  # a quotation this short may cite the original: "the word 'taxes'"
 MIN_LETTERS = 3
+BRACKET_REACH = 40  # characters between a bracket and the words it holds
+GLOSS_WORDS = 4  # words of a bracketed original: "(employment tribunal)", not a clause
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 KNOWN_HERE = 2.5  # a capitalised word this frequent in an English or French target is a name
 WINDOW = 200  # characters read before a word for its neighbours
@@ -143,8 +145,16 @@ def _glossed(text: str, start: int, end: int) -> bool:
     in brackets right after them ("the Hochzeitshaus (Wedding House)"), or they are the
     original in brackets after their translation ("un tribunal du travail (employment
     tribunal)")."""
-    if text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")":
-        return True
+    opened = text.rfind("(", max(0, start - BRACKET_REACH), start)
+    closed = text.find(")", end, end + BRACKET_REACH)
+    if (
+        opened >= 0
+        and closed >= 0
+        and ")" not in text[opened:start]
+        and "(" not in text[end:closed]
+        and len(text[opened + 1 : closed].split()) <= GLOSS_WORDS
+    ):
+        return True  # "un tribunal du travail (employment tribunal)"
     return _GLOSS_AFTER_RE.match(text, end) is not None
 
 
@@ -252,8 +262,15 @@ def _in_capital_run(text: str, m: re.Match[str]) -> bool:
         ahead = text[max(0, start - WINDOW) : start].rstrip()
         if ahead and ahead[-1] not in ".!?:" and text[start - 1 : start] not in _QUOTES:
             return True
+    # … or through a connector: "the University of Greifswald", "Banque de France"
+    linked = _LINKED_RE.search(text[lo : m.start()])
+    if linked and linked.group(1)[0].isupper() and linked.group(2).lower() in _CONNECTORS:
+        return True
     after = re.compile(r"[ \u00a0]([^\W\d_])").match(text, m.end())
     return bool(after and after.group(1).isupper())
+
+
+_LINKED_RE = re.compile(r"([^\W\d_][\w'’-]*)[ \u00a0]+([^\W\d_]+)[ \u00a0]+$")
 
 
 def _street(word: str, text: str, m: re.Match[str], src_lang: str) -> bool:
