@@ -1326,6 +1326,8 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
     source_words = words(src.text)
     # in any case: "phe advice" in the source accounts for "PHE" in the target
     in_source = {w.text.lower() for w in source_words}
+    target_parts = list(parts(doc))
+    part_starts = [t.start for t in target_parts]
     out: list[Missing] = []
     seen: set[tuple[str, tuple[int, int]]] = set()
     for k, w in enumerate(source_words):
@@ -1392,8 +1394,7 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
                 and not _described(src.text, w.start, src.lang)
                 and not any(
                     not t.initial and t.text.lower() not in in_source
-                    for t in parts(doc)
-                    if win.start <= t.start < win.end
+                    for t in _between(target_parts, part_starts, win.start, win.end)
                 )
             )
         ):
@@ -1538,10 +1539,8 @@ def _travels_as_acronym(word: str, src_lang: str, lang: str) -> bool:
 def _described(text: str, start: int, lang: str) -> bool:
     """The acronym at ``start`` stands right after a lower-case content word, its
     description ("the rail regulator ORR", "le syndicat CGT")."""
-    before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 40) : start])
-    if before is None or not before.group(1).islower():
-        return False
-    return zipf(before.group(1), lang) < FUNCTION_WORD
+    before = _word_before(text, start)
+    return before.islower() and zipf(before, lang) < FUNCTION_WORD
 
 
 def _kept_abroad(word: str, src_lang: str, lang: str) -> bool:

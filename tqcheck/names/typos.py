@@ -194,8 +194,9 @@ def _listed_names() -> tuple[str, ...]:
 
 
 def _listed_neighbour(word: str, lang: str) -> str | None:
-    """The most read name of the shipped lists one edit (Damerau) from ``word``, read at
-    least LISTED_FAMOUS in the document's language or English; None if none."""
+    """The most read name of the shipped lists a typing slip from ``word`` (rapidfuzz's
+    Damerau-Levenshtein finds the candidates one edit away), read at least LISTED_FAMOUS
+    in the document's language or English; None if none."""
     key = fold(word)
     best: tuple[float, str] | None = None
     for name, _distance, _k in process.extract(

@@ -168,7 +168,7 @@ def _noun_slot(
     inflected adjective of the target ("ein observer", "eine kleine keyboard", "ein
     unbelievable Schock"); "viral gehen" and "online viral" (a source word before) are no
     such place."""
-    before = _BEFORE_RE.search(text[max(0, start - 40) : start])
+    before = _BEFORE_RE.search(text[max(0, start - WINDOW) : start])
     if before is None:
         return False
     word = before.group(1)
@@ -254,7 +254,8 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _in_capital_run(text: str, m: re.Match[str]) -> bool:
-    """The word and a neighbour are both capitalised, mid-sentence: a name or a title."""
+    """The word and a neighbour are both capitalised, mid-sentence, or joined by a
+    connector ("University of Greifswald"): a name or a title."""
     lo = max(0, m.start() - WINDOW)  # bounded reads: no copy of the text before per word
     before = re.search(r"([^\W\d_][\w'’-]*)([ \u00a0])$", text[lo : m.start()])
     if before and before.group(1)[0].isupper():

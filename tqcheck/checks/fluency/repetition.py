@@ -56,8 +56,6 @@ QUESTION_REACH = 6  # words from a wh-word to its auxiliary ("what, in God's nam
 CIRCUMPOSITION_REACH = 4  # words back to a circumposition's opener: "vom 4. Mai an"
 QUOTED_EXTRA = 1  # words besides the pair a quoted example may hold ("'a salad salad'")
 COMPOUND_SUBJECT = 5  # words of a contact clause's subject noun, read to find its verb
-SOUND_WORD = 4.0  # Zipf below which an unknown word said twice may be a sound
-REDUPLICATED_LETTERS = 6  # a sound said twice is short ("miam miam", "tapp tapp")
 CONTRAST_WINDOW = 4  # tokens after the pair searched for "or": "like like him, or"
 
 
@@ -583,15 +581,6 @@ class DoubleGrammar:
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         if _quoted(tokens, i):
             return True  # a word mentioned, not used: 'never write "the the"'
-        if (
-            tokens[i - 1].text.islower()
-            and word.isalpha()
-            and len(word) <= REDUPLICATED_LETTERS
-            and zipf(word, self.lang) < SOUND_WORD
-            and not known(word, self.lang)
-            and not known(word, "en")  # "app", "promo": a word the dictionary lacks
-        ):
-            return True  # no word of the language, said twice: a sound ("wau wau", "bip bip")
         if i >= 2 and _mentioned(tokens[i - 2].text.lower(), nxt, self):
             return True  # a word mentioned after its name: "the word shall shall mean"
         if nxt in self.not_before.get(word, ()) or _elided_word(nxt) in self.not_before.get(
@@ -2603,6 +2592,20 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
 
 
+def _reduplicated(word: str, lang: str) -> bool:
+    """A short lower-case word said twice as a reduplication: a rare one ("mahi mahi",
+    "ylang ylang"; where nouns are capitalised, a rare lower-case double is not a noun), or
+    a sound no dictionary of the language nor of English holds ("wau wau", "miam miam";
+    "app app" is English). A longer one is an inflected form ("reprendront
+    reprendront")."""
+    if len(word) > REDUPLICATED_LETTERS:
+        return False
+    here = zipf(word, lang)
+    return here < RARE_REDUPLICATION or (
+        here < SOUND_WORD and not known(word, lang) and not known(word, "en")
+    )
+
+
 def _name_like(
     first: str, second: str, tokens: tuple[Token, ...], i: int, lang: str, grammar: DoubleGrammar
 ) -> bool:
@@ -2614,10 +2617,7 @@ def _name_like(
     if len(first) >= 2 and first.isalpha() and capitals >= 2 and 2 * capitals >= len(first):
         return False  # an acronym said twice: "le TGV TGV 6123", "nach TVöD TVöD"
     if not first[:1].isupper():
-        # "mahi mahi", "ylang ylang": a short rare word said twice is a loanword's
-        # reduplication (where nouns are capitalised, a rare lower-case double is not a
-        # noun); a longer one is an inflected form ("reprendront reprendront")
-        return len(first) <= REDUPLICATED_LETTERS and zipf(first.lower(), lang) < RARE_REDUPLICATION
+        return _reduplicated(first.lower(), lang)
 
     sentence_start = all(not t.is_word for t in tokens[: i - 1])
     if grammar.nouns_capitalised:
