@@ -52,6 +52,7 @@ from tqcheck.names.text import (
     declined,
     derived_from,
     fold,
+    lang_set,
     parts,
     zipf,
 )
@@ -316,6 +317,9 @@ def _near(
         and prev is None
         and _lone_rare(p.text, doc.lang)
         and not _in_person_name(doc, p, kind(nw.concept) == "person")
+        # right after a preposition that takes places, not people, a place: "the market
+        # square in Buer" is no Bauer
+        and not (kind(nw.concept) == "person" and _after_place_preposition(doc, p))
     ):
         return 1, jw, "one letter off a known name"
     return None
@@ -342,6 +346,13 @@ def _in_person_name(doc: Document, p: Part, person: bool) -> bool:
     while before and before[-1].lower() in particles:
         before.pop()
     return bool(before) and before[-1] in given_names()
+
+
+def _after_place_preposition(doc: Document, p: Part) -> bool:
+    """``p`` stands right after a preposition that takes places, not people (names.toml
+    ``[place_only_prepositions]``: "in", "nach", "à")."""
+    before = _WORD_BEFORE_RE.findall(doc.text[max(0, p.start - 40) : p.start])
+    return bool(before) and before[-1].lower() in lang_set("place_only_prepositions", doc.lang)
 
 
 EVERYDAY_PARTICLE = 6.0  # Zipf of French "du": a particle this frequent is the language's word
