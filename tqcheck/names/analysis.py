@@ -351,8 +351,13 @@ def _in_person_name(doc: Document, p: Part, person: bool) -> bool:
 def _after_place_preposition(doc: Document, p: Part) -> bool:
     """``p`` stands right after a preposition that takes places, not people (names.toml
     ``[place_only_prepositions]``: "in", "nach", "à")."""
-    before = _WORD_BEFORE_RE.findall(doc.text[max(0, p.start - 40) : p.start])
-    return bool(before) and before[-1].lower() in lang_set("place_only_prepositions", doc.lang)
+    before = _PREPOSITION_BEFORE_RE.search(doc.text[max(0, p.start - 40) : p.start])
+    return before is not None and before.group(1).lower() in lang_set(
+        "place_only_prepositions", doc.lang
+    )
+
+
+_PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w.])([\w'’-]+)[ \u00a0]+$")  # right before
 
 
 EVERYDAY_PARTICLE = 6.0  # Zipf of French "du": a particle this frequent is the language's word
