@@ -1328,6 +1328,13 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
     in_source = {w.text.lower() for w in source_words}
     target_parts = list(parts(doc))
     part_starts = [t.start for t in target_parts]
+
+    def written_out(lo: int, hi: int) -> bool:  # a capitalised word the source lacks
+        return any(
+            not t.initial and t.text.lower() not in in_source
+            for t in _between(target_parts, part_starts, lo, hi)
+        )
+
     out: list[Missing] = []
     seen: set[tuple[str, tuple[int, int]]] = set()
     for k, w in enumerate(source_words):
@@ -1382,20 +1389,24 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
         if stand_in is not None:
             replacement: tuple[int, int, str] | None = (stand_in.start, stand_in.end, stand_in.text)
         elif not others and (
-            _travels_as_acronym(w.text, src.lang, doc.lang)
-            or _introduced(src.text, w.start, w.end)
             # where nouns are lower case, a name written out is capitalised ("the
-            # Republican Party" for "GOP"): with none the source lacks, it was dropped
+            # Republican Party" for "GOP", "Nantes University Hospital" for "CHU"): with
+            # none the source lacks, it was dropped
+            (
+                _travels_as_acronym(w.text, src.lang, doc.lang)
+                and not (
+                    doc.lang.split("-")[0] not in NOUN_CAPITALISING
+                    and written_out(win.start, win.end)
+                )
+            )
+            or _introduced(src.text, w.start, w.end)
             or (
                 _kept_abroad(w.text, src.lang, doc.lang)
                 and doc.lang.split("-")[0] not in NOUN_CAPITALISING
                 # not after a noun that says what it is ("the rail regulator ORR"): the
                 # translation may keep the noun alone
                 and not _described(src.text, w.start, src.lang)
-                and not any(
-                    not t.initial and t.text.lower() not in in_source
-                    for t in _between(target_parts, part_starts, win.start, win.end)
-                )
+                and not written_out(win.start, win.end)
             )
         ):
             # … or the source introduces it after its name in full, for later use: the
