@@ -54,6 +54,7 @@ from tqcheck.names.text import (
     fold,
     lang_set,
     parts,
+    word_before,
     zipf,
 )
 from tqcheck.text.langpack import load_pack
@@ -351,13 +352,8 @@ def _in_person_name(doc: Document, p: Part, person: bool) -> bool:
 def _after_place_preposition(doc: Document, p: Part) -> bool:
     """``p`` stands right after a preposition that takes places, not people (names.toml
     ``[place_only_prepositions]``: "in", "nach", "à")."""
-    before = _PREPOSITION_BEFORE_RE.search(doc.text[max(0, p.start - 40) : p.start])
-    return before is not None and before.group(1).lower() in lang_set(
-        "place_only_prepositions", doc.lang
-    )
-
-
-_PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w.])([\w'’-]+)[ \u00a0]+$")  # right before
+    before = word_before(doc.text, p.start).lower()
+    return before in lang_set("place_only_prepositions", doc.lang)
 
 
 EVERYDAY_PARTICLE = 6.0  # Zipf of French "du": a particle this frequent is the language's word

@@ -43,6 +43,7 @@ from tqcheck.names.text import (
     lang_tuple,
     language_data,
     parts,
+    word_before,
     zipf,
 )
 from tqcheck.text.langpack import load_pack
@@ -269,7 +270,7 @@ def _source_names(
         # right after "Frau", "Professor": a name, even one that reads as a compound
         # ("Professorin Wendtland")
         titled = (
-            _word_before(src.text, p.start).lower() in honorifics
+            word_before(src.text, p.start).lower() in honorifics
             and p.text.lower() not in honorifics
             and len(p.text) >= 3
         )
@@ -313,7 +314,7 @@ def _source_names(
         return runs
     out = []
     for run in runs:
-        titled = _word_before(src.text, run[0][0].start).lower() in honorifics
+        titled = word_before(src.text, run[0][0].start).lower() in honorifics
         named = len(run) > 1 and all(c or p.start in travelling for p, c in run)
         out.append([(p, c or (p.start in travelling and (titled or named))) for p, c in run])
     return out
@@ -371,11 +372,6 @@ def _persons(src: Document) -> dict[int, bool]:
                 break
             out.setdefault(piece.start, False)
     return out
-
-
-def _word_before(text: str, start: int) -> str:
-    m = re.search(r"([^\W\d_]+)\.?\s+$", text[max(0, start - 40) : start])
-    return m.group(1) if m else ""
 
 
 @lru_cache(maxsize=16)
@@ -519,7 +515,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             p.start in known
             or p.start in persons  # "Kerri Walsh-Jennings": a given name and its surname
             # after "Frau", "Professor": a name, however it reads ("IW-Professor Voigtländer")
-            or (nouns and _word_before(src.text, p.start).lower() in source_honorifics)
+            or (nouns and word_before(src.text, p.start).lower() in source_honorifics)
             or fold(p.text) in source_countries
             or fold(p.text) in regions()  # "Sachsen", "Bretagne", "Tyrol"
             or _city(p, src)
@@ -1039,7 +1035,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                     # nouns too: "Clinton" / "Tusk", "Snapchat is" / "Bitcoin ist"
                     or (target_nouns and run[0][0].start in famed and famous_here(t, run))
                     # after "Frau", "Mme": a name, however rare ("Frau Kowalczyk")
-                    or _word_before(doc.text, t.start).lower() in target_honorifics
+                    or word_before(doc.text, t.start).lower() in target_honorifics
                     or fold(t.text) in stand_in_countries
                     # another city ("Helsinki" where the source had "Geretsried", "Sankt
                     # Petersburg" where it had "Los Angeles")
@@ -1197,9 +1193,7 @@ def _speaker(p: Part, doc: Document) -> bool:
     after = re.match(r"(?:-[^\W\d_]+)*\s+([^\W\d_]+)", doc.text[p.end :])
     start = re.search(r"(?:[^\W\d_]+-)*$", doc.text[max(0, p.start - 60) : p.start])
     before = p.start - (len(start.group()) if start else 0)
-    return (after is not None and after.group(1) in verbs) or _word_before(
-        doc.text, before
-    ) in verbs
+    return (after is not None and after.group(1) in verbs) or word_before(doc.text, before) in verbs
 
 
 def _not_a_word(p: Part, lang: str) -> bool:
@@ -1550,7 +1544,7 @@ def _travels_as_acronym(word: str, src_lang: str, lang: str) -> bool:
 def _described(text: str, start: int, lang: str) -> bool:
     """The acronym at ``start`` stands right after a lower-case content word, its
     description ("the rail regulator ORR", "le syndicat CGT")."""
-    before = _word_before(text, start)
+    before = word_before(text, start)
     return before.islower() and zipf(before, lang) < FUNCTION_WORD
 
 
@@ -1947,7 +1941,7 @@ def _person_like(
     k = home.index(t)
     if t.text in given or (k and t.joined and home[k - 1].text in given):
         return True
-    if _word_before(doc.text, t.start).lower() in honorifics:
+    if word_before(doc.text, t.start).lower() in honorifics:
         return True
     return data is not None and fold(t.text) in data.index(doc.lang).approved
 

@@ -9,6 +9,7 @@ noun) and, for German, whether it is a compound of two frequent words.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import weakref
 from dataclasses import dataclass
@@ -77,6 +78,17 @@ def lang_set(section: str, lang: str) -> frozenset[str]:
 @lru_cache(maxsize=16)
 def determiners(lang: str) -> frozenset[str]:
     return frozenset(lang_list("determiners", lang))
+
+
+def word_before(text: str, start: int) -> str:
+    """The word right before ``start`` (an abbreviation's full stop allowed: "Dr."), ""
+    if none."""
+    m = _WORD_BEFORE_RE.search(text[max(0, start - WORD_REACH) : start])
+    return m.group(1) if m else ""
+
+
+WORD_REACH = 40  # characters read back for the word before a position
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\.?\s+$")
 
 
 @lru_cache(maxsize=200_000)

@@ -10,7 +10,7 @@ from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
 from tqcheck.names.given import given_names, surnames
 from tqcheck.names.places import is_place
-from tqcheck.names.text import determiners, lang_tuple
+from tqcheck.names.text import determiners, lang_tuple, word_before
 from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
 from tqcheck.text.spell import known
@@ -158,9 +158,6 @@ def _glossed(text: str, start: int, end: int) -> bool:
     return _GLOSS_AFTER_RE.match(text, end) is not None
 
 
-_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
-
-
 def _noun_slot(
     text: str, start: int, lang: str, inflections: tuple[str, ...], source: dict[str, bool]
 ) -> bool:
@@ -168,10 +165,9 @@ def _noun_slot(
     inflected adjective of the target ("ein observer", "eine kleine keyboard", "ein
     unbelievable Schock"); "viral gehen" and "online viral" (a source word before) are no
     such place."""
-    before = _BEFORE_RE.search(text[max(0, start - WINDOW) : start])
-    if before is None:
+    word = word_before(text, start)
+    if not word:
         return False
-    word = before.group(1)
     return word.lower() in determiners(lang) or (
         word.islower()
         and len(word) > 3

@@ -688,12 +688,12 @@ class DoubleGrammar:
             # … or a verb that takes an object and a clause: "reminded her [her evidence
             # was given under oath]"
             return prev in self.two_objects | self.object_clause or nxt in self.time_span
-        if word in self.verb_final_opening and (
-            i == 1 or tokens[i - 2].text in _CLAUSE_MARKS or prev in self.coordinators
+        if word in self.verb_final_only or (
+            word in self.verb_final_opening
+            and (i == 1 or tokens[i - 2].text in _CLAUSE_MARKS or prev in self.coordinators)
         ):
-            return self._verb_final(tokens, i + 1)  # "Bis bis alle Befunde vorliegen, …"
-        if word in self.verb_final_only:
-            return self._verb_final(tokens, i + 1)  # "Da da niemand kam"; "Da da war" a slip
+            # "Da da niemand kam" ("Da da war" a slip); "Bis bis alle Befunde vorliegen, …"
+            return self._verb_final(tokens, i + 1)
         if word in self.opener_only:
             return self._subject_and_object(tokens, i, prev, clause)
         if word in self.postpositions and self._postposition(tokens, i, word):
