@@ -48,13 +48,12 @@ from tqcheck.names.similarity import (
 )
 from tqcheck.names.text import (
     Part,
+    after_place_preposition,
     compound_of_words,
     declined,
     derived_from,
     fold,
-    lang_set,
     parts,
-    word_before,
     zipf,
 )
 from tqcheck.text.langpack import load_pack
@@ -320,7 +319,9 @@ def _near(
         and not _in_person_name(doc, p, kind(nw.concept) == "person")
         # right after a preposition that takes places, not people, a place: "the market
         # square in Buer" is no Bauer
-        and not (kind(nw.concept) == "person" and _after_place_preposition(doc, p))
+        and not (
+            kind(nw.concept) == "person" and after_place_preposition(doc.text, p.start, doc.lang)
+        )
     ):
         return 1, jw, "one letter off a known name"
     return None
@@ -347,13 +348,6 @@ def _in_person_name(doc: Document, p: Part, person: bool) -> bool:
     while before and before[-1].lower() in particles:
         before.pop()
     return bool(before) and before[-1] in given_names()
-
-
-def _after_place_preposition(doc: Document, p: Part) -> bool:
-    """``p`` stands right after a preposition that takes places, not people (names.toml
-    ``[place_only_prepositions]``: "in", "nach", "à")."""
-    before = word_before(doc.text, p.start).lower()
-    return before in lang_set("place_only_prepositions", doc.lang)
 
 
 EVERYDAY_PARTICLE = 6.0  # Zipf of French "du": a particle this frequent is the language's word

@@ -87,6 +87,12 @@ def word_before(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
+def after_place_preposition(text: str, start: int, lang: str) -> bool:
+    """``start`` stands right after a preposition that takes places, not people (names.toml
+    ``[place_only_prepositions]``: "in", "nach", "à")."""
+    return word_before(text, start).lower() in lang_set("place_only_prepositions", lang)
+
+
 WORD_REACH = 40  # characters read back for the word before a position
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\.?\s+$")
 

@@ -24,7 +24,14 @@ from tqcheck.model import Document
 from tqcheck.names.countries import by_name, named
 from tqcheck.names.given import given_names, surnames
 from tqcheck.names.places import places, population
-from tqcheck.names.text import Part, compound_of_words, declined, fold, parts
+from tqcheck.names.text import (
+    Part,
+    compound_of_words,
+    declined,
+    fold,
+    lang_set,
+    parts,
+)
 from tqcheck.text.frequency import zipf
 from tqcheck.text.spell import SPELL_LANGS, neighbours
 
@@ -69,6 +76,8 @@ def name_typos(
             continue
         if word.isupper() or any(c.isupper() for c in word[1:]):
             continue  # an acronym, "McAllister"
+        if _foreign_letters(word, lang):
+            continue  # "Bríd" in a French text: spelled its own language's way
         key = fold(word)
         if counts[key] > 1 or key in source or key in known:
             continue
@@ -88,6 +97,13 @@ def name_typos(
         if correction is not None and fold(correction) != key:
             out.append(Typo(p, correction))
     return out
+
+
+def _foreign_letters(word: str, lang: str) -> bool:
+    """``word`` holds a letter beyond a–z that the language writes none of its own words
+    with (names.toml ``[own_letters]``)."""
+    own = lang_set("own_letters", lang)
+    return any(not c.isascii() and c.isalpha() and c not in own for c in word.lower())
 
 
 def typing_slip(word: str, correct: str) -> bool:
