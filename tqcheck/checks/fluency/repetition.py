@@ -305,6 +305,8 @@ class DoubleGrammar:
     question_copulas: frozenset[str]  # … after a copula opening the question
     approximations: dict[str, frozenset[str]]  # "um um die drei Millionen"
     contact_clauses: bool  # relative clauses without a relative word: "the man I saw saw me"
+    perfect_auxiliaries: frozenset[str]  # "the friends we had invited invited us"
+    complementisers: frozenset[str]  # "that": "… that [if we liked it] it could be ours"
     post_determiners: frozenset[str]  # "the other", "the same": no noun of their own
     object_clause: frozenset[str]  # "tell you you could": verbs taking an object, a clause
     complement: frozenset[str]  # "sources say he wants …": verbs taking a clause
@@ -318,6 +320,7 @@ class DoubleGrammar:
     # a contact clause's verb in its irregular past ("the bridge the lorry broke down on on
     # Tuesday"; the particle after it is a key of ``phrasal``)
     irregular_pasts: frozenset[str]
+    simple_pasts: frozenset[str]  # the first of each irregular verb's forms: "fed", "forgot"
     irregular_bases: frozenset[str]  # "sell", "take": verbs whose pasts are listed
     object_possessive: frozenset[str]  # "her her": object, then possessive …
     two_objects: frozenset[str]  # … after these verbs ("handed her her coat")
@@ -543,6 +546,11 @@ class DoubleGrammar:
                 for forms in dict(section.get("irregular_forms", {})).values()
                 for f in forms
             ),
+            simple_pasts=frozenset(
+                forms[0].lower()
+                for forms in dict(section.get("irregular_forms", {})).values()
+                if forms
+            ),
             irregular_bases=frozenset(k.lower() for k in dict(section.get("irregular_forms", {}))),
             complement=frozenset(
                 f for v in pack.lower_set("repetition", "complement_verbs") for f in _verb_forms(v)
@@ -570,6 +578,8 @@ class DoubleGrammar:
             modified_homographs=pack.lower_set("repetition", "modified_homographs"),
             circumpositions=_word_map(section, "circumpositions"),
             contact_clauses=bool(section.get("contact_clauses", False)),
+            perfect_auxiliaries=pack.lower_set("repetition", "perfect_auxiliaries"),
+            complementisers=pack.lower_set("repetition", "complementisers"),
             postpositions=_word_map(section, "postpositions"),
             fine_after=_word_map(section, "fine_after"),
             not_after=_word_map(section, "slip_after"),
@@ -1246,8 +1256,20 @@ class DoubleGrammar:
         ):
             return True  # "die Regeln regeln"; at a sentence start the capital says nothing
         before = [t.text.lower() for t in tokens[max(0, i - PHRASAL_WINDOW - 1) : i - 1]]
-        if word in self.homographs and self._after_determiner(
-            before, 1, self.fine_after.get(word) if word in self.modified_homographs else None
+        modifiers = self.fine_after.get(word) if word in self.modified_homographs else None
+        opening = [t.text.lower() for t in reversed(clause) if t.is_word]
+        if (
+            word in self.homographs
+            # the second a modal, which "and" or "to" cannot follow ("the empire's might
+            # might and wealth", "its might might to deter" are slips)
+            and not (
+                word in self.modified_homographs
+                and (nxt in self.coordinators or nxt in self.infinitive_markers)
+            )
+        ) and (
+            self._after_determiner(before, 1, modifiers)
+            # or a listed modifier opens the clause: "Naval might might decide the war"
+            or (modifiers is not None and len(opening) == 1 and opening[0] in modifiers)
         ):
             # "the political will will"; "your parcel will will arrive" is a slip (a word
             # between must be one of the noun's listed modifiers, for the nouns that need
@@ -1692,10 +1714,21 @@ class DoubleGrammar:
         (no verb after) stay slips."""
         if not self.past_suffixes or not self.subordinators or len(clause) < 3:
             return False
-        opener = clause[-1]
-        if opener.start != tokens[0].start or opener.text.lower() not in self.subordinators:
-            return False  # the clause opens the sentence with its subordinator
-        if not all(t.is_word for t in clause):
+        # the clause opens the sentence with its subordinator, or a clause after "that"
+        # does: "told us that if we liked it it could be ours"
+        opened = (
+            clause[-1].start == tokens[0].start and clause[-1].text.lower() in self.subordinators
+        )
+        if not opened:
+            for j in range(len(clause) - 2, 0, -1):
+                if (
+                    clause[j].text.lower() in self.subordinators
+                    and clause[j + 1].text.lower() in self.complementisers
+                ):
+                    clause = clause[: j + 1]
+                    opened = True
+                    break
+        if not opened or not all(t.is_word for t in clause):
             return False
         prev = clause[0].text.lower()
         if (
@@ -1769,6 +1802,11 @@ class DoubleGrammar:
         return self._verb_form(word) and (
             word.endswith(("s", "ed")) or word in self.irregular_pasts | self.finite
         )
+
+    def _participle_and_past(self, word: str) -> bool:
+        """A past participle that is a simple past too, by its shape or the lists:
+        "invited", "fed"; "known" is no simple past."""
+        return word.endswith("ed") or word in self.simple_pasts
 
     def _verb_like(self, word: str) -> bool:
         """A verb form by its shape or the lists: "stumbled", "working", "wrote", "has"."""
@@ -1916,6 +1954,15 @@ class DoubleGrammar:
             return False  # French and German relative clauses need their relative word
         while len(words) > 2 and words[-1] in self.stranding.adverbs:
             words = words[:-1]  # the clause's adverb: "the few beds [I still have] have"
+        if (
+            len(words) > 2
+            and words[-1] in self.perfect_auxiliaries
+            and self._participle_and_past(tokens[i].text.lower())
+        ):
+            # the clause's verb in a perfect tense: "the friends [we had invited] invited"
+            words = words[:-1]
+            while len(words) > 2 and words[-1] in self.stranding.adverbs:
+                words = words[:-1]  # "the stray [we had always fed] fed"
         if words[-1] in self.subjects:
             head = words[:-1]  # the pronoun's clause: what stands before it
             if head and head[-1] in self.bare_infinitive:
