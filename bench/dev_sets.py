@@ -301,7 +301,12 @@ def _by_rule(rows: list[Row]) -> dict:
     }
 
 
-CLEAN_PAIRS = ("clean_pairs_1.jsonl", "clean_pairs_2.jsonl", "clean_pairs_3.jsonl")
+CLEAN_PAIRS = (
+    "clean_pairs_1.jsonl",
+    "clean_pairs_2.jsonl",
+    "clean_pairs_3.jsonl",
+    "clean_pairs_4.jsonl",
+)
 
 
 def clean_pairs() -> dict[str, dict]:

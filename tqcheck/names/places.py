@@ -119,6 +119,12 @@ def is_city_name(words: list[str]) -> bool:
     return len(words) > 1 and " ".join(fold(w) for w in words) in places().multi
 
 
+def any_city_name(words: list[str]) -> bool:
+    """The words, joined by spaces, are one of a city's names in any language ("Den Haag",
+    "Le Havre"), not only its own."""
+    return len(words) > 1 and " ".join(fold(w) for w in words) in places().cities
+
+
 @lru_cache(maxsize=4096)
 def city_forms(word: str) -> frozenset[str]:
     """Folded names of the cities ``word`` names, by any of their names; empty if none."""

@@ -274,16 +274,16 @@ def _source_names(
             and p.text.lower() not in honorifics
             and len(p.text) >= 3
         )
-        check = (
+        # a unit after its quantity, not a year: "115 Fahrenheit" ("43 °C"), "95 Franken"
+        # (francs, not Franconia); "the 2016 Summer Olympics" is a name
+        unit = _after_quantity(src.text, p.start, src.lang) and p.start not in persons
+        check = not unit and (
             p.start in known
             or p.start in persons
             or country
             or titled
             or not (
                 len(p.text) < 3
-                # a unit after its quantity, not a year: "115 Fahrenheit" ("43 °C");
-                # "the 2016 Summer Olympics" is a name
-                or _after_quantity(src.text, p.start, src.lang)
                 or (p.hyphen and not double_name)
                 or common
                 or compound_of_words(p.text, src.lang)
@@ -1173,6 +1173,9 @@ def _city_run_starts(targets: list[Part], source_forms: set[str]) -> set[int]:
     return out
 
 
+_ACRONYM_PIECE_RE = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{2,}-$")
+
+
 def _city(p: Part, doc: Document) -> bool:
     """A capitalised word of ``doc`` that names a city (GeoNames, ``places``). Where nouns
     are capitalised, not after a determiner or an adjective: "am westlichen Nilufer" is the
@@ -1180,6 +1183,8 @@ def _city(p: Part, doc: Document) -> bool:
     if not is_city(p.text, doc.lang):
         return False
     nouns = doc.lang.split("-")[0] in NOUN_CAPITALISING
+    if nouns and p.hyphen and _ACRONYM_PIECE_RE.search(doc.text, max(0, p.start - 12), p.start):
+        return False  # a compound's head after an acronym: "OP-Säle", "EU-Halle"
     # after a lower-case adjective only: a capitalised word before is a noun ("die
     # Stadtwerke Göttingen")
     return not (nouns and (p.after_det or _after_adjective(doc.text, p.start, lower_only=True)))
@@ -1505,11 +1510,12 @@ def _another_organisation(stand_in: str, acronym: str, doc: Document) -> bool:
     if _international(acronym, doc) and _international(stand_in, doc):
         return True  # both written alike in both languages: "UNESCO" / "UNICEF"
     source, target = doc.source.lang, doc.lang
-    if (
-        zipf(acronym.lower(), source) - zipf(acronym.lower(), target) >= INTERNATIONAL
-        and zipf(low, target) - zipf(low, source) >= INTERNATIONAL
-    ):
-        return False  # each language's own initials for one thing: "PDG" / "CEO"
+    ours = zipf(acronym.lower(), source) - zipf(acronym.lower(), target)
+    theirs = zipf(low, target) - zipf(low, source)
+    if ours > 0 and theirs > 0 and ours + theirs >= 2 * INTERNATIONAL:
+        # each language's own initials for one thing: "PDG" / "CEO", "GDP" / "BIP" (each
+        # more at home in its language, by a language's gap over the two)
+        return False
     a, b = list(acronym.upper()), stand_in.upper()
     shared = 0
     for ch in b:

@@ -17,9 +17,11 @@ from functools import lru_cache
 from tqcheck.numbers.words import WordNumbers
 from tqcheck.text.langpack import load_pack
 
-# Never numbers to compare: web addresses, e-mail, hashtags, handles, codes like "F-16", "A320".
+# Never numbers to compare: web addresses, e-mail, hashtags, handles, codes like "F-16", "A320";
+# a word joining two figures is no code's letters ("a 3.5-by-2.1-metre door").
 _MASK_RE = re.compile(
-    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|[#@]\w+|\b[A-Za-z]+-?\d+[A-Za-z]*\b"
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|[#@]\w+"
+    r"|(?<!\d-)\b[A-Za-z]+-?\d+[A-Za-z]*\b"
 )
 _NUMERIC_DATE_RE = re.compile(
     r"(?<![\d.,/])(?:(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})"
@@ -157,16 +159,18 @@ def extract(text: str, lang: str) -> list[Quantity]:
 
 
 _LEAD_DIGITS_RE = re.compile(r"\d[\d.,]*")
+_BARE_FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)?")  # "14", "2,8": no scale, no unit
 
 
 def _range_scales(found: list[Quantity], masked: str, loc: Locale) -> list[Quantity]:
     """A bare figure before a range word and a scaled one takes its scale: "14 bis 16
-    Millionen" is 14 and 16 million, like "£14m and £16m"."""
+    Millionen" is 14 and 16 million, like "£14m and £16m"; "zwischen 2,8 und 3,5
+    Millionen" is 2.8 and 3.5 million."""
     assert loc.range_words is not None
     out = list(found)
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
-        if a.kind != "number" or b.kind != "number" or not a.text.isdigit():
+        if a.kind != "number" or b.kind != "number" or not _BARE_FIGURE_RE.fullmatch(a.text):
             continue
         lead = _LEAD_DIGITS_RE.match(b.text)
         if lead is None:

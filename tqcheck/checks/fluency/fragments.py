@@ -175,6 +175,7 @@ def _fragments(
             and not (not german and _name_opens(tokens, i, leans))
             and not _particle_name(tokens, run, _particles(doc.lang, lexicon))
             and not (german and _placed_name(tokens, run))
+            and not _joined_name(tokens, run)
         ):
             yield tokens[i].start, tokens[last].end
         i = j
@@ -218,6 +219,34 @@ def _placed_name(tokens: tuple[Token, ...], run: list[int]) -> bool:
     if len(words) < 3 or not _capital(words[0]) or not is_place(words[-1]):
         return False
     return all(_capital(w) or len(w) <= PARTICLE_LETTERS for w in words)
+
+
+def _joined_name(tokens: tuple[Token, ...], run: list[int]) -> bool:
+    """Capitalised words joined by one group of short lower-case words, one of them a word
+    no language here reads: a place's or a building's name ("Bruck an der Mur",
+    "Rothenburg ob der Tauber", "Horten Arena in Klagenfurt"); "Stand der Technik" and
+    "Licht am Ende des Tunnels" are words."""
+    lo, hi = run[0], run[-1]
+    # with the capitalised words either side, which may lean no way ("Bruck")
+    while lo > 0 and tokens[lo - 1].is_word and _capital(tokens[lo - 1].text):
+        lo -= 1
+    while hi + 1 < len(tokens) and tokens[hi + 1].is_word and _capital(tokens[hi + 1].text):
+        hi += 1
+    words = [tokens[k].text for k in range(lo, hi + 1)]
+    if len(words) < 3 or not (_capital(words[0]) and _capital(words[-1])):
+        return False
+    low = [n for n, w in enumerate(words) if not _capital(w)]
+    if not low or low != list(range(low[0], low[-1] + 1)):
+        return False
+    if any(len(words[n]) > PARTICLE_LETTERS for n in low):
+        return False
+    return any(
+        max(zipf(w.lower(), code) for code in _NAME_LANGS) < NAME_ZIPF for w in words if _capital(w)
+    )
+
+
+_NAME_LANGS = ("de", "en", "fr")
+NAME_ZIPF = 4.0  # a capitalised word rarer than this in every language here is a name
 
 
 def _name_opens(tokens: tuple[Token, ...], i: int, leans: list[Lean | None]) -> bool:

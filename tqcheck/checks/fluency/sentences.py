@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
+from tqcheck.names.places import any_city_name
 from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
 
@@ -140,6 +141,7 @@ def capitalised_function_word(doc: Document, ctx: Context) -> Iterator[Finding]:
             if i + 1 < len(tokens) and (
                 (tok.text.casefold() in first_names and tokens[i + 1].text[:1].isupper())
                 or _starts_a_name(tokens[i + 1].text, doc.lang)
+                or any_city_name([tok.text, tokens[i + 1].text])  # "in Den Haag"
             ):
                 continue  # "von Will Smith", "Die Patching-Tore": a name, not a function word
             yield ctx.finding(
