@@ -611,6 +611,12 @@ class DoubleGrammar:
             return False  # "il habite en en France"; "en en parlant" is fine
         if tokens[i - 1].text[:1].islower() and tokens[i].text[:1].isupper():
             return True  # a name or title begins: "touched down Down Under", "in In Bruges"
+        if (
+            len(tokens[i - 1].text) > 1
+            and tokens[i - 1].text.isupper()
+            and tokens[i].text.islower()
+        ):
+            return True  # a term in capitals, then the word: "combine them with AND and OR"
         prev = tokens[i - 2].text.lower() if i >= 2 else ""
         if prev in self.not_after.get(word, ()):
             return False  # "gestern ist sie sie gefahren", "vous pouvez nous nous contacter"
@@ -1740,6 +1746,12 @@ class DoubleGrammar:
             # the clause ends in a verb after "to" or a modal, and the main clause opens
             # with it as a command: "If you need to rest rest as much as you can"
             return True
+        if word in self.existentials:
+            # the place the clause went to, then "there was": "By the time we got there
+            # there was frost on the tents"
+            return (self._verb_like(prev) or self._verb_form(prev)) and (
+                nxt in self.elliptical_copulas or nxt in self.finite
+            )
         if word in self.subjects and word in self.object_pronouns:
             if not (prev in self.stranded or self._verb_like(prev)):
                 return False
@@ -2639,18 +2651,32 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _reduplicated(word: str, lang: str) -> bool:
+def _reduplicated(word: str, lang: str, verb_slot: bool = False) -> bool:
     """A short lower-case word said twice as a reduplication: a rare one ("mahi mahi",
     "ylang ylang"; where nouns are capitalised, a rare lower-case double is not a noun), or
     a sound no dictionary of the language nor of English holds ("wau wau", "miam miam";
-    "app app" is English). A longer one is an inflected form ("reprendront
-    reprendront")."""
+    "app app" is English), or one short rare syllable where no verb stands ("a shrill
+    toot toot"; "makes you itch itch" is a verb said twice: ``verb_slot``). A longer one
+    is an inflected form ("reprendront reprendront")."""
     if len(word) > REDUPLICATED_LETTERS:
         return False
     here = zipf(word, lang)
+    if (
+        not verb_slot
+        and len(word) <= SOUND_LETTERS
+        and here < SOUND_SYLLABLE
+        and not word.endswith("s")
+        and len(_VOWEL_GROUP_RE.findall(word)) == 1
+    ):
+        return True  # one short rare syllable, a sound: "beep beep", "toot toot"
     return here < RARE_REDUPLICATION or (
         here < SOUND_WORD and not known(word, lang) and not known(word, "en")
     )
+
+
+_VOWEL_GROUP_RE = re.compile(r"[aeiouyäöüàâéèêëîïôûù]+")
+SOUND_LETTERS = 4  # a sound said twice is one short syllable …
+SOUND_SYLLABLE = 3.7  # … and rare as a word ("beep" 3.5, "woof" 3.1; "damp" 3.6 is a slip)
 
 
 def _name_like(
@@ -2664,7 +2690,11 @@ def _name_like(
     if len(first) >= 2 and first.isalpha() and capitals >= 2 and 2 * capitals >= len(first):
         return False  # an acronym said twice: "le TGV TGV 6123", "nach TVöD TVöD"
     if not first[:1].isupper():
-        return _reduplicated(first.lower(), lang)
+        prev = tokens[i - 2].text.lower() if i >= 2 else ""
+        verb_slot = prev in (
+            grammar.subjects | grammar.object_pronouns | grammar.finite | grammar.infinitive_markers
+        )
+        return _reduplicated(first.lower(), lang, verb_slot)
 
     sentence_start = all(not t.is_word for t in tokens[: i - 1])
     if grammar.nouns_capitalised:
