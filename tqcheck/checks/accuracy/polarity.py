@@ -345,6 +345,14 @@ def polarity_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue
             if cls in IMPLIES and _strong(tgt, IMPLIES[cls]) and _says_never(src, src_lang):
                 continue  # "n'a plus jamais été inquiété" / "was never threatened"
+            if (
+                cls == "no_longer"
+                and "negation" in tgt  # "not", or "unable", "without"
+                and not target_words.isdisjoint(
+                    load_pack(doc.lang).lower_set("polarity_gaps", "no_longer_with_negation")
+                )
+            ):
+                continue  # "haben seit 2021 keinen Titel mehr" / "have not won since 2021"
             s_cue = next(c for c in src[cls] if c.strong)
             if s_cue.text.lower() in target_words:
                 # kept verbatim: a quoted original ("No man is an island"), a name

@@ -307,6 +307,7 @@ class DoubleGrammar:
     contact_clauses: bool  # relative clauses without a relative word: "the man I saw saw me"
     perfect_auxiliaries: frozenset[str]  # "the friends we had invited invited us"
     complementisers: frozenset[str]  # "that": "… that [if we liked it] it could be ours"
+    elliptical_subjects: frozenset[str]  # "whether yours will will work": "yours", "this"
     post_determiners: frozenset[str]  # "the other", "the same": no noun of their own
     object_clause: frozenset[str]  # "tell you you could": verbs taking an object, a clause
     complement: frozenset[str]  # "sources say he wants …": verbs taking a clause
@@ -580,6 +581,7 @@ class DoubleGrammar:
             contact_clauses=bool(section.get("contact_clauses", False)),
             perfect_auxiliaries=pack.lower_set("repetition", "perfect_auxiliaries"),
             complementisers=pack.lower_set("repetition", "complementisers"),
+            elliptical_subjects=pack.lower_set("repetition", "elliptical_subjects"),
             postpositions=_word_map(section, "postpositions"),
             fine_after=_word_map(section, "fine_after"),
             not_after=_word_map(section, "slip_after"),
@@ -1146,8 +1148,10 @@ class DoubleGrammar:
         both words in lower case, as a terminal takes them."""
         if not self.command_cues or not (tokens[i - 1].text.islower() and tokens[i].text.islower()):
             return False
-        if tokens[i].text in self.determiners | self.skip_relative:
-            return False  # a function word is no command: "trains run every every hour"
+        if tokens[i].text in self.determiners | self.skip_relative | self.prepositions:
+            # a function word is no command: "trains run every every hour", "tippen Sie auf
+            # auf das Symbol" (tap on)
+            return False
         near = [tokens[k].text.lower() for k in (i - 2, i - 3, i + 1) if 0 <= k < len(tokens)]
         return bool(self.command_cues & set(near))
 
@@ -1371,7 +1375,10 @@ class DoubleGrammar:
         if (
             i >= 3
             and word in self.elliptical
-            and tokens[i - 2].text.lower() in self.subjects
+            and (
+                tokens[i - 2].text.lower() in self.subjects
+                or tokens[i - 2].text.lower() in self.elliptical_subjects
+            )
             and tokens[i - 3].text.lower() in self.elliptical_openers
         ):
             return True  # "whether they can [appeal] can only be decided"
@@ -2231,6 +2238,8 @@ class DoubleGrammar:
             if not tokens[k].is_word:
                 return False
             lower = text.lower()
+            if lower in self.verb_first or lower in self.finite:
+                return False  # a finite verb ends the phrase: "Die die passende Halterung wird"
             if lower in self.coordinators:
                 # "die die A1 und die A43 verbindende Straße" joins two nouns of the
                 # attribute; "nach dem dem Fall der Mauer und lud später …" is not one phrase
@@ -2266,8 +2275,15 @@ class DoubleGrammar:
                 # no phrase of its own, a degree word or the gerundive's "zu": "den den
                 # Kunden zu viel berechneten Betrag", "den den Unterlagen zu entnehmenden"
                 continue
-            elif lower in self.prepositions or lower in self.clause_start:
-                noun_seen = False  # a new phrase: "der der Präsident am letzten Tag"
+            elif (
+                lower in self.prepositions
+                or lower in self.clause_start
+                or lower in self.attribute_articles
+            ):
+                # a new phrase: "der der Präsident am letzten Tag"; an article opens the
+                # noun's own complement, whose adjective is its own ("im im Rahmen einer
+                # repräsentativen Studie")
+                noun_seen = False
             elif (
                 noun_seen
                 and len(text) >= 5
@@ -2669,13 +2685,15 @@ def _reduplicated(word: str, lang: str, verb_slot: bool = False) -> bool:
         and len(_VOWEL_GROUP_RE.findall(word)) == 1
     ):
         return True  # one short rare syllable, a sound: "beep beep", "toot toot"
-    return here < RARE_REDUPLICATION or (
-        here < SOUND_WORD and not known(word, lang) and not known(word, "en")
-    )
+    # a rare word of the language's dictionary said twice is a slip ("alluma alluma")
+    return (
+        here < RARE_REDUPLICATION and not (len(word) >= INFLECTED_LETTERS and known(word, lang))
+    ) or (here < SOUND_WORD and not known(word, lang) and not known(word, "en"))
 
 
 _VOWEL_GROUP_RE = re.compile(r"[aeiouyäöüàâéèêëîïôûù]+")
 SOUND_LETTERS = 4  # a sound said twice is one short syllable …
+INFLECTED_LETTERS = 6  # … and a dictionary word this long, an inflected form ("courut")
 SOUND_SYLLABLE = 3.7  # … and rare as a word ("beep" 3.5, "woof" 3.1; "damp" 3.6 is a slip)
 
 
