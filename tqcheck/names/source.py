@@ -1325,6 +1325,7 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
     source_words = words(src.text)
     # in any case: "phe advice" in the source accounts for "PHE" in the target
     in_source = {w.text.lower() for w in source_words}
+    source_folded_words = {fold(w.text) for w in source_words}
     target_parts = list(parts(doc))
     part_starts = [t.start for t in target_parts]
 
@@ -1385,8 +1386,37 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
             ),
             None,
         )
+        # … or a rare capitalised word the source lacks, a name of its own, where no
+        # acronym stands: "BAE Systems" / "Babcock", "LVMH" / "Kering" (a name written out
+        # is made of the language's words: "Rouen University Hospital")
+        named_in = (
+            None
+            if others
+            else next(
+                (
+                    t
+                    for t in _between(target_parts, part_starts, win.start, win.end)
+                    if not t.initial
+                    and not t.hyphen
+                    and t.text.lower() not in in_source
+                    and fold(t.text) not in source_folded_words
+                    and zipf(t.text.lower(), doc.lang) < RARE
+                    and not _acronym(t.text)
+                    # where nouns are capitalised, no word of the language ("Impulsen")
+                    and not (
+                        doc.lang.split("-")[0] in NOUN_CAPITALISING
+                        and (spell_known(t.text, doc.lang) or compound_of_words(t.text, doc.lang))
+                    )
+                ),
+                None,
+            )
+        )
+        if named_in is not None and _spelled_out(w.text, doc.text[win.start : win.end]):
+            named_in = None  # "Électricité de France" for "EDF"
         if stand_in is not None:
             replacement: tuple[int, int, str] | None = (stand_in.start, stand_in.end, stand_in.text)
+        elif named_in is not None:
+            replacement = (named_in.start, named_in.end, named_in.text)
         elif not others and (
             # where nouns are lower case, a name written out is capitalised ("the
             # Republican Party" for "GOP", "Nantes University Hospital" for "CHU"): with
@@ -1415,6 +1445,19 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
             continue  # written in the target language's initials, or maybe in words
         out.append(Missing(w.text, concept, win.home, replacement))
     return out
+
+
+def _spelled_out(acronym: str, text: str) -> bool:
+    """``text`` writes the acronym's name in full: the first letters of consecutive words,
+    all of them or the longer ones only, are its letters ("Électricité de France" for
+    "EDF", "Société nationale des chemins de fer français" for "SNCF")."""
+    letters = fold(acronym).replace(" ", "")
+    found = [fold(w.text) for w in words(text)]
+    for keep_short in (True, False):
+        heads = [w[0] for w in found if w and (keep_short or len(w) > 3)]
+        if letters in "".join(heads):
+            return True
+    return False
 
 
 def _introduced(text: str, start: int, end: int) -> bool:
