@@ -60,6 +60,10 @@ def _cue_table(lang: str) -> tuple[re.Pattern[str] | None, dict[str, list[tuple[
     return re.compile(guard + "(?:" + "|".join(parts) + ")"), meaning
 
 
+SHORT_GAP = 4  # words a cue's gap may hold ("ne … plus") …
+LONG_GAP = 8  # … and before a closer of two words ("not … any more", "no … any longer")
+
+
 def _phrase_regex(phrase: str, stops: tuple[str, ...] = ()) -> str:
     """A cue phrase as a regex: "…" is a gap of up to four words ("ne … plus"), none of
     them a word of ``stops`` (French "que": "ne s'est rendue qu'un jour plus tard" is
@@ -75,7 +79,10 @@ def _phrase_regex(phrase: str, stops: tuple[str, ...] = ()) -> str:
                 rf"(?!{re.escape(w)}\b)" if w[-1:].isalnum() else rf"(?!{re.escape(w)})"
                 for w in stops
             )
-            gap = rf"(?:\s+{stop}[^\s,;:]+){{0,4}}?\s+"  # up to four words, never , ; :
+            # up to four words, never , ; : — eight before a closer of two words, which
+            # no other phrase shares ("not park right outside the door any more")
+            reach = LONG_GAP if len(parts[i + 1].split()) > 1 else SHORT_GAP
+            gap = rf"(?:\s+{stop}[^\s,;:]+){{0,{reach}}}?\s+"
             body += r"[^\s,;:]*" + gap if part.endswith("'") else gap
     lead = (
         ""
