@@ -222,8 +222,8 @@ def _placed_name(tokens: tuple[Token, ...], run: list[int]) -> bool:
 
 
 def _joined_name(tokens: tuple[Token, ...], run: list[int]) -> bool:
-    """Capitalised words joined by one group of short lower-case words, one of them a word
-    no language here reads: a place's or a building's name ("Bruck an der Mur",
+    """Capitalised words joined by one group of short lower-case words, one of them rare in
+    every language here (Zipf under NAME_ZIPF): a place's or a building's name ("Bruck an der Mur",
     "Rothenburg ob der Tauber", "Horten Arena in Klagenfurt"); "Stand der Technik" and
     "Licht am Ende des Tunnels" are words."""
     lo, hi = run[0], run[-1]

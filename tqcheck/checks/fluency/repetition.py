@@ -2694,7 +2694,7 @@ def _reduplicated(word: str, lang: str, verb_slot: bool = False) -> bool:
 _VOWEL_GROUP_RE = re.compile(r"[aeiouyäöüàâéèêëîïôûù]+")
 SOUND_LETTERS = 4  # a sound said twice is one short syllable …
 INFLECTED_LETTERS = 6  # … and a dictionary word this long, an inflected form ("courut")
-SOUND_SYLLABLE = 3.7  # … and rare as a word ("beep" 3.5, "woof" 3.1; "damp" 3.6 is a slip)
+SOUND_SYLLABLE = 3.7  # … and rare as a word ("beep" 3.5, "woof" 3.1; "damp" 3.6 too: a cost)
 
 
 def _name_like(
