@@ -308,6 +308,7 @@ class DoubleGrammar:
     perfect_auxiliaries: frozenset[str]  # "the friends we had invited invited us"
     complementisers: frozenset[str]  # "that": "… that [if we liked it] it could be ours"
     elliptical_subjects: frozenset[str]  # "whether yours will will work": "yours", "this"
+    ing_nouns: frozenset[str]  # nouns in -ing that are no verb form: "morning", "ceiling"
     post_determiners: frozenset[str]  # "the other", "the same": no noun of their own
     object_clause: frozenset[str]  # "tell you you could": verbs taking an object, a clause
     complement: frozenset[str]  # "sources say he wants …": verbs taking a clause
@@ -582,6 +583,7 @@ class DoubleGrammar:
             perfect_auxiliaries=pack.lower_set("repetition", "perfect_auxiliaries"),
             complementisers=pack.lower_set("repetition", "complementisers"),
             elliptical_subjects=pack.lower_set("repetition", "elliptical_subjects"),
+            ing_nouns=pack.lower_set("repetition", "ing_nouns"),
             postpositions=_word_map(section, "postpositions"),
             fine_after=_word_map(section, "fine_after"),
             not_after=_word_map(section, "slip_after"),
@@ -1828,9 +1830,11 @@ class DoubleGrammar:
         return word.endswith("ed") or word in self.simple_pasts
 
     def _verb_like(self, word: str) -> bool:
-        """A verb form by its shape or the lists: "stumbled", "working", "wrote", "has"."""
+        """A verb form by its shape or the lists: "stumbled", "working", "wrote", "has";
+        no noun in -ing whose stem is no verb ("morning", "evening", "ceiling")."""
         return (
-            word.endswith(("ed", "ing"))
+            word.endswith("ed")
+            or (word.endswith("ing") and word not in self.ing_nouns)
             or word in self.irregular_pasts
             or word in self.finite
             or word in self.stranding.auxiliaries
