@@ -208,6 +208,11 @@ def _word_first(m: Match, lang: str) -> bool:
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 
 
+def _bare_fold(word: str) -> str:
+    """The folded word without an English possessive: "Saxony's" -> "saxony"."""
+    return fold(_POSSESSIVE_RE.sub("", word))
+
+
 def _source_names(
     src: Document, known: dict[int, Concept], other: str | None = None
 ) -> list[list[tuple[Part, bool]]]:
@@ -691,7 +696,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     adjective_endings = lang_tuple("adjective_endings", doc.lang)
     source_adjective_endings = lang_tuple("adjective_endings", src.lang)
     # … and the exonyms of the source's names: "Rhineland" for "Rheinland-Pfalz"
-    source_forms |= {f for p in parts(src) for f in exonyms.get(fold(p.text), ())}
+    source_forms |= {f for p in parts(src) for f in exonyms.get(_bare_fold(p.text), ())}
     target_honorifics = _honorifics(doc.lang)
     # a country of the target that no source word names, nor its adjective, stands in
     # for one that is gone ("Schweiz" for "Ukraine"; "Chine" after "Chinese" does not)
@@ -775,7 +780,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         """The source name word ``p`` stands in the window (its words ``plain``, its
         capitalised parts ``here``, its folded words ``learned``) in some form."""
         forms = _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
-        forms |= exonyms.get(fold(p.text), set())
+        forms |= exonyms.get(_bare_fold(p.text), set())  # "Saxony's" / "Sachsen"
         # a place the places data knows, for one it knows by none of the source place's
         # names, is another place ("Montreuil" / "Montrouge"), however small
         known_place = bool(city_forms(p.text)) and p.start not in known
