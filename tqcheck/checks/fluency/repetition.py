@@ -309,6 +309,7 @@ class DoubleGrammar:
     complementisers: frozenset[str]  # "that": "… that [if we liked it] it could be ours"
     elliptical_subjects: frozenset[str]  # "whether yours will will work": "yours", "this"
     ing_nouns: frozenset[str]  # nouns in -ing that are no verb form: "morning", "ceiling"
+    capitalised_particles: frozenset[str]  # "le Le Pen": a name's particle, capitalised
     post_determiners: frozenset[str]  # "the other", "the same": no noun of their own
     object_clause: frozenset[str]  # "tell you you could": verbs taking an object, a clause
     complement: frozenset[str]  # "sources say he wants …": verbs taking a clause
@@ -584,6 +585,7 @@ class DoubleGrammar:
             complementisers=pack.lower_set("repetition", "complementisers"),
             elliptical_subjects=pack.lower_set("repetition", "elliptical_subjects"),
             ing_nouns=pack.lower_set("repetition", "ing_nouns"),
+            capitalised_particles=pack.lower_set("repetition", "capitalised_particles"),
             postpositions=_word_map(section, "postpositions"),
             fine_after=_word_map(section, "fine_after"),
             not_after=_word_map(section, "slip_after"),
@@ -788,6 +790,8 @@ class DoubleGrammar:
             return True
         if (
             word in self.particles
+            # "le Le Pen": a particle the language capitalises in names must be capitalised
+            and not (word in self.capitalised_particles and tokens[i].text.islower())
             and _name_follows(tokens, i + 1, self.nouns_capitalised, self.lang, self.name_endings)
             and not (i + 1 < len(tokens) and _city_named(tokens[i + 1].text))
             # "la forêt du du Nord": a compass point is no surname
