@@ -1331,6 +1331,7 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
     # in any case: "phe advice" in the source accounts for "PHE" in the target
     in_source = {w.text.lower() for w in source_words}
     source_folded_words = {fold(w.text) for w in source_words}
+    target_nouns = doc.lang.split("-")[0] in NOUN_CAPITALISING  # nouns capitalised
     target_parts = list(parts(doc))
     part_starts = [t.start for t in target_parts]
 
@@ -1403,13 +1404,12 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
                     for t in _between(target_parts, part_starts, win.start, win.end)
                     if not t.initial
                     and not t.hyphen
-                    and t.text.lower() not in in_source
                     and fold(t.text) not in source_folded_words
                     and zipf(t.text.lower(), doc.lang) < RARE
                     and not _acronym(t.text)
                     # where nouns are capitalised, no word of the language ("Impulsen")
                     and not (
-                        doc.lang.split("-")[0] in NOUN_CAPITALISING
+                        target_nouns
                         and (spell_known(t.text, doc.lang) or compound_of_words(t.text, doc.lang))
                     )
                 ),
@@ -1428,15 +1428,12 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
             # none the source lacks, it was dropped
             (
                 _travels_as_acronym(w.text, src.lang, doc.lang)
-                and not (
-                    doc.lang.split("-")[0] not in NOUN_CAPITALISING
-                    and written_out(win.start, win.end)
-                )
+                and not (not target_nouns and written_out(win.start, win.end))
             )
             or _introduced(src.text, w.start, w.end)
             or (
                 _kept_abroad(w.text, src.lang, doc.lang)
-                and doc.lang.split("-")[0] not in NOUN_CAPITALISING
+                and not target_nouns
                 # not after a noun that says what it is ("the rail regulator ORR"): the
                 # translation may keep the noun alone
                 and not _described(src.text, w.start, src.lang)
