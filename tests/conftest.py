@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -8,8 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 # The disk cache of compiled language data (tqcheck.text.cache) goes to a folder of this
-# test session, never the user's ~/.cache.
-os.environ.setdefault("TQCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="tqcheck-test-cache-"))
+# test session, never the user's ~/.cache, and is removed when the session ends (each run
+# writes some 50 MB there; left behind, a thousand runs filled the disk).
+if "TQCHECK_CACHE_DIR" not in os.environ:
+    _CACHE_DIR = tempfile.mkdtemp(prefix="tqcheck-test-cache-")
+    os.environ["TQCHECK_CACHE_DIR"] = _CACHE_DIR
+    atexit.register(shutil.rmtree, _CACHE_DIR, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
