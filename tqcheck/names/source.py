@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from tqcheck.glossary.matcher import Match
     from tqcheck.glossary.model import Concept
     from tqcheck.model import Document
-    from tqcheck.names.data import NamesData
+    from tqcheck.names.data import NamesData, NameWord
 
 RARE = 3.0
 WORD_FIRST = 0.5  # Zipf by which a declined match's word outruns the name: a word
@@ -1884,7 +1884,7 @@ def _stand_in_like(t: Part, lang: str, other: str, nouns: bool, data: NamesData 
     if nouns:
         if (
             data is not None
-            and fold(t.text) in data.index(lang).approved
+            and _travelling_name_word(t.text, data.index(lang).approved.get(fold(t.text), []))
             and zipf(t.text.lower(), lang) < NAME_MAX  # not "Der" of "Der Spiegel"
         ):
             return True
@@ -1893,6 +1893,20 @@ def _stand_in_like(t: Part, lang: str, other: str, nouns: bool, data: NamesData 
             and zipf(t.text.lower(), lang) < RARE
         )
     return _source_name_like(t, lang, other, nouns, short_ok=True)
+
+
+def _travelling_name_word(word: str, refs: list[NameWord]) -> bool:
+    """A word of a known name that the name's other languages write too, or spell alike
+    ("Merkel", "Selenskyj" / "Zelenskyy"): a generic word of a name is translated there
+    ("Fluss Dnipro" / "Dnipro River"; "Meer" is no "mer") and stands for no name."""
+    low, bones = fold(word), skeleton(word)
+    return any(
+        low == fold(w) or (len(bones) >= 3 and bones == skeleton(w))
+        for ref in refs
+        for term in ref.concept.terms
+        if term.lang != ref.term.lang
+        for w in term.text.split()
+    )
 
 
 def _famous(p: Part, text: str, lang: str, other: str, initial: bool = False) -> bool:
