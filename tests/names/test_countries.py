@@ -56,14 +56,29 @@ def _clear_name_caches() -> None:
 
 @pytest.mark.parametrize(
     ("word", "lang", "code"),
-    [("Greenlandic", "en", "GL"), ("Icelandic", "en", "IS"), ("islandais", "fr", "IS")],
+    [
+        ("Greenlandic", "en", "GL"),
+        ("Icelandic", "en", "IS"),
+        ("islandais", "fr", "IS"),
+        # a short name takes a place adjective's ending, its last letter shared or not
+        ("Malians", "en", "ML"),
+        ("tchadiennes", "fr", "TD"),
+        ("Iranians", "en", "IR"),
+    ],
 )
 def test_an_adjective_written_on_a_country_name_names_it(word: str, lang: str, code: str) -> None:
     assert code in named([fold(word)], lang)
 
 
 @pytest.mark.parametrize(
-    ("word", "lang"), [("Berliner", "de"), ("Hamburger", "en"), ("Irisation", "fr")]
+    ("word", "lang"),
+    [
+        ("Berliner", "de"),
+        ("Hamburger", "en"),
+        ("Irisation", "fr"),
+        ("Chadwick", "en"),
+        ("Omaha", "en"),
+    ],
 )
 def test_a_word_on_a_city_or_no_country_names_none(word: str, lang: str) -> None:
     assert named([fold(word)], lang) == set()

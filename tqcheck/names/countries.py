@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from tqcheck.names.text import fold
+from tqcheck.names.text import fold, lang_set
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 MIN_FORM = 4  # letters: shorter words of a multi-word name ("of", "the") are no forms
 STEM = 5  # letters an adjective shares with a language name at least ("franz-osen")
 STEM_SHARE = 0.6  # … and this share of the language name
 ADJECTIVE_ENDING = 4  # letters an adjective adds to a country's name at most ("-ische")
+SHORT_STEM = 4  # a name this short takes a listed place-adjective ending ("Malian")
 
 
 @dataclass(frozen=True)
@@ -151,4 +152,12 @@ def _adjective_of(word: str, lang: str) -> set[str]:
             code = table.get(stem)
             if code is not None:
                 out.add(code)
+    # … and with a place adjective's ending (the name's last letter shared or not), a
+    # short name too and a longer ending: "Malian", "maliens", "tchadiennes"
+    endings = lang_set("adjective_endings", lang)
+    for n in range(SHORT_STEM, len(word) - 1):
+        stem, ending = word[:n], word[n:]
+        code = table.get(stem)
+        if code is not None and (ending in endings or stem[-1] + ending in endings):
+            out.add(code)
     return out

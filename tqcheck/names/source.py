@@ -208,6 +208,12 @@ def _word_first(m: Match, lang: str) -> bool:
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 
 
+def _region(word: str, lang: str) -> bool:
+    """A region the places data knows, declined too: "Sachsen", "Brandenburgs",
+    "Saxony's"."""
+    return any(_bare_fold(b) in regions() for b, _e in declined(word, lang))
+
+
 def _bare_fold(word: str) -> str:
     """The folded word without an English possessive: "Saxony's" -> "saxony"."""
     return fold(_POSSESSIVE_RE.sub("", word))
@@ -522,7 +528,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             # after "Frau", "Professor": a name, however it reads ("IW-Professor Voigtländer")
             or (nouns and word_before(src.text, p.start).lower() in source_honorifics)
             or fold(p.text) in source_countries
-            or fold(p.text) in regions()  # "Sachsen", "Bretagne", "Tyrol"
+            or _region(p.text, src.lang)  # "Sachsen", "Bretagne", "Tyrol"
             or _city(p, src)
             or _german_place(p, src)
             or _capitalised_place(p, src)
@@ -638,6 +644,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             and run[0][0].start not in known
             and not source_countries.get(fold(run[0][0].text), "").isalpha()
             and not _city(run[0][0], src)
+            and not _region(run[0][0].text, src.lang)  # "Brandenburgs Innenminister"
             and (
                 (run[0][0].text not in inside and not _rare_initial(run[0][0], weak, src.lang))
                 or run[0][0].text.lower() in lowered
@@ -781,6 +788,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         capitalised parts ``here``, its folded words ``learned``) in some form."""
         forms = _acceptable(p.text, src.lang, doc.lang, known.get(p.start))
         forms |= exonyms.get(_bare_fold(p.text), set())  # "Saxony's" / "Sachsen"
+        for base, _ending in declined(p.text, src.lang):  # "Tiroler" / "Tyrolean"
+            if base != p.text and _bare_fold(base) in regions():
+                forms |= {_bare_fold(base)} | exonyms.get(_bare_fold(base), set())
         # a place the places data knows, for one it knows by none of the source place's
         # names, is another place ("Montreuil" / "Montrouge"), however small
         known_place = bool(city_forms(p.text)) and p.start not in known
@@ -804,7 +814,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         if (
             any(is_city(b, src.lang) for b, _e in declined(p.text, src.lang))  # "Munich's"
             or p.start in city_words
-            or fold(p.text) in regions()
+            or _region(p.text, src.lang)
         ):
             # a place's adjective arrives for it: "California officials" /
             # "kalifornische Beamte", "Berlin police" / "Berliner Polizei"
@@ -999,7 +1009,13 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             ),
             run[0][0],
         )
-        text = src.text[first.start : run[-1][0].end]  # "Fraser-Pryce" keeps its hyphen
+        # "Fraser-Pryce" keeps its hyphen; the words after the last checked one are no
+        # part of it ("Tiroler | Skihersteller Alpenkante")
+        end = max(names[-1].end, first.end)
+        for q, _c in run:
+            if q.start > end and src.text[end : q.start] == "-":
+                end = q.end  # "Brandauer-Kessling"
+        text = src.text[first.start : end]
         if all(p.start in multi for p in names):
             stand_in = _foreign_run(home, held_by_source, doc.lang)
             if not stand_in and not no_name_here:
@@ -1102,10 +1118,41 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                     )
                 )
             )
+            # … or a list of names whose other members arrive: "TSMC, Samsung and Intel"
+            # / "TSMC und Intel"
+            and not (
+                replacement is None
+                and any(
+                    arrives(q, plain, here, learned, window_text)
+                    for q in _list_neighbours(run[0][0], run[-1][0], src)
+                )
+            )
         ):
             continue  # weak evidence: only a rare name standing in its place counts
         out.append(Missing(text, concept, win.home, replacement))
     return out + _missing_acronyms(doc, known)
+
+
+def _list_neighbours(first: Part, last: Part, src: Document) -> list[Part]:
+    """The names either side of a name in a list of its sentence, one word each, apart
+    from it by a comma or a coordinator only ("TSMC, | Samsung | and Intel")."""
+    every = parts(src)
+    k, j = every.index(first), every.index(last)
+    joiners = load_pack(src.lang).lower_set("repetition", "coordinators")
+    out = []
+    if k > 0 and every[k - 1].sentence == first.sentence and not every[k - 1].initial:
+        if _list_gap(src.text[every[k - 1].end : first.start], joiners):
+            out.append(every[k - 1])
+    if j + 1 < len(every) and every[j + 1].sentence == last.sentence:
+        if _list_gap(src.text[last.end : every[j + 1].start], joiners):
+            out.append(every[j + 1])
+    return out
+
+
+def _list_gap(gap: str, joiners: frozenset[str]) -> bool:
+    """A comma, or a list's coordinator ("and", "und", "et"), with a comma or not."""
+    words_ = gap.replace(",", " ").split()
+    return ("," in gap and not words_) or (len(words_) == 1 and words_[0].lower() in joiners)
 
 
 def _ranked_stand_ins(
