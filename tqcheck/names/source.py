@@ -1382,9 +1382,17 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
     target_parts = list(parts(doc))
     part_starts = [t.start for t in target_parts]
 
+    # the source's countries and cities, in the target's names: "Roumanie" for "Romania"
+    # is no name written out
+    places = named(list(source_folded_words), src.lang)
+    cities = {f for p in parts(src) for f in city_forms(p.text)}
+
     def written_out(lo: int, hi: int) -> bool:  # a capitalised word the source lacks
         return any(
-            not t.initial and t.text.lower() not in in_source
+            not t.initial
+            and t.text.lower() not in in_source
+            and fold(t.text) not in cities
+            and not (named([fold(t.text)], doc.lang) & places)
             for t in _between(target_parts, part_starts, lo, hi)
         )
 
