@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import Indel
+
 from tqcheck.glossary.normalize import words
 from tqcheck.names.countries import (
     by_full_name,
@@ -448,7 +450,12 @@ def _near_miss(
     for form in forms:
         if not same_initial(t.text, form) or abs(len(t.text) - len(form)) > 2:
             continue
-        if jaro_winkler(t.text, form) >= 0.82 and edits(t.text, form) <= max(1, len(form) // 3):
+        n = edits(t.text, form)
+        if (
+            jaro_winkler(t.text, form) >= 0.82
+            and n <= max(1, len(form) // 3)
+            and (n == 1 or _same_sounds(t.text, form))
+        ):
             return True
     return False
 
@@ -1743,6 +1750,13 @@ def _compatible(word: str, acronym: str) -> bool:
     return len(a) >= 2 and len(b) >= 2 and (a in b or b in a) and abs(len(a) - len(b)) <= 1
 
 
+def _same_sounds(a: str, b: str) -> bool:
+    """Spellings several letters apart that keep their consonants, or add one: one name
+    ("Selenskyj" / "Zelenskyy", "Étrusques" / "Etruscans"); a consonant changed is another
+    ("Benhamou" / "Benhaddou", "Belhadem" / "Belkacem")."""
+    return Indel.distance(skeleton(a), skeleton(b)) <= 1
+
+
 def _close(word: str, forms: set[str] | frozenset[str]) -> bool:
     """A target word one or two letters from a form of the name, however common: the name
     arrived in the target's spelling ("Mossul" / "Mosul", "Olympis" / "Olympics")."""
@@ -1754,6 +1768,7 @@ def _close(word: str, forms: set[str] | frozenset[str]) -> bool:
                 abs(len(low) - len(f)) <= 2
                 and edits(low, f) <= max(1, len(f) // 4)
                 and jaro_winkler(low, f) >= 0.88
+                and (edits(low, f) == 1 or _same_sounds(low, f))
             )
             or (len(skeleton(f)) >= 3 and skeleton(low) == skeleton(f))  # Toqajew / Tokayev
         )
