@@ -210,6 +210,30 @@ def _word_first(m: Match, lang: str) -> bool:
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 
 
+def _place_adjective_word(word: str, lang: str) -> bool:
+    """A capitalised adjective made on a country, region or city: "Badische" (Baden),
+    "Niedersächsischen" (Niedersachsen), "Westdeutsche", "Bayerischer"."""
+    low = fold(word)
+    stem = re.sub(r"(?:e|en|er|es|em)$", "", low)
+    if stem == low or len(stem) < 4:
+        return False
+    if any(named([low[k:]], lang) for k in range(0, len(low) - 5)):
+        return True  # "Deutsche", "Westdeutsche"
+    if not stem.endswith("isch"):
+        return False
+    base = stem[: -len("isch")]
+    return len(base) >= 3 and any(
+        place.startswith(base) and len(base) >= 0.6 * len(place)
+        for place in _places_by_opening(base[:3])
+    )
+
+
+@lru_cache(maxsize=64)
+def _places_by_opening(opening: str) -> tuple[str, ...]:
+    """The regions (folded) beginning with ``opening``."""
+    return tuple(r for r in regions() if r.startswith(opening))
+
+
 def _region(word: str, lang: str) -> bool:
     """A region the places data knows, declined too: "Sachsen", "Brandenburgs",
     "Saxony's"."""
@@ -641,6 +665,23 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             for run in runs
         ]
         weak |= multi
+    else:
+        # where nouns are capitalised, an adjective is capitalised only in a name, and a
+        # place's adjective opens one: "die Badische Zeitung", "der Westdeutsche
+        # Rundfunk" (not "das Schwarze Loch"); checked like a name of everyday words
+        for run in runs:
+            if (
+                len(run) > 1
+                and not run[0][0].initial
+                and not any(c for _p, c in run)
+                and _place_adjective_word(run[0][0].text, src.lang)
+            ):
+                multi |= {q.start for q, _c in run}
+        runs = [
+            [(q, c or q.start in multi) for q, c in run] if run[0][0].start in multi else run
+            for run in runs
+        ]
+        weak |= multi
     runs = [
         run
         for run in runs
@@ -960,6 +1001,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             and not any(p.text in given for p, _c in run)
         ):
             arriving = own
+        if nouns and all(p.start in multi for p in names):
+            arriving = names[:1]  # "Badische Zeitung" arrives by "Badische"
         arrived = (bool(initials) and initials in plain) or any(
             arrives(p, plain, here, learned, window_text) for p in arriving
         )
@@ -1023,7 +1066,14 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             if q.start > end and src.text[end : q.start] == "-":
                 end = q.end  # "Brandauer-Kessling"
         text = src.text[first.start : end]
-        if all(p.start in multi for p in names):
+        if all(p.start in multi for p in names) and nouns:
+            # a German name of a place's adjective, translated word by word or dropped
+            # ("Saxon Gymnastics Federation"), is no evidence; another one kept in German
+            # in its place is ("Stuttgarter Zeitung" for "Badische Zeitung")
+            stand_in = _kept_run(home, held_by_source, src.lang, doc.lang)
+            if not stand_in:
+                continue
+        elif all(p.start in multi for p in names):
             stand_in = _foreign_run(home, held_by_source, doc.lang)
             if not stand_in and not no_name_here:
                 continue
@@ -1078,10 +1128,14 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         concept = next((known[p.start] for p in names if p.start in known), None)
         replacement = None
         # a word of a name the source holds is part of that name's translation, no stand-in:
-        # "Landgericht Osnabrück" / "Osnabrück Regional Court"
-        stand_in = [
-            t for t in stand_in if not _joined_to_held(t, home, held_by_source, target_honorifics)
-        ]
+        # "Landgericht Osnabrück" / "Osnabrück Regional Court" (but "Stuttgarter | Zeitung"
+        # for "Badische Zeitung" is another name kept: its shared word is the point)
+        if not (nouns and all(p.start in multi for p in names)):
+            stand_in = [
+                t
+                for t in stand_in
+                if not _joined_to_held(t, home, held_by_source, target_honorifics)
+            ]
         if stand_in:  # the stand-in with the capitalised words joined to it: "Theresa May"
             stand_in = _ranked_stand_ins(stand_in, names, src, doc, win.start, win.end)
             k = home.index(stand_in[0])
@@ -1103,6 +1157,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             replacement = (home[k].start, home[j].end, doc.text[home[k].start : home[j].end])
             if (j > k or home[k].joined) and all(p.start in undefined for p in names):
                 continue
+        elif nouns and all(p.start in multi for p in names):
+            continue  # a German name of a place's adjective: only ever "replaced"
         if (
             all(p.start in weak for p in names)
             and not all(p.start in with_article or p.start in multi for p in names)
@@ -1857,6 +1913,36 @@ def _foreign_run(home: list[Part], held_by_source: Callable[[Part], bool], lang:
             and not any(held_by_source(t) for t in run)
         ):
             out.append(run[0])
+        k = j + 1
+    return out
+
+
+def _kept_run(
+    home: list[Part], held_by_source: Callable[[Part], bool], src_lang: str, lang: str
+) -> list[Part]:
+    """The first part the source does not hold of each run of two capitalised words or
+    more inside its sentence that keeps a word of the source's language, as the name of
+    another body kept untranslated would ("Norddeutscher Rundfunk"). Only where the
+    target does not capitalise its nouns."""
+    if lang.split("-")[0] in NOUN_CAPITALISING:
+        return []
+    out: list[Part] = []
+    k = 0
+    while k < len(home):
+        j = k
+        while j + 1 < len(home) and home[j + 1].joined and home[j + 1].sentence == home[k].sentence:
+            j += 1
+        run = [t for t in home[k : j + 1] if not t.initial]  # "The | Stuttgarter Zeitung"
+        new = [t for t in run if not held_by_source(t)]
+        if (
+            len(run) > 1
+            and new
+            and any(
+                zipf(t.text.lower(), src_lang) - zipf(t.text.lower(), lang) >= OWN_MARGIN
+                for t in new
+            )
+        ):
+            out.append(new[0])
         k = j + 1
     return out
 
