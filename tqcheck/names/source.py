@@ -1074,7 +1074,13 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             if not stand_in:
                 continue
         elif all(p.start in multi for p in names):
-            stand_in = _foreign_run(home, held_by_source, doc.lang)
+            # where the target capitalises its nouns, another name kept in the source's
+            # language stands in ("John Lewis" for "Cole Brothers")
+            stand_in = _foreign_run(home, held_by_source, doc.lang) or (
+                _kept_run(home, held_by_source, src.lang, doc.lang, nouns_too=True)
+                if target_nouns
+                else []
+            )
             if not stand_in and not no_name_here:
                 continue
         elif all(p.start in with_article for p in names):
@@ -1918,13 +1924,17 @@ def _foreign_run(home: list[Part], held_by_source: Callable[[Part], bool], lang:
 
 
 def _kept_run(
-    home: list[Part], held_by_source: Callable[[Part], bool], src_lang: str, lang: str
+    home: list[Part],
+    held_by_source: Callable[[Part], bool],
+    src_lang: str,
+    lang: str,
+    nouns_too: bool = False,
 ) -> list[Part]:
     """The first part the source does not hold of each run of two capitalised words or
     more inside its sentence that keeps a word of the source's language, as the name of
     another body kept untranslated would ("Norddeutscher Rundfunk"). Only where the
-    target does not capitalise its nouns."""
-    if lang.split("-")[0] in NOUN_CAPITALISING:
+    target does not capitalise its nouns, unless ``nouns_too``."""
+    if lang.split("-")[0] in NOUN_CAPITALISING and not nouns_too:
         return []
     out: list[Part] = []
     k = 0
