@@ -234,6 +234,15 @@ def _places_by_opening(opening: str) -> tuple[str, ...]:
     return tuple(r for r in regions() if r.startswith(opening))
 
 
+def _compound_on_acronym(source: str, start: int, window_text: str) -> bool:
+    """The source name at ``start`` follows an acronym ("HM Coastguard") that opens a
+    hyphenated compound of the target window ("HM-Küstenwache")."""
+    m = re.search(r"(?<![\w-])([A-Z]{2,})\s+$", source[max(0, start - 12) : start])
+    if m is None:
+        return False
+    return re.search(rf"(?<![\w-]){m.group(1)}-\w", window_text) is not None
+
+
 def _region(word: str, lang: str) -> bool:
     """A region the places data knows, declined too: "Sachsen", "Brandenburgs",
     "Saxony's"."""
@@ -1003,8 +1012,17 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             arriving = own
         if nouns and all(p.start in multi for p in names):
             arriving = names[:1]  # "Badische Zeitung" arrives by "Badische"
-        arrived = (bool(initials) and initials in plain) or any(
-            arrives(p, plain, here, learned, window_text) for p in arriving
+        arrived = (
+            (bool(initials) and initials in plain)
+            or any(arrives(p, plain, here, learned, window_text) for p in arriving)
+            # one word after an acronym, translated as a compound on it: "HM Coastguard"
+            # / "HM-Küstenwache" (of several, the compound may be a title alone:
+            # "WHO-Generaldirektor" for "WHO Director-General Tedros …")
+            or (
+                len(run) == 1
+                and run[0][0].text not in given
+                and _compound_on_acronym(src.text, run[0][0].start, doc.text[lo:hi])
+            )
         )
         if (
             arrived
