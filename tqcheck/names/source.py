@@ -55,6 +55,7 @@ from tqcheck.text.spell import known as spell_known
 if TYPE_CHECKING:
     from tqcheck.glossary.matcher import Match
     from tqcheck.glossary.model import Concept
+    from tqcheck.glossary.windows import Window
     from tqcheck.model import Document
     from tqcheck.names.data import NamesData, NameWord
 
@@ -968,6 +969,90 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     every_word_capitalised = lang_tuple("name_capitalisation", doc.lang) == ("every",)
     target_calendar = calendar_words(doc.lang)  # "Monday": capitalised, no name
     source_name_endings = _name_endings(src.lang)
+
+    def window_words(win: Window, run_words: list[str]) -> tuple[list[Part], list[str], list[str]]:
+        """The window's capitalised parts, its words and its folded (learned) words."""
+        lo, hi = _widened(doc, win.start, win.end)
+        here = _between(targets, target_starts, lo, hi)
+        # every word of the window, whatever its case: a source "name" written lower case
+        # in the target was a common noun ("Pollen" / "pollen")
+        plain = [w.text for w in words(doc.text[lo:hi])]
+        # … and its hyphenated words whole: "Pays-Bas" for "Netherlands", and a name
+        # written with an apostrophe as the source writes it ("Festi'neuch")
+        plain += [m.group() for m in _HYPHENATED_RE.finditer(doc.text[lo:hi])]
+        plain += [w for w in run_words if "'" in w and w in doc.text[lo:hi]]
+        # a learned word's translation keeps its stem: "Seroepidemiology Unit" / "Unité
+        # séro-épidémiologique" (hyphenated parts read as one word)
+        learned = [fold(w) for w in plain] + [
+            fold(m.group().replace("-", "")) for m in _HYPHENATED_RE.finditer(doc.text[lo:hi])
+        ]
+        return here, plain, learned
+
+    def orphans(found: list[Missing]) -> list[Missing]:
+        """A rare name in the target that no source word accounts for, in the window of a
+        source sentence with a capitalised word that does not arrive: that word was
+        replaced ("Autozulieferer Mahle" / "supplier Eberspächer"), however the source's
+        capitalisation reads."""
+        taken = {m.replacement[0] for m in found if m.replacement}
+        taken |= {q for m in found if m.replacement for q in range(*m.replacement[:2])}
+        extra: list[Missing] = []
+        every_src = parts(src)
+        # a name reported replaced is done; one reported dropped becomes replaced when a
+        # rare name stands in its place
+        reported = {w for m in found if m.replacement for w in m.name.split()}
+        for sentence in src.sentences:
+            win = window(doc, sentence.start)
+            if win is None:
+                continue
+            home = _between(targets, target_starts, win.home[0], win.home[1])
+            stand = [
+                t
+                for t in home
+                if not t.initial
+                and not _letter_compound(doc.text, t)  # "S-Bahn", "E-Auto"
+                and t.start not in taken
+                and _orphan_like(t, doc.lang)
+                and _bare_fold(t.text) not in source_folded  # "NATO’s" for "NATO"
+                and not held_by_source(t)
+                # a translator's gloss in brackets: "Région Sud (Provence-Alpes-Côte
+                # d’Azur)"
+                and not _in_brackets(doc.text, t.start)
+                # "Battlestar Galactica" for "Kampfstern Galactica": a name translated
+                and not _joined_to_held(t, home, held_by_source, target_honorifics)
+            ]
+            if not stand:
+                continue
+            here, plain, learned = window_words(win, [])
+            window_text = " " + " ".join(fold(w) for w in plain) + " "
+            gone = [
+                p
+                for p in every_src
+                if sentence.start <= p.start < sentence.end
+                and not p.initial
+                and p.text not in reported  # its finding is made
+                and p.text.lower() not in source_honorifics
+                and (
+                    zipf(p.text.lower(), src.lang) < RARE
+                    or not spell_known(p.text.lower(), src.lang)
+                    or population(p.text) > 0
+                    or p.start in known
+                    or fold(p.text) in source_countries
+                )
+                and not arrives(p, plain, here, learned, window_text)
+            ]
+            if not gone:
+                continue
+            t = stand[0]
+            # the name-like one: no compound of words, the rarest ("Renk", not
+            # "Rekordauftrag")
+            p = min(
+                gone,
+                key=lambda q: (compound_of_words(q.text, src.lang), zipf(q.text.lower(), src.lang)),
+            )
+            taken.add(t.start)
+            extra.append(Missing(p.text, known.get(p.start), win.home, (t.start, t.end, t.text)))
+        return extra
+
     out: list[Missing] = []
     for run in runs:
         # a title is no part of the name: "Professor" arriving says nothing of "Voigtländer"
@@ -977,20 +1062,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         win = window(doc, run[0][0].start)
         if win is None:
             continue  # the whole sentence is missing: AC002's finding
+        here, plain, learned = window_words(win, [p.text for p, _c in run])
         lo, hi = _widened(doc, win.start, win.end)
-        here = _between(targets, target_starts, lo, hi)
-        # every word of the window, whatever its case: a source "name" written lower case
-        # in the target was a common noun ("Pollen" / "pollen")
-        plain = [w.text for w in words(doc.text[lo:hi])]
-        # … and its hyphenated words whole: "Pays-Bas" for "Netherlands", and a name
-        # written with an apostrophe as the source writes it ("Festi'neuch")
-        plain += [m.group() for m in _HYPHENATED_RE.finditer(doc.text[lo:hi])]
-        plain += [p.text for p, _c in run if "'" in p.text and p.text in doc.text[lo:hi]]
-        # a learned word's translation keeps its stem: "Seroepidemiology Unit" / "Unité
-        # séro-épidémiologique" (hyphenated parts read as one word)
-        learned = [fold(w) for w in plain] + [
-            fold(m.group().replace("-", "")) for m in _HYPHENATED_RE.finditer(doc.text[lo:hi])
-        ]
         # its initials arrive for a name of two words or more: "New Jersey" / "NJ"
         initials = "".join(p.text[0] for p, _c in run).upper() if len(run) > 1 else ""
 
@@ -1217,6 +1290,10 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         ):
             continue  # weak evidence: only a rare name standing in its place counts
         out.append(Missing(text, concept, win.home, replacement))
+    if not capitalising:
+        extra = orphans(out)
+        upgraded = {m.name for m in extra}
+        out = [m for m in out if m.replacement or m.name not in upgraded] + extra
     return out + _missing_acronyms(doc, known)
 
 
@@ -1842,16 +1919,15 @@ def _close(word: str, forms: set[str] | frozenset[str]) -> bool:
     arrived in the target's spelling ("Mossul" / "Mosul", "Olympis" / "Olympics")."""
     low = fold(word)
     return len(low) >= 5 and any(
-        same_initial(low, f)
-        and (
-            (
-                abs(len(low) - len(f)) <= 2
-                and edits(low, f) <= max(1, len(f) // 4)
-                and jaro_winkler(low, f) >= 0.88
-                and (edits(low, f) == 1 or _same_sounds(low, f))
-            )
-            or (len(skeleton(f)) >= 3 and skeleton(low) == skeleton(f))  # Toqajew / Tokayev
+        (
+            same_initial(low, f)
+            and abs(len(low) - len(f)) <= 2
+            and edits(low, f) <= max(1, len(f) // 4)
+            and jaro_winkler(low, f) >= 0.88
+            and (edits(low, f) == 1 or _same_sounds(low, f))
         )
+        # the same sounds, the first letter too: "Toqajew" / "Tokayev", "Qassym" / "Kassym"
+        or (len(skeleton(f)) >= 3 and skeleton(low) == skeleton(f))
         for f in forms
         if len(f) >= 5
     )
@@ -2229,6 +2305,39 @@ def _first_name_before(
         ):
             return before
     return None
+
+
+def _letter_compound(text: str, t: Part) -> bool:
+    """``t`` is a piece of a hyphenated word with a piece of one or two letters: a
+    compound ("S-Bahn", "E-Auto"), no name of its own."""
+    if not t.hyphen:
+        return False
+    lo = t.start
+    while lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "-"):
+        lo -= 1
+    hi = t.end
+    while hi < len(text) and (text[hi].isalnum() or text[hi] == "-"):
+        hi += 1
+    return any(len(piece) <= 2 for piece in text[lo:hi].split("-"))
+
+
+def _in_brackets(text: str, start: int) -> bool:
+    """``start`` lies inside round brackets opened in its line."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return line.rfind("(") > line.rfind(")")
+
+
+def _orphan_like(t: Part, lang: str) -> bool:
+    """A capitalised word that can only be a name: rare in the language, no word of its
+    dictionary, no compound of its words, no acronym (those are checked on their own)."""
+    return (
+        len(t.text) >= 4
+        and not t.after_det
+        and not _acronym(_POSSESSIVE_RE.sub("", t.text))
+        and zipf(t.text.lower(), lang) < RARE
+        and not spell_known(t.text.lower(), lang)
+        and not compound_of_words(t.text, lang)
+    )
 
 
 def _rare_word(p: Part, lang: str) -> bool:
