@@ -1014,9 +1014,6 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 and _orphan_like(t, doc.lang)
                 and _bare_fold(t.text) not in source_folded  # "NATO’s" for "NATO"
                 and not held_by_source(t)
-                # a translator's gloss in brackets: "Région Sud (Provence-Alpes-Côte
-                # d’Azur)"
-                and not _in_brackets(doc.text, t.start)
                 # "Battlestar Galactica" for "Kampfstern Galactica": a name translated
                 and not _joined_to_held(t, home, held_by_source, target_honorifics)
             ]
@@ -2319,12 +2316,6 @@ def _letter_compound(text: str, t: Part) -> bool:
     while hi < len(text) and (text[hi].isalnum() or text[hi] == "-"):
         hi += 1
     return any(len(piece) <= 2 for piece in text[lo:hi].split("-"))
-
-
-def _in_brackets(text: str, start: int) -> bool:
-    """``start`` lies inside round brackets opened in its line."""
-    line = text[text.rfind("\n", 0, start) + 1 : start]
-    return line.rfind("(") > line.rfind(")")
 
 
 def _orphan_like(t: Part, lang: str) -> bool:
