@@ -75,6 +75,7 @@ def same_initial(a: str, b: str) -> bool:
 
 _SKELETON = str.maketrans({"z": "s", "c": "k", "q": "k", "v": "f", "w": "f", "y": "i"})
 _SILENT = frozenset("aeiouhj")
+_SOFT_C = re.compile(r"c(?=[eiy])")
 
 
 @lru_cache(maxsize=100_000)
@@ -82,7 +83,8 @@ def skeleton(word: str) -> str:
     """The consonants of a word as heard, doubles merged: "Scholz" and "Schales" -> "skls",
     "Kahl" and "Kall" -> "kl", but "Merck" "mrk" and "Mercer" "mrkr". A near miss with
     several edits must keep the skeleton to count as the same name."""
-    w = fold(word).replace("ph", "f").replace("ks", "x").translate(_SKELETON)
+    # a soft "c" is an "s": "Cylons" / "Zylonen", "Cecilia" / "Cäzilia"
+    w = _SOFT_C.sub("s", fold(word).replace("ph", "f").replace("ks", "x")).translate(_SKELETON)
     out = w[:1]
     for ch in w[1:]:
         if ch not in _SILENT and ch != out[-1:]:

@@ -1013,6 +1013,14 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 and t.start not in taken
                 and _orphan_like(t, doc.lang)
                 and _bare_fold(t.text) not in source_folded  # "NATO’s" for "NATO"
+                # a translator's gloss in brackets: "(The Fisherwoman of …)"
+                and not _in_brackets(doc.text, t.start)
+                # the name inside a source compound: "Rhône" for "Rhonegletscher"; a
+                # source word that sounds alike ("Cylons" / "Zylonen")
+                and not any(
+                    _bare_fold(t.text) in w or (len(w) >= 4 and _same_sounds(t.text, w))
+                    for w in source_folded
+                )
                 and not held_by_source(t)
                 # "Battlestar Galactica" for "Kampfstern Galactica": a name translated
                 and not _joined_to_held(t, home, held_by_source, target_honorifics)
@@ -1029,11 +1037,18 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 and p.text not in reported  # its finding is made
                 and p.text.lower() not in source_honorifics
                 and (
-                    zipf(p.text.lower(), src.lang) < RARE
-                    or not spell_known(p.text.lower(), src.lang)
-                    or population(p.text) > 0
+                    population(p.text) > 0
                     or p.start in known
                     or fold(p.text) in source_countries
+                    # rare, or no word; where nouns are capitalised, after an article no
+                    # dictionary noun ("die Altertümer" is one, "die Bogestra" not)
+                    or (
+                        (
+                            zipf(p.text.lower(), src.lang) < RARE
+                            or not spell_known(p.text.lower(), src.lang)
+                        )
+                        and not (nouns and p.after_det and _in_dictionary(p.text, src.lang))
+                    )
                 )
                 and not arrives(p, plain, here, learned, window_text)
             ]
@@ -2203,16 +2218,21 @@ def _undefined(p: Part, lang: str) -> bool:
         for k in range(3, len(low) - 2)
     ):
         return False  # a short compound: "Eisberge", "Tierwohl"
+    return not _in_dictionary(p.text, lang)
+
+
+def _in_dictionary(word: str, lang: str) -> bool:
+    """The dictionary holds the word in one of its declined forms, a plural's changed
+    vowel given back too ("Altertümer" -> "altertum")."""
     vowels = language_data().get("plural_vowels", {}).get(lang.split("-")[0], {})
-    for base, _ending in declined(p.text, lang):
+    for base, _ending in declined(word, lang):
         low = base.lower()
-        # the last changed vowel given back: "Altertümer" -> "altertum"
         at = max((low.rfind(v) for v in vowels), default=-1)
         if known(low, lang) or (
             at >= 0 and known(low[:at] + vowels[low[at]] + low[at + 1 :], lang)
         ):
-            return False
-    return True
+            return True
+    return False
 
 
 def _city_adjective(word: str, city: str) -> bool:
@@ -2318,12 +2338,17 @@ def _letter_compound(text: str, t: Part) -> bool:
     return any(len(piece) <= 2 for piece in text[lo:hi].split("-"))
 
 
+def _in_brackets(text: str, start: int) -> bool:
+    """``start`` lies inside round brackets opened in its line."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return line.rfind("(") > line.rfind(")")
+
+
 def _orphan_like(t: Part, lang: str) -> bool:
     """A capitalised word that can only be a name: rare in the language, no word of its
     dictionary, no compound of its words, no acronym (those are checked on their own)."""
     return (
         len(t.text) >= 4
-        and not t.after_det
         and not _acronym(_POSSESSIVE_RE.sub("", t.text))
         and zipf(t.text.lower(), lang) < RARE
         and not spell_known(t.text.lower(), lang)
