@@ -17,9 +17,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
-
 from tqcheck.model import Document
 from tqcheck.names.countries import by_name, named
 from tqcheck.names.given import given_names, surnames
@@ -209,15 +206,23 @@ def _listed_names() -> tuple[str, ...]:
     return tuple(sorted(n for n in names if len(n) >= MIN_LETTERS))
 
 
+@lru_cache(maxsize=1)
+def _listed_by_letters() -> dict[frozenset[str], tuple[str, ...]]:
+    """The listed names by the set of their letters: a typing slip (two letters swapped,
+    one doubled or undoubled) keeps it, so a word's candidates are one lookup away
+    instead of a fuzzy pass over every listed name."""
+    out: dict[frozenset[str], list[str]] = {}
+    for name in _listed_names():
+        out.setdefault(frozenset(name), []).append(name)
+    return {letters: tuple(names) for letters, names in out.items()}
+
+
 def _listed_neighbour(word: str, lang: str) -> str | None:
-    """The most read name of the shipped lists a typing slip from ``word`` (rapidfuzz's
-    Damerau-Levenshtein finds the candidates one edit away), read at least LISTED_FAMOUS
-    in the document's language or English; None if none."""
+    """The most read name of the shipped lists a typing slip from ``word``, read at least
+    LISTED_FAMOUS in the document's language or English; None if none."""
     key = fold(word)
     best: tuple[float, str] | None = None
-    for name, _distance, _k in process.extract(
-        key, _listed_names(), scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=None
-    ):
+    for name in _listed_by_letters().get(frozenset(key), ()):
         # a typing slip only (letters swapped, doubled or undoubled): a name a letter
         # off a listed one is as often a spelling of its own ("Irme", "Priscille")
         if name == key or not typing_slip(key, name):
