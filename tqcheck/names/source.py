@@ -2008,25 +2008,28 @@ def _foreign_run(home: list[Part], held_by_source: Callable[[Part], bool], lang:
     Only where the target does not capitalise its nouns."""
     if lang.split("-")[0] in NOUN_CAPITALISING:
         return []
-    out: list[Part] = []
-    k = 0
-    while k < len(home):
-        j = k
-        while j + 1 < len(home) and home[j + 1].joined and home[j + 1].sentence == home[k].sentence:
-            j += 1
-        run = home[k : j + 1]
-        if (
-            len(run) > 1
-            and not run[0].initial
-            # words, not the pieces of one hyphenated word ("États-Unis", "Moyen-Orient")
-            and not all(t.hyphen for t in run)
-            # no everyday word of the language: "Le Bureau", "Grand Sceau" are translations
-            and all(zipf(t.text.lower(), lang) < NAME_MAX for t in run)
-            and not any(held_by_source(t) for t in run)
-        ):
-            out.append(run[0])
-        k = j + 1
-    return out
+    return [
+        run[0]
+        for run in _joined_runs(home)
+        if len(run) > 1
+        and not run[0].initial
+        # words, not the pieces of one hyphenated word ("États-Unis", "Moyen-Orient")
+        and not all(t.hyphen for t in run)
+        # no everyday word of the language: "Le Bureau", "Grand Sceau" are translations
+        and all(zipf(t.text.lower(), lang) < NAME_MAX for t in run)
+        and not any(held_by_source(t) for t in run)
+    ]
+
+
+def _joined_runs(home: list[Part]) -> list[list[Part]]:
+    """``home`` cut into runs of capitalised words joined inside one sentence."""
+    runs: list[list[Part]] = []
+    for t in home:
+        if runs and t.joined and t.sentence == runs[-1][-1].sentence:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return runs
 
 
 def _kept_run(
@@ -2043,12 +2046,8 @@ def _kept_run(
     if lang.split("-")[0] in NOUN_CAPITALISING and not nouns_too:
         return []
     out: list[Part] = []
-    k = 0
-    while k < len(home):
-        j = k
-        while j + 1 < len(home) and home[j + 1].joined and home[j + 1].sentence == home[k].sentence:
-            j += 1
-        run = [t for t in home[k : j + 1] if not t.initial]  # "The | Stuttgarter Zeitung"
+    for joined in _joined_runs(home):
+        run = [t for t in joined if not t.initial]  # "The | Stuttgarter Zeitung"
         new = [t for t in run if not held_by_source(t)]
         if (
             len(run) > 1
@@ -2059,7 +2058,6 @@ def _kept_run(
             )
         ):
             out.append(new[0])
-        k = j + 1
     return out
 
 
