@@ -970,8 +970,11 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     target_calendar = calendar_words(doc.lang)  # "Monday": capitalised, no name
     source_name_endings = _name_endings(src.lang)
 
-    def window_words(win: Window, run_words: list[str]) -> tuple[list[Part], list[str], list[str]]:
-        """The window's capitalised parts, its words and its folded (learned) words."""
+    def window_words(
+        win: Window, run_words: list[str]
+    ) -> tuple[int, int, list[Part], list[str], list[str]]:
+        """The widened window's bounds, its capitalised parts, its words and its folded
+        (learned) words."""
         lo, hi = _widened(doc, win.start, win.end)
         here = _between(targets, target_starts, lo, hi)
         # every word of the window, whatever its case: a source "name" written lower case
@@ -986,12 +989,12 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         learned = [fold(w) for w in plain] + [
             fold(m.group().replace("-", "")) for m in _HYPHENATED_RE.finditer(doc.text[lo:hi])
         ]
-        return here, plain, learned
+        return lo, hi, here, plain, learned
 
     def orphans(found: list[Missing]) -> list[Missing]:
         """A rare name in the target that no source word accounts for, in the window of a
         source sentence with a capitalised word that does not arrive: that word was
-        replaced ("Autozulieferer Mahle" / "supplier Eberspächer"), however the source's
+        replaced ("Getriebehersteller Renk" / "gearbox maker Zahnwerk"), however the source's
         capitalisation reads."""
         taken = {m.replacement[0] for m in found if m.replacement}
         taken |= {q for m in found if m.replacement for q in range(*m.replacement[:2])}
@@ -1027,7 +1030,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             ]
             if not stand:
                 continue
-            here, plain, learned = window_words(win, [])
+            _lo, _hi, here, plain, learned = window_words(win, [])
             window_text = " " + " ".join(fold(w) for w in plain) + " "
             gone = [
                 p
@@ -1074,8 +1077,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         win = window(doc, run[0][0].start)
         if win is None:
             continue  # the whole sentence is missing: AC002's finding
-        here, plain, learned = window_words(win, [p.text for p, _c in run])
-        lo, hi = _widened(doc, win.start, win.end)
+        lo, hi, here, plain, learned = window_words(win, [p.text for p, _c in run])
         # its initials arrive for a name of two words or more: "New Jersey" / "NJ"
         initials = "".join(p.text[0] for p, _c in run).upper() if len(run) > 1 else ""
 
