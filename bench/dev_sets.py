@@ -84,9 +84,16 @@ SETS: dict[str, tuple[str, str, tuple[str, ...], bool]] = {
         False,
     ),
 }
-# Batches written blind after the rules and never tuned on, kept out of the split: their
-# rows are reported as a third half, "blind" (raw/blind_*.jsonl).
-BLIND: dict[str, tuple[str, ...]] = {"source names": ("raw/blind_names_source_20.jsonl",)}
+# Batches written blind after the rules and never tuned on, kept out of the split: each is
+# reported as a half of its own (raw/blind_*.jsonl): "blind" (session 33), "blind21"
+# (session 34).
+BLIND: dict[str, tuple[tuple[str, str], ...]] = {
+    "source names": (
+        ("raw/blind_names_source_20.jsonl", "blind"),
+        ("raw/blind_names_source_21.jsonl", "blind21"),
+    )
+}
+BLIND_HALVES = ("blind", "blind21")
 PAIR_SETS = ("source names", "unknown names", "source words", "spelling", "sentence case")
 UNMARKED = DATA / "mqm_unmarked_errors.json"
 TERMINOLOGY_ENFR = BENCHMARKS / "terminology-enfr" / "wmt21_dev_enfr.jsonl"
@@ -198,7 +205,7 @@ def figures(rows: list[Row], codes: str, categories: tuple[str, ...], preview: b
             if row.error_free:
                 real[key] += n
     out = {}
-    for half in ("tune", "heldout", "blind"):
+    for half in ("tune", "heldout", *BLIND_HALVES):
         for lang in ("all", "de", "en", "fr"):
             key = f"{half}/{lang}"
             if key not in tallies:
@@ -354,10 +361,10 @@ def main() -> None:
     for name, (file, codes, categories, preview) in SETS.items():
         rows, problems = read_rows(DATA / file)
         assert not problems, problems
-        for extra in BLIND.get(name, ()):
+        for extra, half in BLIND.get(name, ()):
             blind, problems = read_rows(DATA / extra)
             assert not problems, problems
-            rows += [dataclasses.replace(r, meta={**r.meta, "split": "blind"}) for r in blind]
+            rows += [dataclasses.replace(r, meta={**r.meta, "split": half}) for r in blind]
         results[name] = figures(rows, codes, categories, preview)
     human = human_reference_rows() if BENCHMARKS.is_dir() else []
     if human:
