@@ -1577,7 +1577,12 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
     out: list[Missing] = []
     seen: set[tuple[str, tuple[int, int]]] = set()
     for k, w in enumerate(source_words):
-        if len(w.text) < 3 or not _acronym_name(w.text):
+        if not _acronym_name(w.text):
+            continue
+        # two letters are initials as often as a name, but not alone in brackets after a
+        # name: a party, a club ("Céline Vanderborght (MR)"), checked against one there
+        paired = len(w.text) == 2 and _bracketed(src.text, w.start, w.end)
+        if len(w.text) < 3 and not paired:
             continue
         # in a run of words in capitals ("PRO TIPS FOR …") a word is shouted, not an acronym
         shouted = any(
@@ -1604,6 +1609,15 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
             for t in words(doc.text[win.start : win.end], win.start)
             if _acronym_name(t.text) and t.text.lower() not in in_source
         ]
+        # an acronym the target language writes as it is ("FDA", "UNESCO") is kept by a
+        # translation: another one in its place, of other letters, names another
+        # organisation ("ATF", "WHO"), however common its word ("who")
+        kept = _travels_as_acronym(w.text, src.lang, doc.lang)
+        if paired:
+            # only another bracketed acronym in its place tells: "(PS)" for "(MR)"
+            others = [t for t in others if _bracketed(doc.text, t.start, t.end)]
+            if not any(_few_shared(w.text, t.text) for t in others):
+                continue
         stand_in = next(
             (
                 t
@@ -1616,6 +1630,13 @@ def _missing_acronyms(doc: Document, known: dict[int, Concept]) -> list[Missing]
                 )
                 and (
                     _another_organisation(t.text, w.text, doc)
+                    or (paired and _few_shared(w.text, t.text))
+                    or (
+                        kept
+                        and len(t.text) >= 3
+                        and not _in_capitals(doc.text, t.start, t.end)
+                        and _few_shared(w.text, t.text)
+                    )
                     or (
                         len(t.text) >= 3  # two letters are initials as often ("ILI" / "SG")
                         and _introduced(src.text, w.start, w.end)
@@ -1794,13 +1815,30 @@ def _another_organisation(stand_in: str, acronym: str, doc: Document) -> bool:
         # each language's own initials for one thing: "PDG" / "CEO", "GDP" / "BIP" (each
         # more at home in its language, by a language's gap over the two)
         return False
-    a, b = list(acronym.upper()), stand_in.upper()
+    return _few_shared(acronym, stand_in)
+
+
+def _few_shared(acronym: str, other: str) -> bool:
+    """Two acronyms share under half their letters: another organisation's, not the same
+    initials translated, which keep the cognates ("FBC" / "FSC", "PPE" / "EPI", "NATO" /
+    "OTAN")."""
+    a, b = list(acronym.upper()), other.upper()
     shared = 0
     for ch in b:
         if ch in a:
             a.remove(ch)
             shared += 1
-    return shared < ACRONYM_SHARED * max(len(acronym), len(stand_in))
+    return shared < ACRONYM_SHARED * max(len(acronym), len(other))
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """The word at ``start``..``end`` stands beside another word in capitals: a heading
+    or a shout ("WHO CARES"), not an acronym."""
+    before = re.search(r"([^\W\d_]+)\W*$", text[max(0, start - 40) : start])
+    after = re.match(r"\W*([^\W\d_]+)", text[end : end + 40])
+    return any(
+        m is not None and m.group(1).isupper() and len(m.group(1)) > 1 for m in (before, after)
+    )
 
 
 def _international(acronym: str, doc: Document) -> bool:
