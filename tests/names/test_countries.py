@@ -82,3 +82,20 @@ def test_an_adjective_written_on_a_country_name_names_it(word: str, lang: str, c
 )
 def test_a_word_on_a_city_or_no_country_names_none(word: str, lang: str) -> None:
     assert named([fold(word)], lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "has", "lacks"),
+    [
+        ("GB", "en", {"united kingdom", "kingdom"}, {"united"}),
+        ("US", "en", {"united states"}, {"united"}),
+        ("GB", "de", {"vereinigtes konigreich"}, {"vereinigte"}),
+        ("FR", "fr", {"france"}, set()),
+    ],
+)
+def test_a_country_arrives_by_its_full_name_or_its_own_words(
+    code: str, lang: str, has: set[str], lacks: set[str]
+) -> None:
+    forms = countries.name_forms(code, lang)
+    assert has <= forms
+    assert not lacks & forms

@@ -99,6 +99,20 @@ def by_full_name(lang: str) -> dict[str, str]:
     }
 
 
+def name_forms(code: str, lang: str) -> frozenset[str]:
+    """The forms by which a territory's name arrives in ``lang``: a one-word name's word;
+    a name of several words in full ("united kingdom") and by those of its words no other
+    territory's name has ("kingdom", not "united": that is the United States' too)."""
+    country = countries(lang).get(code)
+    if country is None:
+        return frozenset()
+    if country.one_word:
+        return country.names
+    names, _stems = _index(lang)
+    full = {n for n, c in by_full_name(lang).items() if c == code}
+    return frozenset(full | {w for w in country.names if names.get(w) == {code}})
+
+
 @lru_cache(maxsize=16)
 def by_name(lang: str) -> dict[str, str]:
     """Folded one-word country or region name of ``lang`` -> its territory code."""

@@ -28,6 +28,7 @@ from tqcheck.names.countries import (
     by_name,
     calendar_words,
     countries,
+    name_forms,
     named,
     shares_stem,
 )
@@ -440,7 +441,15 @@ def _acceptable(name: str, src_lang: str, lang: str, concept: Concept | None) ->
             parts = [fold(w.text) for w in words(term.text)]
             # a name of several words arrives whole, or by its own words: "Den Haag" is
             # not in every German "den"
-            forms |= {w for w in parts if len(parts) == 1 or zipf(w, lang) < EVERYDAY_FORM}
+            # (nor by a letter: "U.K." would arrive by any "in" read as a feminine
+            # ending; nor by a word several countries' names share: "United" is the
+            # United States' too)
+            forms |= {
+                w
+                for w in parts
+                if len(parts) == 1
+                or (zipf(w, lang) < EVERYDAY_FORM and len(w) > 1 and len(named([w], lang)) < 2)
+            }
             if len(parts) > 1:
                 forms.add(" ".join(parts))
     return forms
@@ -854,8 +863,12 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         known_place = bool(city_forms(p.text)) and p.start not in known
 
         def other_place(word: str) -> bool:
-            return _other_city(word, forms, source_places) or (
-                known_place and city_forms(word).isdisjoint(forms) and population(word) > 0
+            return (
+                _other_city(word, forms, source_places)
+                or (known_place and city_forms(word).isdisjoint(forms) and population(word) > 0)
+                # a word of another country's name: "Vereinigten (Staaten)" is no
+                # respelling of "Vereinigtes (Königreich)"
+                or (code is not None and _other_country(word, code, doc.lang))
             )
 
         # the city of a place adjective: "Hamburger Anwalt" / "Hamburg lawyer"
@@ -884,9 +897,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             codes = named([fold(p.text)], src.lang)
             code = next(iter(codes)) if len(codes) == 1 else None
             if code in target_table:
-                forms |= target_table[code].names | target_table[code].languages
+                forms |= name_forms(code, doc.lang) | target_table[code].languages
         elif code in target_table:
-            forms |= target_table[code].names
+            forms |= name_forms(code, doc.lang)
             # its adjective arrives for it, unless the source sentence has its own
             # ("in France during French school holidays")
             sentence = [w for start, n, w in source_words if start != p.start and n == p.sentence]
@@ -897,8 +910,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                     # Zealand" / "néo-zélandaises"
                     adjectives |= {
                         piece
-                        for n in target_table[code].names
-                        for piece in n.split("-")
+                        for n in name_forms(code, doc.lang)
+                        for piece in re.split(r"[- ]", n)
                         if len(piece) >= COUNTRY_WORD
                     }
         return (
@@ -1309,6 +1322,17 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         upgraded = {m.name for m in extra}
         out = [m for m in out if m.replacement or m.name not in upgraded] + extra
     return out + _missing_acronyms(doc, known)
+
+
+def _other_country(word: str, code: str, lang: str) -> bool:
+    """``word``, or it less a declension ending of a letter or two, is a word of other
+    territories' names in ``lang``, none of them ``code``."""
+    low = fold(word)
+    for form in (low, low[:-1], low[:-2]):
+        codes = named([form], lang) if len(form) >= 3 else set()
+        if codes:  # "Korea" is South Korea's too: no other country
+            return code not in codes
+    return False
 
 
 def _list_neighbours(first: Part, last: Part, src: Document) -> list[Part]:
