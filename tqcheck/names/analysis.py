@@ -37,7 +37,7 @@ from tqcheck.names.data import (
     short_form,
     transliterated,
 )
-from tqcheck.names.given import given_names
+from tqcheck.names.given import given_names, surnames
 from tqcheck.names.roles import roles_before, roles_of
 from tqcheck.names.similarity import (
     close,
@@ -178,7 +178,14 @@ def _resolve_alone(
     assert isinstance(idx, LangIndex)
     p = ps[i]
     lang = doc.lang
-    if zipf(p.text.lower(), lang) >= RARE:
+    prev = ps[i - 1] if i > 0 and p.joined and not p.hyphen else None
+    # a surname right after a known first name is a name, whatever words it splits into
+    after_first = prev is not None and fold(prev.text) in idx.first_names
+    # … and a word of the language there, one letter off that person's surname, is the
+    # surname corrupted into a word ("Friedrich März" for "Friedrich Merz"), unless it is
+    # a surname or a first name itself ("Olaf Schulz" is someone else)
+    common = zipf(p.text.lower(), lang) >= RARE
+    if common and (not after_first or p.text in surnames() or p.text in given_names()):
         return None
     if any(fold(base) in idx.approved for base, _e in declined(p.text, lang)[1:]):
         return None  # a declined correct form the matcher's stemmer missed ("Bidens")
@@ -196,9 +203,6 @@ def _resolve_alone(
         for nw in idx.foreign.get(key, []):
             if (nw.last or nw.count == 1) and transliterated(nw.concept):
                 return _Res(nw.concept, True, _foreign_kind(nw), _foreign_reason(nw), ending)
-    prev = ps[i - 1] if i > 0 and p.joined and not p.hyphen else None
-    # a surname right after a known first name is a name, whatever words it splits into
-    after_first = prev is not None and fold(prev.text) in idx.first_names
     # after an article a capitalised word is a noun, unless no word list has ever seen it
     # ("die Tükei" for "die Türkei": countries take articles in German and French)
     unseen = zipf(p.text.lower(), lang) == 0 and zipf(p.text.lower(), "en") == 0
@@ -213,7 +217,7 @@ def _resolve_alone(
                 if not (nw.last or nw.count == 1) or kind(nw.concept) == "organisation":
                     continue
                 found = _near(doc, p, base, word, nw, prev, idx.first_names, present)
-                if found is None:
+                if found is None or (common and (found[0] < 3 or edits(fold(base), word) > 1)):
                     continue
                 rank, score, reason = found
                 if rank < 3 and _consistent(ps, p, nw.concept.id, present):
