@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 import re
 from collections.abc import Iterator
 
@@ -79,7 +80,7 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
         for t in [t for t in extra if t.kind != "number"] + [
             t for t in extra if t.kind == "number"
         ]:
-            s = next((q for q in missing if q.kind == t.kind and (q.digits or t.digits)), None)
+            s = _partner(t, missing)
             if s is not None:
                 missing.remove(s)
                 yield ctx.finding(
@@ -96,6 +97,35 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding(
                     start, end, f"the source's {s.text!r} is missing from this sentence"
                 )
+
+
+def _partner(t: Quantity, missing: list[Quantity]) -> Quantity | None:
+    """The source quantity a changed target one stands for: of the same kind, the one of
+    the same shape (a year for a year, a decimal for a decimal), then the nearest in
+    magnitude, then the first ("bis 2028 auf 2,5 Prozent" for "1.5 percent by 2026":
+    2028 for 2026, 2,5 for 1.5)."""
+    candidates = [
+        (k, q) for k, q in enumerate(missing) if q.kind == t.kind and (q.digits or t.digits)
+    ]
+    if not candidates:
+        return None
+    shape, size = _shape(t), _magnitude(t)
+    return max(
+        candidates, key=lambda kq: (_shape(kq[1]) == shape, -abs(_magnitude(kq[1]) - size), -kq[0])
+    )[1]
+
+
+def _shape(q: Quantity) -> str:
+    """A year (four digits from 1000 to 2100), a whole number or a fraction."""
+    if q.value != int(q.value):
+        return "fraction"
+    if q.digits and 1000 <= q.value <= 2100 and re.fullmatch(r"\d{4}", q.text):
+        return "year"
+    return "whole"
+
+
+def _magnitude(q: Quantity) -> float:
+    return math.log10(abs(q.value) + 1)
 
 
 def _scores(times: list[Quantity], numbers: list[Quantity]) -> None:
