@@ -34,6 +34,8 @@ TITLE_WORDS = 5  # a first line this long without a sentence end is the headline
 _LINE_RE = re.compile(r"[^\r\n]+")
 _TERMINAL_RE = re.compile(r"[.!?…]['\"”“»«)\]]*\s*$")
 _SEPARATORS = frozenset("|•›»·▸►→↓✓✉>/")
+# a quotation in any of the languages' marks, on one line
+_QUOTED_RE = re.compile(r"«[^«»\n]*»|»[^«»\n]*«|„[^„“\n]*[“”]|“[^“”\n]*”|‹[^‹›\n]*›|\"[^\"\n]*\"")
 _URL_RE = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|de|fr|org|net|ch|at|be|uk|info|eu)\b|@\w")
 _LABEL_RE = re.compile(r"^\W*([^\W\d_][\w'’ -]{1,40}?)\s?[:：]\s")
 _DIGIT_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
@@ -113,14 +115,19 @@ def features(
     raw_words = WORD_RE.findall(c.text)
     words = [w.lower() for w in raw_words]
     n = max(len(words), 1)
-    hits = lex.kind_hits(match_words(c.text, raw_words))
+    # words in quotation marks are someone's speech, not the page speaking: "« Nous ne
+    # sommes pas en guerre », a déclaré …" addresses no reader, names no page element,
+    # and a guillemet is no breadcrumb separator
+    spoken = _QUOTED_RE.sub(" ", c.text)
+    own_words = WORD_RE.findall(spoken)
+    hits = lex.kind_hits(match_words(spoken, own_words))
     generic = hits.pop("interface", 0)
     n_hits = sum(hits.values())
-    we = sum(w in lex.first_person_plural for w in words)
+    we = sum(w.lower() in lex.first_person_plural for w in own_words)
     second = sum(
-        w in lex.second_person
-        or (w in lex.second_person_capitalised and raw[:1].isupper() and i > 0)
-        for i, (w, raw) in enumerate(zip(words, raw_words, strict=True))
+        w.lower() in lex.second_person
+        or (w.lower() in lex.second_person_capitalised and w[:1].isupper() and i > 0)
+        for i, w in enumerate(own_words)
     )
     stripped = c.text.rstrip()
     edge = c.line < EDGE_LINES or c.line >= c.lines - EDGE_LINES
@@ -138,7 +145,7 @@ def features(
         "interface": min(generic, 2) / 2.0,
         "publisher": min(we, 2) / 2.0,
         "time": 1.0 if _has_time(c.text, lex) else 0.0,
-        "separator": 0.0 if _SEPARATORS.isdisjoint(c.text) else 1.0,
+        "separator": 0.0 if _SEPARATORS.isdisjoint(spoken) else 1.0,
         "url": 1.0 if _URL_RE.search(c.text) else 0.0,
         "edge": 1.0 if edge else 0.0,
         "first_line": 1.0 if c.line == 0 else 0.0,
