@@ -81,7 +81,7 @@ def evaluate(name: str, rel: str, lang: str, limit: int | None) -> None:
         source = Document("src", row["source"], "en")
         doc = Document("tgt", row["target"], lang, source=source)
         result = check_document(doc, [spec], config, resources)
-        reported = {m.group(1) for f in result.findings for m in [_ID_RE.search(f.message)] if m}
+        reported = {i for f in result.findings for i in _ID_RE.findall(f.message)}
         human = (
             row.get("system", "reference") == "reference" or row.get("target_kind") == "reference"
         )

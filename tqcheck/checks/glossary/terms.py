@@ -45,7 +45,9 @@ def glossary_term_missing(doc: Document, ctx: Context) -> Iterator[Finding]:
     glossary = glossary_of(ctx)
     found = prose_matches(doc.source.text, glossary.find(doc.source))
     target = glossary.find(doc)
-    reported: set[tuple[str, tuple[int, int]]] = set()
+    # every term missing from one target sentence, in one finding: the sentence is the
+    # finding's span, so two findings there would be one (the engine keeps one per span)
+    missing: dict[tuple[int, int], list[tuple[str, str, list[Term]]]] = {}
     for m in found:
         if m.nested:
             continue
@@ -61,18 +63,29 @@ def glossary_term_missing(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         if rendered_with_modifier(doc.text[win.start : win.end], approved, doc.lang):
             continue
-        key = (m.concept.id, win.home)
-        if key in reported:
+        terms = missing.setdefault(win.home, [])
+        if all(concept != m.concept.id for _text, concept, _a in terms):
+            preferred = m.concept.preferred(doc.lang) or approved[0]
+            terms.append((m.text, m.concept.id, [preferred, *approved]))
+    for home, terms in missing.items():
+        start, end = _trim(doc.text, *home)
+        wanted = [" / ".join(dict.fromkeys(t.text.strip() for t in a[1:])) for *_x, a in terms]
+        if len(terms) == 1:
+            (text, concept, approved), (expected,) = terms[0], wanted
+            message = (
+                f"source term {text!r} ({concept}) is not rendered with the glossary "
+                f"term: expected {expected}"
+            )
+            yield ctx.finding(start, end, message, suggestion=approved[0].text.strip())
             continue
-        reported.add(key)
-        wanted = " / ".join(dict.fromkeys(t.text.strip() for t in approved))
-        start, end = _trim(doc.text, *win.home)
+        named = ", ".join(f"{text!r} ({concept})" for text, concept, _a in terms)
+        expected = "; ".join(
+            f"{w} for {text!r}" for (text, _c, _a), w in zip(terms, wanted, strict=True)
+        )
         yield ctx.finding(
             start,
             end,
-            f"source term {m.text!r} ({m.concept.id}) is not rendered with the glossary "
-            f"term: expected {wanted}",
-            suggestion=(m.concept.preferred(doc.lang) or approved[0]).text.strip(),
+            f"source terms {named} are not rendered with the glossary terms: expected {expected}",
         )
 
 
