@@ -589,14 +589,22 @@ def _overlap(a: Finding, b: Finding) -> bool:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    seen: set[tuple[str, int, int]] = set()
-    out = []
+    """One finding per rule and span. Findings of one rule on one span with other
+    messages (two numbers missing from one sentence, two names dropped from it) become one
+    whose message says each, so none is lost; a suggestion stays only if all agree."""
+    by_key: dict[tuple[str, int, int], Finding] = {}
     for f in sorted(findings, key=lambda f: (f.start, f.end, f.rule)):
         key = (f.rule, f.start, f.end)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
+        kept = by_key.get(key)
+        if kept is None:
+            by_key[key] = f
+        elif f.message not in kept.message.split("; "):
+            by_key[key] = dataclasses.replace(
+                kept,
+                message=f"{kept.message}; {f.message}",
+                suggestion=kept.suggestion if kept.suggestion == f.suggestion else None,
+            )
+    return list(by_key.values())
 
 
 def _failed_result(path: str, error: InputError, config: Config | None = None) -> DocumentResult:

@@ -13,6 +13,7 @@ of it stands in the window ("Kahl" / "Kall"), is corruption.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import weakref
 from collections.abc import Callable
@@ -1321,7 +1322,26 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         extra = orphans(out)
         upgraded = {m.name for m in extra}
         out = [m for m in out if m.replacement or m.name not in upgraded] + extra
+    # one stand-in replaced one name: the other names it stood for were dropped ("Merkel
+    # und Macron trafen Biden" / "Sie trafen Scholz": Scholz replaced one of them)
+    # (a place for a place: "Litauen" replaced "Vilnius", not Merkel)
+    by_stand_in: dict[tuple[int, int], list[int]] = {}
+    for k, m in enumerate(out):
+        if m.replacement is not None:
+            by_stand_in.setdefault(m.replacement[:2], []).append(k)
+    for (start, _end), ks in by_stand_in.items():
+        if len(ks) > 1:
+            place = _placelike(doc.text[start:_end], doc.lang)
+            keep = next((k for k in ks if _placelike(out[k].name, src.lang) == place), ks[0])
+            for k in ks:
+                if k != keep:
+                    out[k] = dataclasses.replace(out[k], replacement=None)
     return out + _missing_acronyms(doc, known)
+
+
+def _placelike(name: str, lang: str) -> bool:
+    """A place by the places data or CLDR's countries: "Vilnius", "Litauen"."""
+    return population(name) > 0 or fold(name) in by_name(lang)
 
 
 def _other_country(word: str, code: str, lang: str) -> bool:
