@@ -49,7 +49,13 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         before = text[m.start() - 1] if m.start() else ""  # the run starts after it
         after = text[m.end() : m.end() + 1]
-        if not before or before == "\n" or before in "([{„“\"'«»‚‘-–—/,.;:!?…":
+        closing = (
+            before in _CLOSING_QUOTES
+            and m.start() >= 2
+            and not text[m.start() - 2].isspace()
+            and mark in ",."
+        )  # a quotation closed on its last word, then a detached comma: "case“ , said"
+        if not before or before == "\n" or (before in "([{„“\"'«»‚‘-–—/,.;:!?…" and not closing):
             continue  # line start, inside brackets, or after other punctuation
         if after and (after.isalnum() or after == mark or after in ".…"):
             continue  # ".5", ".com", " ..." ellipsis, "?!" sequences handled elsewhere
@@ -61,6 +67,7 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
         )
 
 
+_CLOSING_QUOTES = "“”\"'»«‘’"
 _DOUBLED_RE = re.compile(r"(?<![.,;:])(?:,,|;;|::|,\.|\.,|;,|,;|(?<!\.)\.\.(?!\.))(?![.,;:])")
 
 
