@@ -80,8 +80,14 @@ def _balance(
 ) -> Iterator[Finding]:
     if opening == closing:
         return
+    text = para.text
+    # a whole quotation in the other of the German and English systems, which share “:
+    # its marks are that system's („…“ in English text, “…” in German), FL011's to report
+    other = _OTHER_SYSTEM.get((opening, closing))
+    if other is not None:
+        text = other.sub(lambda m: " " * len(m.group()), text)
     open_at: int | None = None
-    for m in re.finditer(re.escape(opening) + "|" + re.escape(closing), para.text):
+    for m in re.finditer(re.escape(opening) + "|" + re.escape(closing), text):
         pos = para.start + m.start()
         if m.group() == opening:
             if open_at is not None:
@@ -98,6 +104,12 @@ def _balance(
             open_at = None
     if open_at is not None and not next_reopens:
         yield ctx.finding(open_at, open_at + 1, f"quotation opened with {opening} is never closed")
+
+
+_OTHER_SYSTEM = {
+    SYSTEMS["english"]: re.compile(r"„[^„“”\n]*“"),
+    SYSTEMS["german"]: re.compile(r"“[^„“”\n]*”"),
+}
 
 
 @check(
