@@ -143,8 +143,27 @@ def missing_space_after_punctuation(doc: Document, ctx: Context) -> Iterator[Fin
             continue
         mark = m.group()
         yield ctx.finding(m.start(), m.end(), f"no space after {mark!r}", suggestion=mark + " ")
+    # … and a new sentence glued on with its quotation mark: 'jeudi."Nous', 'endete.„Wir'
+    # (the mark opens the quotation, or closes the last one and the next word is glued)
+    for m in _NO_SPACE_QUOTE_RE.finditer(doc.text):
+        mark, quote = m.group("mark"), m.group("quote")
+        before = doc.text[doc.text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        closes = quote in "“”»" and quote != ctx.pack.get("quotes", "primary", "  ")[0]
+        if quote == '"':
+            closes = before.count('"') % 2 == 1  # the paragraph's quotation is open
+        fixed = f"{mark}{quote} " if closes else f"{mark} {quote}"
+        yield ctx.finding(
+            m.start(),
+            m.end(),
+            f"no space after {mark + quote if closes else mark!r}",
+            suggestion=fixed,
+        )
 
 
+_NO_SPACE_QUOTE_RE = re.compile(
+    r"(?<=[^\W\d_]{2})(?P<mark>[.!?])(?P<quote>[\"„“”«»])"
+    r"(?=[A-ZÄÖÜÀÂÇÉÈÊËÎÏÔÛÙ][a-zäöüßàâçéèêëîïôûùüÿœ])"
+)
 _DOUBLE_SPACE_RE = re.compile(r"(?<=[^\s])  +(?=[^\s])")
 
 

@@ -96,7 +96,9 @@ def _brand(brand: str, sep: str, body: str, lang: str) -> bool:
         return True
     article = tokens[0].lower() in {"le", "la", "les", "l'", "die", "der", "das", "the", "el"}
     rare = all(zipf(t.lower(), lang) < 3.0 for t in tokens if len(t) > 3)
-    return not in_body and (article or rare) and len(tokens) <= 3
+    # (a name's particles aside: "Le Courrier du Sud", "Der Bote vom Rhein")
+    named = [t for t in tokens if t.lower() not in NAME_PARTICLES]
+    return not in_body and (article or rare) and len(named) <= 3
 
 
 # A reply line ("@reader:"). Horizontal white space only, possessive: "\s*" twice around an
