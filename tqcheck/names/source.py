@@ -41,6 +41,7 @@ from tqcheck.names.text import (
     compound_of_words,
     declined,
     derivation_stems,
+    determiners,
     fold,
     lang_list,
     lang_set,
@@ -568,6 +569,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
 
     source_countries = by_name(src.lang)
     source_honorifics = _honorifics(src.lang)
+    source_determiners = determiners(src.lang)
 
     persons = _persons(src)
     given = given_names()
@@ -1113,6 +1115,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             arriving = own
         if nouns and all(p.start in multi for p in names):
             arriving = names[:1]  # "Badische Zeitung" arrives by "Badische"
+        # … nor by its article: "Le Monde" is not in "Le Figaro"
+        arriving = [p for p in arriving if p.text.lower() not in source_determiners] or arriving
         arrived = (
             (bool(initials) and initials in plain)
             or any(arrives(p, plain, here, learned, window_text) for p in arriving)
@@ -1195,7 +1199,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         elif all(p.start in multi for p in names):
             # where the target capitalises its nouns, another name kept in the source's
             # language stands in ("John Lewis" for "Cole Brothers")
-            stand_in = _foreign_run(home, held_by_source, doc.lang) or (
+            stand_in = _foreign_run(
+                home, held_by_source, doc.lang, source_determiners | determiners(doc.lang)
+            ) or (
                 _kept_run(home, held_by_source, src.lang, doc.lang, nouns_too=True)
                 if target_nouns
                 else []
@@ -2086,10 +2092,16 @@ def _rare_initial(p: Part, weak: set[int], lang: str) -> bool:
     return True
 
 
-def _foreign_run(home: list[Part], held_by_source: Callable[[Part], bool], lang: str) -> list[Part]:
+def _foreign_run(
+    home: list[Part],
+    held_by_source: Callable[[Part], bool],
+    lang: str,
+    articles: frozenset[str] = frozenset(),
+) -> list[Part]:
     """The first part of each run of two capitalised words or more inside its sentence,
-    none of which the source holds: another multi-word name ("Harvard Kennedy School").
-    Only where the target does not capitalise its nouns."""
+    none of which the source holds, its ``articles`` aside: another multi-word name
+    ("Harvard Kennedy School", "Le Figaro" for "Le Monde"). Only where the target does not
+    capitalise its nouns."""
     if lang.split("-")[0] in NOUN_CAPITALISING:
         return []
     return [
@@ -2101,7 +2113,8 @@ def _foreign_run(home: list[Part], held_by_source: Callable[[Part], bool], lang:
         and not all(t.hyphen for t in run)
         # no everyday word of the language: "Le Bureau", "Grand Sceau" are translations
         and all(zipf(t.text.lower(), lang) < NAME_MAX for t in run)
-        and not any(held_by_source(t) for t in run)
+        and not any(held_by_source(t) for t in run if t.text.lower() not in articles)
+        and any(t.text.lower() not in articles for t in run)
     ]
 
 
