@@ -92,6 +92,7 @@ def doubled_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
     "Die Gespräche dauern an.." -> "Die Gespräche dauern an."
     """
     abbreviations = ctx.pack.lower_set("segment", "abbreviations")
+    ordinal_dot = bool(ctx.pack.get("segment", "ordinal_dot", False))
     for m in _DOUBLED_RE.finditer(doc.text):
         if "://" in _chunk(doc.text, m.start()):
             continue
@@ -102,6 +103,8 @@ def doubled_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
             and (before.group(1).lower() in abbreviations or len(before.group(1)) == 1)
         ):
             continue  # "z. B.," "ft.," : an abbreviation's dot before a comma
+        if m.group() == ".," and ordinal_dot and before and before.group(1).isdigit():
+            continue  # an ordinal's dot: "am 12., 18. und 25. Oktober"
         yield ctx.finding(
             m.start(),
             m.end(),

@@ -125,7 +125,9 @@ def straight_quotation_marks(doc: Document, ctx: Context) -> Iterator[Finding]:
     What it finds:
     Straight double quotes in German (which uses „…“), French (« … ») or English
     (“…”) text. Reported once per document, at the first occurrence, with the
-    count: the fix is one search-and-replace, not dozens of findings.
+    count: the fix is one search-and-replace, not dozens of findings. Where the
+    language's press sets straight quotes as a house style (English: the pack's
+    ``straight_accepted``), only a text that mixes them with “…” is reported.
 
     Why it matters:
     Straight quotes are a typewriter and scraping artefact; publishers set
@@ -143,6 +145,8 @@ def straight_quotation_marks(doc: Document, ctx: Context) -> Iterator[Finding]:
         return
     first = positions[0]
     typographic = sum(doc.text.count(q) for q in pair)
+    if not typographic and ctx.pack.get("quotes", "straight_accepted", False):
+        return  # straight quotes throughout: a house style the language's press uses
     also = (
         f"; the document also uses {pair[0]}…{pair[1]} {typographic} times" if typographic else ""
     )
@@ -187,7 +191,11 @@ def mixed_quotation_styles(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         for m in re.finditer(re.escape(opening), doc.text):
             end = doc.text.find(closing, m.end(), m.end() + 400)
-            if end > m.end() and not _is_other_system_closer(doc.text, m.start(), accepted):
+            if (
+                end > m.end()
+                and not _is_other_system_closer(doc.text, m.start(), accepted)
+                and not _nested(doc.text, m.start(), accepted[0])
+            ):
                 counts[name] += 1
                 first_at.setdefault(name, m.start())
     if not counts:
@@ -202,6 +210,15 @@ def mixed_quotation_styles(doc: Document, ctx: Context) -> Iterator[Finding]:
         f"text uses {expected[0]}…{expected[1]}",
         suggestion=expected[0],
     )
+
+
+def _nested(text: str, pos: int, primary: tuple[str, str]) -> bool:
+    """``pos`` stands inside a quotation in the language's own marks, still open in its
+    paragraph: a quotation in a quotation takes the other marks (« … “Continuez !” … »)."""
+    opening, closing = primary
+    start = text.rfind("\n", 0, pos) + 1
+    before = text.rfind(opening, start, pos)
+    return before != -1 and text.find(closing, before + 1, pos) == -1
 
 
 def _is_other_system_closer(text: str, pos: int, accepted: list[tuple[str, str]]) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from tqcheck.context import Context
 from tqcheck.model import Category, Document, Finding, Severity
 from tqcheck.names.places import any_city_name
+from tqcheck.names.text import determiners
 from tqcheck.registry import check
 from tqcheck.text.frequency import zipf
 
@@ -123,6 +124,7 @@ def capitalised_function_word(doc: Document, ctx: Context) -> Iterator[Finding]:
         for n in ctx.pack.get("function_words", "names_starting_with_function_word", [])
     ]
     first_names = ctx.pack.lower_set("function_words", "first_name_homographs")
+    nouns_after = determiners(doc.lang)
     for sentence in doc.sentences:
         tokens = sentence.tokens
         for i in range(1, len(tokens)):
@@ -135,6 +137,10 @@ def capitalised_function_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue  # after a colon, quote, bracket or dash a capital may start a clause
             if "\n" in doc.text[prev.end : tok.start]:
                 continue
+            if prev.text.lower() in nouns_after:
+                continue  # after an article a noun: "die Haltbarkeit der Waren"
+            if doc.text[tok.end : tok.end + 1] in "-‐":
+                continue  # a compound's suspended first part: "im In- und Ausland"
             rest = doc.text[tok.start : tok.start + 40].casefold()
             if any(rest.startswith(n) and not rest[len(n) : len(n) + 1].isalpha() for n in names):
                 continue  # "schrieb Die Linke", "laut Der Spiegel"

@@ -134,6 +134,9 @@ def _checkable(
     return not (linked and zipf(word[:-1].lower(), lang) >= KNOWN)
 
 
+SWAP_KNOWN = 2.0  # Zipf of a noun whose feminine is written ("Ökologe" 2.0, "Ökologin" 1.3)
+
+
 def _derived(word: str, correction: str, lang: str, pack: LangPack) -> bool:
     """A prefix or an ending of the language around a known word: "ungebogenen" is
     un-gebogen-en, "kalben" kalb-en; a rare word that is a regular form of a known one.
@@ -142,6 +145,11 @@ def _derived(word: str, correction: str, lang: str, pack: LangPack) -> bool:
     doubles the known word's last letter ("maladiee", "gravess")."""
     prefixes = ("", *pack.get("spelling", "prefixes", ()))
     suffixes = ("", *pack.get("spelling", "suffixes", ()))
+    for ending, own in pack.get("spelling", "ending_swaps", ()):
+        base = word[: len(word) - len(ending)] + own
+        if word.endswith(ending) and len(base) >= 4 and zipf(base, lang) >= SWAP_KNOWN:
+            if not correction.startswith(base):
+                return True  # "ökologin" on "ökologe"
     for pre in prefixes:
         if not word.startswith(pre):
             continue
