@@ -54,4 +54,6 @@ def test_human_references_rarely_trip_the_name_checks() -> None:
     assert words > 10_000
     assert len(findings) * 1000 / words < 0.5, [(f.rule, f.text) for f in findings]
     for f in findings:  # never a common German word
+        if f.message.startswith("name dropped"):
+            continue  # NM006 marks the sentence a source name is missing from
         assert all(zipf(w.lower(), "de") < 3.0 for w in f.text.split()), f
