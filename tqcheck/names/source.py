@@ -1115,6 +1115,12 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             arriving = own
         if nouns and all(p.start in multi for p in names):
             arriving = names[:1]  # "Badische Zeitung" arrives by "Badische"
+        # a place in a name of several words is its own part: "Berlin Fashion Week" is not
+        # in "Milan Fashion Week" (not a person's: "Paris Hilton")
+        # (an article before the run is the whole name's: "der Berlin Fashion Week")
+        placed = [p for p in arriving if p.start in city_words or is_city(p.text, src.lang)]
+        if placed and len(placed) < len(arriving) and not any(p.text in given for p, _c in run):
+            arriving = placed
         # … nor by its article: "Le Monde" is not in "Le Figaro"
         arriving = [p for p in arriving if p.text.lower() not in source_determiners] or arriving
         arrived = (
