@@ -115,6 +115,14 @@ def inconsistent_spellings(doc: Document, known: frozenset[str] = frozenset()) -
                     _same_surname(groups[minor], groups[m], surnames)
                     and (
                         (unseen and zipf(m.lower(), lang) >= RARE)
+                        # … or barely seen, a typing slip of a spelling far more frequent:
+                        # "Klop" (Zipf 1.6) one letter from "Klopp" (3.8)
+                        or (
+                            _barely_seen(minor, lang)
+                            and zipf(m.lower(), lang)
+                            >= max(RARE, zipf(minor.lower(), lang) + SLIP_GAP)
+                            and _similar(minor, m, strict=True, lang=lang)
+                        )
                         or (
                             unseen_en
                             and _seen_anywhere(m, lang)
@@ -138,6 +146,15 @@ def inconsistent_spellings(doc: Document, known: frozenset[str] = frozenset()) -
         suggestion = _inflect(minor, major, lang)
         out.extend(Variant(p, major, spread, suggestion) for p in groups[minor])
     return sorted(out, key=lambda v: v.part.start)
+
+
+SLIP_SEEN = 2.0  # Zipf under which a spelling is barely seen, in the language and in English
+SLIP_GAP = 2.0  # … and the Zipf by which the spelling it slipped from is more frequent
+
+
+def _barely_seen(word: str, lang: str) -> bool:
+    low = word.lower()
+    return zipf(low, lang) < SLIP_SEEN and zipf(low, "en") < SLIP_SEEN
 
 
 def _seen_anywhere(word: str, lang: str) -> bool:
