@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tqcheck.names.given import given_names
 from tqcheck.names.similarity import close, edits, jaro_winkler
 from tqcheck.names.text import (
     Part,
@@ -115,6 +116,13 @@ def inconsistent_spellings(doc: Document, known: frozenset[str] = frozenset()) -
                     _same_surname(groups[minor], groups[m], surnames)
                     and (
                         (unseen and zipf(m.lower(), lang) >= RARE)
+                        # … or a surname the document introduces with a given name, and
+                        # the other spelling never: "Eleanor Whitcombe … Whitcomb said"
+                        or (
+                            _introduced(groups[m], firsts)
+                            and not _introduced(groups[minor], firsts)
+                            and _similar(minor, m, strict=True, lang=lang)
+                        )
                         # … or barely seen, a typing slip of a spelling far more frequent:
                         # "Klop" (Zipf 1.6) one letter from "Klopp" (3.8)
                         or (
@@ -132,7 +140,7 @@ def inconsistent_spellings(doc: Document, known: frozenset[str] = frozenset()) -
                 )
             )
             and _similar(minor, m, lang=lang)
-            and not _derived(minor, m)
+            and not _derived(minor, m, lang)
         ]
         if not majors:
             continue
@@ -150,6 +158,12 @@ def inconsistent_spellings(doc: Document, known: frozenset[str] = frozenset()) -
 
 SLIP_SEEN = 2.0  # Zipf under which a spelling is barely seen, in the language and in English
 SLIP_GAP = 2.0  # … and the Zipf by which the spelling it slipped from is more frequent
+
+
+def _introduced(ps: list[Part], firsts: dict[int, str]) -> bool:
+    """One of the parts follows a given name of the shipped list ("Eleanor Whitcombe"):
+    the name as the document introduces the person."""
+    return any(firsts.get(p.start, "") in given_names() for p in ps)
 
 
 def _barely_seen(word: str, lang: str) -> bool:
@@ -229,22 +243,27 @@ def _similar(a: str, b: str, strict: bool = False, lang: str = "") -> bool:
     return any(close(r, b) for r in readings)
 
 
-def _derived(a: str, b: str) -> bool:
+def _derived(a: str, b: str, lang: str = "de") -> bool:
     """ "Außenminister"/"Außenministerin", "Kiew"/"Kiews", "Ukraine"/"Ukrainians": one
     word, two forms."""
     if derived_from(a, b) or derived_from(b, a):
         return True
     short, long = sorted((fold(a), fold(b)), key=len)
-    if long.startswith(short) and _inflection(short, long[len(short) :]):
+    if long.startswith(short) and _inflection(short, long[len(short) :], lang):
         return True
     stem = _common_prefix(short, long)
     endings = {short[len(stem) :], long[len(stem) :]}
-    return len(stem) >= 4 and endings <= {"", *DERIVED, *CASE_ENDINGS}
+    english = lang.split("-")[0] == "en"  # German case endings are no English inflection
+    allowed = {"", *GENITIVE, "es"} if english else {"", *DERIVED, *CASE_ENDINGS}
+    return len(stem) >= 4 and endings <= allowed
 
 
-def _inflection(stem: str, ending: str) -> bool:
+def _inflection(stem: str, ending: str, lang: str = "de") -> bool:
     """A case or plural ending ("Grönlandhai"/"Grönlandhaie", "Waffe"/"Waffen"), but not
-    a doubled last letter ("Thorvaldsen"/"Thorvaldsenn")."""
+    a doubled last letter ("Thorvaldsen"/"Thorvaldsenn"); in English only a plural or
+    genitive s ("Whitcomb"/"Whitcombe" are two spellings)."""
+    if lang.split("-")[0] == "en":
+        return ending in ("s", "es") and stem[-1:] not in ("s", "z", "x")
     if ending in ("e", "es", "en", "er", "ern"):
         return True
     if ending == "n":
