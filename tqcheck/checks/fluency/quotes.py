@@ -51,9 +51,12 @@ def unbalanced_quotation_marks(doc: Document, ctx: Context) -> Iterator[Finding]
     What it finds:
     Within a paragraph, following the language's own pair (German „…“, French
     « … », English “…”): a second opening mark while a quotation is still open
-    („Eine Diskussion ist im Gange; „Es ist …), or a closing mark with no
-    quotation open. A quotation left open at the end of a paragraph is accepted
-    when the next paragraph reopens it (the multi-paragraph convention).
+    („Eine Diskussion ist im Gange; „Es ist …; two side by side, „„, are marked
+    together), or a closing mark with no quotation open. Straight double quotes
+    likewise, each read as opening or closing by the spaces around it (a
+    paragraph with one that reads as neither, or with inch marks, is left
+    alone). A quotation left open at the end of a paragraph is accepted when
+    the next paragraph reopens it (the multi-paragraph convention).
 
     Why it matters:
     Machine translation and sentence re-assembly often duplicate or drop
@@ -69,10 +72,44 @@ def unbalanced_quotation_marks(doc: Document, ctx: Context) -> Iterator[Finding]
     opening, closing = pair
     paragraphs = doc.paragraphs
     for i, para in enumerate(paragraphs):
-        next_reopens = i + 1 < len(paragraphs) and paragraphs[i + 1].text.lstrip().startswith(
-            opening
-        )
-        yield from _balance(para, opening, closing, next_reopens, ctx)
+        following = paragraphs[i + 1].text.lstrip() if i + 1 < len(paragraphs) else ""
+        yield from _balance(para, opening, closing, following.startswith(opening), ctx)
+        yield from _straight_balance(para, following.startswith('"'), ctx)
+
+
+def _straight_balance(para: Paragraph, next_reopens: bool, ctx: Context) -> Iterator[Finding]:
+    """The same for straight double quotes, each read as opening (after a space or a
+    bracket, before a word) or closing (after a word, before a space or a mark); a
+    paragraph with a mark that reads as neither is left alone."""
+    text = para.text
+    marks = [m.start() for m in re.finditer('"', text)]
+    if not marks:
+        return
+    kinds = []
+    for k in marks:
+        before = text[k - 1] if k else " "
+        after = text[k + 1] if k + 1 < len(text) else " "
+        opens = (before.isspace() or before in '([{—–-/"') and not after.isspace()
+        closes = not before.isspace() and (after.isspace() or not after.isalnum())
+        if opens == closes or before.isdigit():
+            return  # '"' alone between spaces, glued on both sides, or inches: no telling
+        kinds.append("open" if opens else "close")
+    open_at: int | None = None
+    for k, kind in zip(marks, kinds, strict=True):
+        pos = para.start + k
+        if kind == "open":
+            if open_at is not None:
+                start = open_at if not text[open_at - para.start + 1 : k].strip() else pos
+                yield ctx.finding(
+                    start, pos + 1, 'quotation opened again with " before it was closed'
+                )
+            open_at = pos
+        else:
+            if open_at is None:
+                yield ctx.finding(pos, pos + 1, 'closing " without an opening "')
+            open_at = None
+    if open_at is not None and not next_reopens:
+        yield ctx.finding(open_at, open_at + 1, 'quotation opened with " is never closed')
 
 
 def _balance(
@@ -91,11 +128,15 @@ def _balance(
         pos = para.start + m.start()
         if m.group() == opening:
             if open_at is not None:
+                # the two marks side by side ("„„Niemand", "« « Les") are one slip: both
+                start = (
+                    open_at if not para.text[open_at - para.start + 1 : m.start()].strip() else pos
+                )
                 yield ctx.finding(
-                    pos,
+                    start,
                     pos + 1,
                     f"quotation opened again with {opening} before it was closed",
-                    suggestion="",
+                    suggestion=opening if start < pos else "",
                 )
             open_at = pos
         else:
