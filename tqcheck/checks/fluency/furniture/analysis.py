@@ -131,14 +131,17 @@ def _analyse(doc: Document, lex: Lexicon, repeated: frozenset[str]) -> list[Hit]
         if not free(c.start, c.end):
             continue
         f = scoring.features(c, lex, counts, line_key(c.text) in repeated, floor=limit)
-        if f is None:
-            continue
-        p = scoring.score(f)
-        if p >= limit:  # a comment thread's start is structural (FL007); a scored line
-            kind = _kind(f)  # about comments is a comment widget
+        p = 0.0 if f is None else scoring.score(f)
+        if f is not None and p >= limit:  # a comment thread's start is structural (FL007);
+            kind = _kind(f)  # a scored line about comments is a comment widget
             hits.append(
                 Hit(c.start, c.end, "comment_form" if kind == "comment_section" else kind, p)
             )
+        else:
+            strong = scoring.strong_appeal(c, lex)
+            if strong is not None:  # an appeal in full, wherever it stands
+                kind = "comment_form" if strong == "comment_section" else strong
+                hits.append(Hit(c.start, c.end, kind, limit))
     return hits
 
 

@@ -74,9 +74,6 @@ def candidates(doc: Document) -> list[Candidate]:
         if index == 0 and n_words >= TITLE_WORDS and not _TERMINAL_RE.search(line):
             if not any(ch in _SEPARATORS or ch.isdigit() for ch in line):
                 continue  # the page's headline: its furniture (a site suffix) is structural
-        if n_words <= MAX_LINE_WORDS:
-            out.append(Candidate(start, end, text[start:end], index, len(spans), True, isolated))
-            continue
         while si < len(sentences) and sentences[si].end <= start:
             si += 1
         inside = []
@@ -84,6 +81,14 @@ def candidates(doc: Document) -> list[Candidate]:
         while k < len(sentences) and sentences[k].start < end:
             inside.append(sentences[k])
             k += 1
+        if n_words <= MAX_LINE_WORDS:
+            if len(inside) > 2:
+                # a short paragraph of several sentences: its last one may be glued on
+                # ("… fahren weiter. Abonnieren Sie unseren Newsletter …"), judged first
+                s = inside[-1]
+                out.append(Candidate(s.start, s.end, s.text, index, len(spans), False, False))
+            out.append(Candidate(start, end, text[start:end], index, len(spans), True, isolated))
+            continue
         for s in {id(x): x for x in (inside[:1] + inside[-1:])}.values():
             if len(s.words) <= MAX_GLUED_WORDS and len(inside) > 1:
                 out.append(Candidate(s.start, s.end, s.text, index, len(spans), False, False))
@@ -100,6 +105,28 @@ def body_counts(doc: Document) -> Counter[str]:
     """Word keys (stems: "Datenschützer" and "Datenschutz" are one) over the whole text."""
     key = key_function(doc.lang)
     return Counter(key(w) for w in words_of(doc.text) if len(w) >= _CONTENT_MIN)
+
+
+STRONG_HITS = 3  # interface words of one kind in a line that commands the reader
+
+
+def strong_appeal(c: Candidate, lex: Lexicon) -> str | None:
+    """The kind of a line that tells the reader to do something (a command, "you", "your")
+    with three interface words or more of one kind, wherever it stands: "Sign up for our
+    briefing to get the latest news delivered to your inbox" glued mid-article. Words in
+    quotation marks are someone's speech and count for nothing."""
+    if re.search(r"[.!?…]\s+\S", c.text.strip()):
+        return None  # a line of several sentences: its sentences are candidates of their own
+    spoken = _QUOTED_RE.sub(" ", c.text)
+    if not any(p.search(spoken) for p in lex.commands):
+        return None
+    own_words = WORD_RE.findall(spoken)
+    if not any(w.lower() in lex.second_person for w in own_words):
+        return None
+    hits = lex.kind_hits(match_words(spoken, own_words))
+    hits.pop("interface", None)
+    kind, n = max(hits.items(), key=lambda kv: kv[1], default=("", 0))
+    return kind if n >= STRONG_HITS else None
 
 
 def features(
