@@ -134,9 +134,8 @@ def _analyse(doc: Document, lex: Lexicon, repeated: frozenset[str]) -> list[Hit]
         p = 0.0 if f is None else scoring.score(f)
         if f is not None and p >= limit:  # a comment thread's start is structural (FL007);
             kind = _kind(f)  # a scored line about comments is a comment widget
-            hits.append(
-                Hit(c.start, c.end, "comment_form" if kind == "comment_section" else kind, p)
-            )
+            start = scoring.glued_part(c, lex)
+            hits.append(Hit(start, c.end, "comment_form" if kind == "comment_section" else kind, p))
         else:
             strong = scoring.strong_appeal(c, lex)
             if strong is not None:  # an appeal in full, wherever it stands

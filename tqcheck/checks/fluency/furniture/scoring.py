@@ -52,6 +52,8 @@ class Candidate:
     lines: int  # non-blank lines in the text
     own_line: bool  # the whole line, not a sentence of it
     isolated: bool  # a blank line (or the text's edge) before and after
+    # a short line of three sentences or more: where its last one starts
+    last_sentence: int | None = None
 
 
 def candidates(doc: Document) -> list[Candidate]:
@@ -82,12 +84,16 @@ def candidates(doc: Document) -> list[Candidate]:
             inside.append(sentences[k])
             k += 1
         if n_words <= MAX_LINE_WORDS:
+            last = None
             if len(inside) > 2:
                 # a short paragraph of several sentences: its last one may be glued on
                 # ("… fahren weiter. Abonnieren Sie unseren Newsletter …"), judged first
                 s = inside[-1]
                 out.append(Candidate(s.start, s.end, s.text, index, len(spans), False, False))
-            out.append(Candidate(start, end, text[start:end], index, len(spans), True, isolated))
+                last = s.start
+            out.append(
+                Candidate(start, end, text[start:end], index, len(spans), True, isolated, last)
+            )
             continue
         for s in {id(x): x for x in (inside[:1] + inside[-1:])}.values():
             if len(s.words) <= MAX_GLUED_WORDS and len(inside) > 1:
@@ -108,6 +114,19 @@ def body_counts(doc: Document) -> Counter[str]:
 
 
 STRONG_HITS = 3  # interface words of one kind in a line that commands the reader
+
+
+def glued_part(c: Candidate, lex: Lexicon) -> int:
+    """Where the furniture of a short line of several sentences starts: at its last
+    sentence when that holds every interface word of the line ("… fahren weiter. Holen
+    Sie sich den Newsletter …"), else at the line's start."""
+    if c.last_sentence is None:
+        return c.start
+    cut = c.last_sentence - c.start
+    head = c.text[:cut]
+    hits = lex.kind_hits(match_words(head, WORD_RE.findall(head)))
+    hits.pop("interface", None)
+    return c.start if any(hits.values()) else c.last_sentence
 
 
 def strong_appeal(c: Candidate, lex: Lexicon) -> str | None:
