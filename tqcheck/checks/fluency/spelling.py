@@ -67,6 +67,7 @@ def misspelled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
     "Die Regirung beschloss das Gesetz." -> "Regierung"
     """
     lang = doc.lang.split("-")[0]
+    compounding = bool(ctx.pack.get("repetition", "nouns_capitalised", False))
     counts = Counter(t.text for t in doc.tokens if t.is_word)
     source = _source_words(doc)
     for sentence in doc.sentences:
@@ -79,6 +80,8 @@ def misspelled_word(doc: Document, ctx: Context) -> Iterator[Finding]:
                 if not _checkable(part, start == token.start, i == 0, previous, lang, ctx.pack):
                     continue
                 correction = _correction(part, lang)
+                if correction is None and compounding:
+                    correction = _compound_correction(part, lang)
                 if correction is None or _derived(part.lower(), correction.lower(), lang, ctx.pack):
                     continue
                 yield ctx.finding(
@@ -178,6 +181,39 @@ def _correction(word: str, lang: str) -> str | None:
     if best_zipf < floor or best_zipf - zipf(low, lang) < MARGIN:
         return None
     return best[0].upper() + best[1:] if word[0].isupper() else best
+
+
+COMPOUND_LETTERS = 10  # a shorter word is no compound worth splitting
+MODIFIER_KNOWN = 3.5  # Zipf of a compound's first part ("Fachkräfte", "Rückhalte")
+COMPOUND_SEEN = 2.0  # Zipf of the corrected compound: the language writes it
+
+
+@lru_cache(maxsize=20_000)
+def _compound_correction(word: str, lang: str) -> str | None:
+    """A compound no word list has seen, whose head one edit away makes a compound the
+    language writes: "Fachkräftemangle" -> "Fachkräftemangel", "Rückhaltebeken" ->
+    "Rückhaltebecken" (the corrected whole must be seen, so a rare but right compound,
+    whose head only looks like a slip, stays)."""
+    low = word.lower()
+    if len(low) < COMPOUND_LETTERS or zipf(low, lang) > 0:
+        return None
+    if any(zipf(low[: -len(e)], lang) > 0 for e in ("s", "es", "n", "en", "e", "er", "ern")):
+        return None  # a case or plural ending on a word the language writes: "Sonnenschutzmittels"
+    for cut in range(4, len(low) - 3):
+        modifier, head = low[:cut], low[cut:]
+        # with its linking element: "Fachkräfte-", "Rückhalte-" (Rückhalt), "Arbeits-"
+        forms = [modifier] + [
+            modifier[: -len(e)] for e in ("s", "e", "n", "en", "es") if modifier.endswith(e)
+        ]
+        if max(zipf(f, lang) for f in forms) < MODIFIER_KNOWN:
+            continue
+        found = nearest(head, lang)
+        if found is None:
+            continue
+        fixed = modifier + found[0]
+        if zipf(fixed, lang) >= COMPOUND_SEEN:
+            return word[:cut] + found[0]
+    return None
 
 
 _LIST_RE = re.compile(r"^\s*(?:[-–—•*·▪►]|\d+[.)]|[a-z][.)])\s")
