@@ -57,7 +57,7 @@ def site_suffix(doc: Document, lex: Lexicon) -> Iterator[Hit]:
             continue  # a paragraph, not a title
         brand = s.group("brand").strip()
         body = (text[: m.start()] + text[m.end() :]).lower()
-        if _brand(brand, s.group("cut").strip(), body, doc.lang):
+        if _brand(brand, s.group("cut").strip(), body, doc.lang, s.group("head")):
             start = m.start() + s.start("cut")
             while text[start].isspace():
                 start += 1
@@ -65,7 +65,7 @@ def site_suffix(doc: Document, lex: Lexicon) -> Iterator[Hit]:
             return
 
 
-def _brand(brand: str, sep: str, body: str, lang: str) -> bool:
+def _brand(brand: str, sep: str, body: str, lang: str, head: str = "") -> bool:
     """Whether what follows the headline's last separator is a site's name."""
     tokens = [t for t in brand.split() if t not in "-–|"]
     domain = bool(re.search(r"\w\.(?:[a-z]{2,4})\b", brand))
@@ -94,11 +94,23 @@ def _brand(brand: str, sep: str, body: str, lang: str) -> bool:
         return not in_body or hint
     if hint:
         return True
+    # a name in capitals after a headline in sentence case: "… with late winner - Tyneside
+    # Sport", "… pour l'été - Picardie Plus"
+    if 2 <= len(tokens) <= 3 and not in_body and _sentence_case(head):
+        return True
     article = tokens[0].lower() in {"le", "la", "les", "l'", "die", "der", "das", "the", "el"}
     rare = all(zipf(t.lower(), lang) < 3.0 for t in tokens if len(t) > 3)
     # (a name's particles aside: "Le Courrier du Sud", "Der Bote vom Rhein")
     named = [t for t in tokens if t.lower() not in NAME_PARTICLES]
     return not in_body and (article or rare) and len(named) <= 3
+
+
+def _sentence_case(head: str) -> bool:
+    """A headline written in sentence case: past its first word, most of its words of four
+    letters or more, two at least, start in lower case."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", head)[1:] if len(w) >= 4]
+    lower = sum(w[0].islower() for w in words)
+    return lower >= 2 and 2 * lower > len(words)
 
 
 # A reply line ("@reader:"). Horizontal white space only, possessive: "\s*" twice around an
