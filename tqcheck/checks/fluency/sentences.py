@@ -182,7 +182,8 @@ def paragraph_without_final_punctuation(doc: Document, ctx: Context) -> Iterator
     A paragraph of at least two sentences, or one of 25 words or more, whose
     last character is not a full stop, question or exclamation mark, colon,
     ellipsis or closing quotation mark. Headlines, captions and list lines are
-    short and are left alone.
+    short and are left alone, unless they end on a word no sentence ends on
+    (the pack's ``dangling``: "und", "the", "comme").
 
     Why it matters:
     A paragraph that stops mid-air is usually truncated: the translation or the
@@ -194,20 +195,27 @@ def paragraph_without_final_punctuation(doc: Document, ctx: Context) -> Iterator
     by_para: dict[int, int] = {}
     for s in doc.sentences:
         by_para[s.paragraph] = by_para.get(s.paragraph, 0) + 1
+    dangling = ctx.pack.lower_set("segment", "dangling")
     for para in doc.paragraphs:
         text = para.text.rstrip()
         if not text or text[-1] in FINAL_MARKS:
             continue
-        words = sum(1 for t in re.finditer(r"\w+", text))
-        if by_para.get(para.index, 0) < 2 and words < 25:
-            continue
-        headline = para.index == 0 and len(doc.paragraphs) > 1
-        if words < 25 and (headline or _LIST_ITEM_RE.match(text)):
-            # a headline with its kicker ("Stay or go? How …") above the text, a list
-            # line ("1. Liverpool, 64 points")
-            continue
         last = re.search(r"\S+$", text)
         assert last is not None
+        words = sum(1 for t in re.finditer(r"\w+", text))
+        headline = para.index == 0 and len(doc.paragraphs) > 1
+        short = by_para.get(para.index, 0) < 2 and words < 25
+        if short or (words < 25 and (headline or _LIST_ITEM_RE.match(text))):
+            # a headline with its kicker ("Stay or go? How …") above the text, a list
+            # line ("1. Liverpool, 64 points"); but no sentence ends on "und", "the",
+            # "comme", however short
+            if last.group().lower() in dangling and len(text.split()) >= 3:
+                yield ctx.finding(
+                    para.start + last.start(),
+                    para.start + len(text),
+                    f"paragraph breaks off after {last.group()!r}",
+                )
+            continue
         start = para.start + last.start()
         yield ctx.finding(
             start,
