@@ -90,6 +90,17 @@ SETS: dict[str, tuple[str, str, tuple[str, ...], bool]] = {
         ),
         False,
     ),
+    "end to end with source": (
+        "e2e_src.jsonl",
+        "FL,NM,GL,AC",
+        (
+            "Accuracy/Mistranslation",
+            "Accuracy/Omission",
+            "Accuracy/Addition",
+            "Accuracy/Untranslated text",
+        ),
+        False,
+    ),
     "sentence case": (
         "sentence_case.jsonl",
         "FL013,FL022",

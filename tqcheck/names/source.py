@@ -774,6 +774,11 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     source_adjective_endings = lang_tuple("adjective_endings", src.lang)
     # … and the exonyms of the source's names: "Rhineland" for "Rheinland-Pfalz"
     source_forms |= {f for p in parts(src) for f in exonyms.get(_bare_fold(p.text), ())}
+    # … and the words of those of several words: "Saxony" of "Lower Saxony" for
+    # "Niedersachsen" is no stand-in
+    source_forms |= {
+        w for f in list(source_forms) if " " in f for w in f.split() if len(w) >= COUNTRY_WORD
+    }
     target_honorifics = _honorifics(doc.lang)
     # a country of the target that no source word names, nor its adjective, stands in
     # for one that is gone ("Schweiz" for "Ukraine"; "Chine" after "Chinese" does not)
@@ -1313,8 +1318,17 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                     )
                     if run[0][0].start in openers
                     else (target_nouns and famous_here(stand_in[0], run))
-                    or _rare_name(
-                        stand_in[0], doc.text, doc.lang, src.lang, initial=run[0][0].initial
+                    or (
+                        _rare_name(
+                            stand_in[0], doc.text, doc.lang, src.lang, initial=run[0][0].initial
+                        )
+                        # a sentence's first word of the dictionary for one: "Attisé par
+                        # le mistral" / "Fanned by the mistral" (a participle, no name)
+                        and not (
+                            run[0][0].initial
+                            and stand_in[0].initial
+                            and spell_known(stand_in[0].text.lower(), doc.lang)
+                        )
                     )
                 )
             )

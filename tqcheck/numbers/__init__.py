@@ -148,14 +148,38 @@ def extract(text: str, lang: str) -> list[Quantity]:
             add(q)
     for q in _months(masked, text, loc, taken):
         add(q)
-    for q in loc.words.find(masked, text, taken):
+    # a number word after an elided article or preposition: "d’un million", "l'une"
+    unelided = _ELISION_RE.sub(lambda m: " " * len(m.group()), masked)
+    for q in loc.words.find(unelided, text, taken):
         add(q)
     if loc.convertible_units:
         found = [_mark_unit(q, masked, loc) for q in found]
     found.sort(key=lambda q: (q.start, q.end))
+    found = _season_years(found, masked)
     if loc.range_words is not None and len(found) > 1:
         found = _range_scales(found, masked, loc)
     return found
+
+
+_ELISION_RE = re.compile(r"(?<![^\W\d_])(?:[dlcjmnst]|qu)['’](?=[^\W\d_])", re.IGNORECASE)
+_SEASON_RE = re.compile(r"[-–/]")
+
+
+def _season_years(found: list[Quantity], masked: str) -> list[Quantity]:
+    """A year's second half written short after a year: "2027-28", "2027/28" is 2028 as
+    well as 28, so it matches "2027-2028"."""
+    out = list(found)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if (
+            a.kind == b.kind == "number"
+            and re.fullmatch(r"(1[89]|20)\d\d", a.text)
+            and re.fullmatch(r"\d\d", b.text)
+            and _SEASON_RE.fullmatch(masked[a.end : b.start])
+        ):
+            year = int(a.value) // 100 * 100 + int(b.value)
+            out[k] = dataclasses.replace(b, alternates=(*b.alternates, float(year)))
+    return out
 
 
 _LEAD_DIGITS_RE = re.compile(r"\d[\d.,]*")
