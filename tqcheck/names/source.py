@@ -788,6 +788,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         for w in words(src.text)
     ]  # (offset, sentence, folded word)
     accounted = named([w for _s, _n, w in source_words], src.lang)
+    source_by_sentence: dict[int, list[tuple[int, str]]] = {}
+    for start, n, w in source_words:
+        source_by_sentence.setdefault(n, []).append((start, w))
     # a target word the source holds in any case is no stand-in ("Coronavirus" for the
     # source's "coronavirus")
     source_folded = {w for _s, _n, w in source_words}
@@ -819,16 +822,27 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
 
     capitalising = doc.lang.split("-")[0] in NOUN_CAPITALISING  # "Deutsche Bahn": a noun's
 
+    # the source's forms and words indexed for the questions asked of every target word
+    # (a bilingual file is one document: a pass over all its source words per target
+    # word was quadratic)
+    forms_index = _FormIndex(source_forms)
+    folded_by_stem: dict[str, set[str]] = {}
+    for w in source_folded:
+        folded_by_stem.setdefault(w[:CITY_STEM], set()).add(w)
+    held: dict[str, bool] = {}
+
     def held_by_source(t: Part) -> bool:  # in any case or form: no stand-in
+        if t.text not in held:
+            held[t.text] = _held_by_source(t)
+        return held[t.text]
+
+    def _held_by_source(t: Part) -> bool:
         return (
             fold(t.text) in source_folded
             or _reads_as(t.text, source_forms, doc.lang)
             # a source name respelled or misspelled ("Kovalenko" / "Kowalenko"): that
             # name, not another one (a near miss is NM005's)
-            or (
-                _close(t.text, source_forms)
-                and not _other_city(t.text, source_forms, source_places)
-            )
+            or (forms_index.close(t.text) and not _other_city(t.text, source_forms, source_places))
             or (
                 fold(t.text).endswith(adjective_endings)
                 and any(shares_stem(fold(t.text), f) for f in source_cities)
@@ -842,8 +856,8 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 population(t.text) > 0
                 and any(
                     _city_adjective(w, f)
-                    for w in source_folded
                     for f in city_forms(t.text) | {fold(t.text)}
+                    for w in folded_by_stem.get(f[:CITY_STEM], ())
                 )
             )
             # a name the source holds as a compound's first part ("Rheintal" / "Rhine
@@ -910,7 +924,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
             forms |= name_forms(code, doc.lang)
             # its adjective arrives for it, unless the source sentence has its own
             # ("in France during French school holidays")
-            sentence = [w for start, n, w in source_words if start != p.start and n == p.sentence]
+            sentence = [
+                w for start, w in source_by_sentence.get(p.sentence, ()) if start != p.start
+            ]
             if code not in named(sentence, src.lang):
                 adjectives |= target_table[code].languages
                 if p.start in countries_here:
@@ -991,6 +1007,11 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     target_calendar = calendar_words(doc.lang)  # "Monday": capitalised, no name
     source_name_endings = _name_endings(src.lang)
 
+    doc_words: list[tuple[int, int, str]] = []
+    doc_words_starts: list[int] = []
+    doc_hyphenated: list[tuple[int, int, str]] = []
+    doc_hyphenated_starts: list[int] = []
+
     def window_words(
         win: Window, run_words: list[str]
     ) -> tuple[int, int, list[Part], list[str], list[str]]:
@@ -999,17 +1020,36 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         lo, hi = _widened(doc, win.start, win.end)
         here = _between(targets, target_starts, lo, hi)
         # every word of the window, whatever its case: a source "name" written lower case
-        # in the target was a common noun ("Pollen" / "pollen")
-        plain = [w.text for w in words(doc.text[lo:hi])]
+        # in the target was a common noun ("Pollen" / "pollen"); the document's words
+        # are found once and each window takes its share (a bilingual file is one
+        # document with thousands of windows)
+        if not doc_words:
+            doc_words.extend((w.start, w.end, w.text) for w in words(doc.text))
+            doc_words_starts.extend(w[0] for w in doc_words)
+            doc_hyphenated.extend(
+                (m.start(), m.end(), m.group()) for m in _HYPHENATED_RE.finditer(doc.text)
+            )
+            doc_hyphenated_starts.extend(h[0] for h in doc_hyphenated)
+        inside = doc_words[
+            bisect.bisect_left(doc_words_starts, lo) : bisect.bisect_left(doc_words_starts, hi)
+        ]
+        plain = [text for _s, end, text in inside if end <= hi]
         # … and its hyphenated words whole: "Pays-Bas" for "Netherlands", and a name
         # written with an apostrophe as the source writes it ("Festi'neuch")
-        plain += [m.group() for m in _HYPHENATED_RE.finditer(doc.text[lo:hi])]
+        hyphenated = [
+            text
+            for _s, end, text in doc_hyphenated[
+                bisect.bisect_left(doc_hyphenated_starts, lo) : bisect.bisect_left(
+                    doc_hyphenated_starts, hi
+                )
+            ]
+            if end <= hi
+        ]
+        plain += hyphenated
         plain += [w for w in run_words if "'" in w and w in doc.text[lo:hi]]
         # a learned word's translation keeps its stem: "Seroepidemiology Unit" / "Unité
         # séro-épidémiologique" (hyphenated parts read as one word)
-        learned = [fold(w) for w in plain] + [
-            fold(m.group().replace("-", "")) for m in _HYPHENATED_RE.finditer(doc.text[lo:hi])
-        ]
+        learned = [fold(w) for w in plain] + [fold(h.replace("-", "")) for h in hyphenated]
         return lo, hi, here, plain, learned
 
     def orphans(found: list[Missing]) -> list[Missing]:
@@ -1024,10 +1064,15 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         # a name reported replaced is done; one reported dropped becomes replaced when a
         # rare name stands in its place
         reported = {w for m in found if m.replacement for w in m.name.split()}
-        for sentence in src.sentences:
+        # the source's folded words by sentence: a stand-in is compared with the words
+        # of its own source sentence and its neighbours, not with every word of a
+        # bilingual file (that was quadratic)
+        src_starts = [p.start for p in every_src]
+        for index, sentence in enumerate(src.sentences):
             win = window(doc, sentence.start)
             if win is None:
                 continue
+            nearby = {w for d in (-1, 0, 1) for _s, w in source_by_sentence.get(index + d, ())}
             home = _between(targets, target_starts, win.home[0], win.home[1])
             stand = [
                 t
@@ -1043,7 +1088,7 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 # source word that sounds alike ("Cylons" / "Zylonen")
                 and not any(
                     _bare_fold(t.text) in w or (len(w) >= 4 and _same_sounds(t.text, w))
-                    for w in source_folded
+                    for w in nearby
                 )
                 and not held_by_source(t)
                 # "Battlestar Galactica" for "Kampfstern Galactica": a name translated
@@ -1053,11 +1098,12 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 continue
             _lo, _hi, here, plain, learned = window_words(win, [])
             window_text = " " + " ".join(fold(w) for w in plain) + " "
+            first = bisect.bisect_left(src_starts, sentence.start)
+            last = bisect.bisect_left(src_starts, sentence.end)
             gone = [
                 p
-                for p in every_src
-                if sentence.start <= p.start < sentence.end
-                and not p.initial
+                for p in every_src[first:last]
+                if not p.initial
                 and p.text not in reported  # its finding is made
                 and p.text.lower() not in source_honorifics
                 and (
@@ -2055,6 +2101,29 @@ def _close(word: str, forms: set[str] | frozenset[str]) -> bool:
     )
 
 
+class _FormIndex:
+    """Folded forms by first letter and by skeleton, for ``_close`` over many words."""
+
+    def __init__(self, forms: set[str] | frozenset[str]) -> None:
+        self.by_initial: dict[str, list[str]] = {}
+        self.by_skeleton: dict[str, list[str]] = {}
+        for f in forms:
+            if len(f) < CLOSE_LETTERS:
+                continue
+            self.by_initial.setdefault(f[:1], []).append(f)
+            if len(skeleton(f)) >= 3:
+                self.by_skeleton.setdefault(skeleton(f), []).append(f)
+
+    def close(self, word: str) -> bool:
+        """``_close(word, forms)``, asked of the forms that can answer it."""
+        low = fold(word)
+        if len(low) < CLOSE_LETTERS:
+            return False
+        candidates = self.by_initial.get(low[:1], []) + self.by_skeleton.get(skeleton(low), [])
+        return _close(word, frozenset(candidates))
+
+
+CLOSE_LETTERS = 5  # a word this long may be a name a letter or two off (``_close``)
 COGNATE_LETTERS = 7  # a source word this long may arrive translated on its stem …
 COGNATE_SHARE = 0.75  # … sharing this much of the shorter word from its start
 DERIVED_LETTERS = 5  # a dictionary word this long arrives as a word derived from it …
