@@ -34,6 +34,8 @@ SHORT_CORRECTION_MIN = 4.5
 KNOWN = 3.0  # Zipf at which wordfreq alone vouches for a word (common typos reach 2.5)
 FOREIGN_WORD = 4.0  # Zipf in another language from which a word is that language's ("stille")
 CORRECTION_MIN = 3.0  # a correction is an everyday word ...
+LONG_LETTERS = 9  # … but a long word no word list has seen ("phréatques") has few real
+LONG_CORRECTION_MIN = 2.0  # neighbours: a learned word one edit away will do ("phréatiques")
 MARGIN = 2.0  # ... a hundred times more frequent than what is written
 _PART_RE = re.compile(r"[^\W\d_]+")
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")  # German adjective endings before a noun
@@ -178,6 +180,8 @@ def _correction(word: str, lang: str) -> str | None:
         return None
     best, best_zipf = found
     floor = CORRECTION_MIN if len(low) >= MIN_LETTERS else SHORT_CORRECTION_MIN
+    if len(low) >= LONG_LETTERS and zipf(low, lang) == 0:
+        floor = LONG_CORRECTION_MIN  # a long word nobody writes, a letter off a learned one
     if best_zipf < floor or best_zipf - zipf(low, lang) < MARGIN:
         return None
     return best[0].upper() + best[1:] if word[0].isupper() else best
