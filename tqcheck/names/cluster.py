@@ -203,8 +203,9 @@ def _nameish(form: str, ps: list[Part], lang: str, known: frozenset[str]) -> boo
     if compound_of_words(form, lang) or zipf(form.lower(), lang) >= VERY_COMMON:
         return False
     after_det = sum(p.after_det for p in ps)
-    if after_det * 3 > len(ps):
-        return False
+    unseen = zipf(form.lower(), lang) == 0 and zipf(form.lower(), "en") == 0
+    if after_det * 3 > len(ps) and not unseen:
+        return False  # a noun after an article, unless no word list knows it ("die Türki")
     return not all(p.initial for p in ps) or zipf(form.lower(), lang) < RARE
 
 
