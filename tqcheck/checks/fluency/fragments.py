@@ -164,8 +164,25 @@ def _fragments(
             if leans[j] in (Lean.STRONG, Lean.WEAK):
                 last = j
             j += 1
+        # a strong function word of the other language opening words both languages
+        # share: "sont venus by public transport" (public, transport are French too)
+        if last == i and leans[i] is Lean.STRONG and _function_word(tokens[i].text, lexicon):
+            k = i + 1
+            while (
+                k < len(tokens)
+                and leans[k] is Lean.NEUTRAL
+                and tokens[k].is_word
+                and tokens[k].text[:1].islower()
+                and max((zipf(tokens[k].text, f) for f in lexicon.foreign), default=0.0)
+                >= SHARED_WORD
+            ):
+                k += 1
+            if k - i >= SHARED_RUN:
+                last = k - 1
         run = [k for k in range(i, last + 1) if tokens[k].is_word]
         foreign = [k for k in run if leans[k] in (Lean.STRONG, Lean.WEAK)]
+        if last > i and len(foreign) == 1 and _function_word(tokens[i].text, lexicon):
+            foreign = run  # the shared words read in the function word's language
         german = _german_run(tokens, foreign)
         if (
             len(foreign) >= MIN_FOREIGN_WORDS
@@ -179,6 +196,15 @@ def _fragments(
         ):
             yield tokens[i].start, tokens[last].end
         i = j
+
+
+SHARED_WORD = 3.0  # Zipf in the other language of a word both languages share
+SHARED_RUN = 3  # … the function word and at least two of them
+FUNCTION_ZIPF = 5.5  # a word this frequent in the other language is one of its function words
+
+
+def _function_word(word: str, lexicon: FragmentLexicon) -> bool:
+    return max((zipf(word.lower(), f) for f in lexicon.foreign), default=0.0) >= FUNCTION_ZIPF
 
 
 def _particle_name(tokens: tuple[Token, ...], run: list[int], particles: frozenset[str]) -> bool:
