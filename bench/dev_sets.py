@@ -115,7 +115,9 @@ BLIND: dict[str, tuple[tuple[str, str], ...]] = {
     "source names": (
         ("raw/blind_names_source_20.jsonl", "blind"),
         ("raw/blind_names_source_21.jsonl", "blind21"),
-    )
+    ),
+    # session 35: 30 more articles, written after the session's end-to-end rules
+    "end to end": (("raw/blind_e2e_b35.jsonl", "blind"),),
 }
 BLIND_HALVES = ("blind", "blind21")
 PAIR_SETS = ("source names", "unknown names", "source words", "spelling", "sentence case")
