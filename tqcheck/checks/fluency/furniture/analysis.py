@@ -130,9 +130,11 @@ def _analyse(doc: Document, lex: Lexicon, repeated: frozenset[str]) -> list[Hit]
     for c in scoring.candidates(doc):
         if not free(c.start, c.end):
             continue
-        f = scoring.features(c, lex, counts, line_key(c.text) in repeated, floor=limit)
+        floor = limit if c.own_line else min(limit, GLUED_LIMIT)
+        f = scoring.features(c, lex, counts, line_key(c.text) in repeated, floor=floor)
         p = 0.0 if f is None else scoring.score(f)
-        if f is not None and p >= limit:  # a comment thread's start is structural (FL007);
+        if f is not None and (p >= limit or (not c.own_line and _glued_appeal(f, p))):
+            # a comment thread's start is structural (FL007);
             kind = _kind(f)  # a scored line about comments is a comment widget
             start = scoring.glued_part(c, lex)
             hits.append(Hit(start, c.end, "comment_form" if kind == "comment_section" else kind, p))
@@ -142,6 +144,22 @@ def _analyse(doc: Document, lex: Lexicon, repeated: frozenset[str]) -> list[Hit]
                 kind = "comment_form" if strong == "comment_section" else strong
                 hits.append(Hit(c.start, c.end, kind, limit))
     return hits
+
+
+GLUED_LIMIT = 0.3  # a sentence glued to a paragraph's end, with its own evidence …
+GLUED_HITS = 2  # … interface words of one kind, or one with a command or "you"
+
+
+def _glued_appeal(f: scoring.Features, p: float) -> bool:
+    """A paragraph's last sentence that reads as furniture on its own words, though it
+    shares its line with prose ("… unanimously on Tuesday. Get The Daily Tide in your
+    inbox every weekday."): the scorer's line features (own line, blank lines around)
+    cannot speak for it, so it passes at a lower score with interface words of its own."""
+    if p < GLUED_LIMIT:
+        return False
+    best = max(f.kind_hits.values(), default=0)
+    addressed = f.values["command"] > 0 or f.values["second_person"] > 0
+    return best >= GLUED_HITS or (best >= 1 and addressed)
 
 
 def _kind(f: scoring.Features) -> str:
