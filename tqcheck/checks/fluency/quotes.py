@@ -122,7 +122,16 @@ def _balance(
     # its marks are that system's („…“ in English text, “…” in German), FL011's to report
     other = _OTHER_SYSTEM.get((opening, closing))
     if other is not None:
-        text = other.sub(lambda m: " " * len(m.group()), text)
+        # (not where its first mark closes a quotation of the language's own: that “ is
+        # a German closer, and FL011 does not count it either)
+        text = other.sub(
+            lambda m: (
+                m.group()
+                if _is_other_system_closer(para.text, m.start(), [(opening, closing)])
+                else " " * len(m.group())
+            ),
+            text,
+        )
     open_at: int | None = None
     for m in re.finditer(re.escape(opening) + "|" + re.escape(closing), text):
         pos = para.start + m.start()
@@ -227,6 +236,10 @@ def mixed_quotation_styles(doc: Document, ctx: Context) -> Iterator[Finding]:
         return
     counts: Counter[str] = Counter()
     first_at: dict[str, int] = {}
+    # a quotation nested in the language's own marks takes its second pair: French « …
+    # “…” … », but German „… ‚…‘ …“ (an English “…” there is still foreign)
+    pair = ctx.pack.get("quotes", "secondary", [])
+    secondary = (pair[0], pair[1]) if pair else None
     for name, (opening, closing) in SYSTEMS.items():
         if (opening, closing) in accepted:
             continue
@@ -235,7 +248,9 @@ def mixed_quotation_styles(doc: Document, ctx: Context) -> Iterator[Finding]:
             if (
                 end > m.end()
                 and not _is_other_system_closer(doc.text, m.start(), accepted)
-                and not _nested(doc.text, m.start(), accepted[0])
+                and not (
+                    (opening, closing) == secondary and _nested(doc.text, m.start(), accepted[0])
+                )
             ):
                 counts[name] += 1
                 first_at.setdefault(name, m.start())

@@ -41,10 +41,16 @@ class _Patterns:
     glued_byline: re.Pattern[str]
 
 
+# words that soften a reading time: "ca.", "rund", "etwa", "about", "environ"
+_HEDGES = r"(?:ca\.|env\.|~|rund|etwa|ungefähr|about|around|approx\.?|roughly|environ|près de)"
+
+
 @lru_cache(maxsize=32)
 def _patterns(lex: Lexicon) -> _Patterns:
     units = alternation(lex.duration_units)
     reading = alternation(lex.reading_labels)
+    # a number in figures or in words: "Lesedauer: rund drei Minuten"
+    amount = rf"(?:\d+|{alternation(lex.count_words)})" if lex.count_words else r"\d+"
     labels = alternation(lex.metadata_labels)
     # month names and their abbreviations: "4 Dec 2024", "3 déc.", "Sept. 5"
     names = {m for full in lex.months for m in (full, full[:3], full[:4]) if len(m) >= 3}
@@ -60,8 +66,8 @@ def _patterns(lex: Lexicon) -> _Patterns:
         header=re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?", re.IGNORECASE),
         reading=re.compile(
             first_chars(*lex.reading_labels, digits=True)
-            + rf"(?:(?:{reading})\s*:?\s*(?:ca\.\s*|env\.\s*|~\s*)?\d+\s*(?:{units})\b\.?"
-            rf"|\b\d+(?:\s*[-–]\s*\d+)?\s*(?:{units})\.?\s+(?:{reading}|read|lesen|lecture)\b)",
+            + rf"(?:(?:{reading})\s*:?\s*(?:{_HEDGES}\s*)?{amount}\s*(?:{units})\b\.?"
+            rf"|\b\d+(?:\s*[-–]\s*\d+)?\s*(?:{units}|')\.?\s+(?:de\s+)?(?:{reading}|read|lesen|lecture)\b)",
             re.IGNORECASE,
         ),
         labelled=re.compile(

@@ -172,11 +172,24 @@ def related_links(doc: Document, lex: Lexicon) -> Iterator[Hit]:
     "À lire aussi | …", "Read more – …"; after a separator anywhere on a line, or at the
     start of a line before a capitalised word. Reported to the end of the line."""
     pattern = _related_pattern(lex)
-    if pattern is None:
-        return
-    for m in pattern.finditer(doc.text):
-        _, end = line_bounds(doc.text, m.start(), m.end())
-        yield m.start(), end, "related_links"
+    if pattern is not None:
+        for m in pattern.finditer(doc.text):
+            _, end = line_bounds(doc.text, m.start(), m.end())
+            yield m.start(), end, "related_links"
+    # … or with no label at all: a line opened by an arrow before a headline of its own
+    # ("→ Coastal towns bet on heritage", "» Zweiter Scheunenbrand im Kreis"), a link
+    # however the site words it
+    for m in _ARROW_LINK_RE.finditer(doc.text):
+        headline = m.group("headline")
+        if 3 <= len(headline.split()) <= ARROW_LINK_WORDS and headline[:1].isupper():
+            yield m.start(), m.start() + len(m.group().rstrip()), "related_links"
+
+
+ARROW_LINK_WORDS = 16  # a longer line after an arrow is a list item of prose
+# an arrow opening a line, then a headline without a sentence's end ("» Zweiter …")
+_ARROW_LINK_RE = re.compile(
+    r"^[^\S\n]*[→►▸▶»›➔➜][^\S\n]*(?P<headline>[^\n\r]*[^\s.!?:;,])[^\S\n]*$", re.MULTILINE
+)
 
 
 @lru_cache(maxsize=32)
