@@ -59,6 +59,7 @@ class Lexicon:
     reading_labels: tuple[str, ...]
     duration_units: tuple[str, ...]
     count_words: tuple[str, ...]  # "drei", "five": a reading time written in words
+    byline_words: frozenset[str]  # an author line's words besides the name
     relative_time: tuple[re.Pattern[str], ...]
     comment_count: tuple[re.Pattern[str], ...]
     tracking: tuple[re.Pattern[str], ...]
@@ -160,6 +161,7 @@ def lexicon(lang: str) -> Lexicon:
         metadata_labels=tuple(_merged_list(packs, "metadata_labels")),
         reading_labels=tuple(_merged_list(packs, "reading_labels")),
         duration_units=tuple(_merged_list(packs, "duration_units")),
+        byline_words=frozenset(_merged_list(packs, "byline_words")),
         count_words=tuple(w for w in packs[0].get("repetition", "number_words", []) if len(w) > 2),
         relative_time=patterns("relative_time"),
         comment_count=patterns("comment_count", re.IGNORECASE | re.MULTILINE),

@@ -19,6 +19,7 @@ from tqcheck.checks.fluency.furniture.shapes import (
     short_line_or,
 )
 from tqcheck.model import Document
+from tqcheck.names.given import given_names
 from tqcheck.text.frequency import zipf
 
 EDGE = 6  # lines at the top and bottom where bylines and signatures stand
@@ -109,6 +110,7 @@ def metadata(doc: Document, lex: Lexicon) -> Iterator[Hit]:
                 start, end = short_line_or(text, start, end)
             yield start, end, kind
     yield from _stamp_lines(doc, p.day, p.date, p.label)
+    yield from _role_bylines(doc, lex)
     yield from _bylines(doc, lex)
     yield from _glued_bylines(doc, lex)
     yield from _signatures(doc, lex)
@@ -176,6 +178,41 @@ def _signatures(doc: Document, lex: Lexicon) -> Iterator[Hit]:
 
 
 NAME_ZIPF = 4.2  # a word of a name is rarer than this in the language
+
+
+ROLE_BYLINE_WORDS = 8  # an author line is short
+
+
+def _role_bylines(doc: Document, lex: Lexicon) -> Iterator[Hit]:
+    """A line, anywhere, that is an author's name with the words author lines use and
+    nothing else: "Ein Bericht von Jasper Ohlendorf", "Julien Astruc, correspondant",
+    "— Marcus Bell, Arts Correspondent", "Clemens Aumüller (mit Agenturmaterial)". The
+    name is a given name of the shipped list followed by a capitalised word."""
+    if not lex.byline_words:
+        return
+    given = given_names()
+    for line in re.finditer(r"[^\n\r]+", doc.text):
+        body = line.group().strip()
+        if not body or _TERMINAL_SENTENCE_RE.search(body):
+            continue
+        tokens = re.findall(r"[^\W\d_][\w'’.-]*", body)
+        if not 3 <= len(tokens) <= ROLE_BYLINE_WORDS:
+            continue
+        named = [
+            k
+            for k in range(len(tokens) - 1)
+            if tokens[k] in given and CAP_RE.match(tokens[k + 1]) and not tokens[k + 1].isupper()
+        ]
+        if not named:
+            continue
+        k = named[0]
+        rest = tokens[:k] + tokens[k + 2 :]
+        if rest and all(t.lower().strip(".") in lex.byline_words or t.isupper() for t in rest):
+            start = line.start() + (len(line.group()) - len(line.group().lstrip()))
+            yield start, start + len(body), "byline"
+
+
+_TERMINAL_SENTENCE_RE = re.compile(r"[.!?]\s*$")
 
 
 def _name_line(body: str, lang: str) -> bool:
