@@ -13,7 +13,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tqcheck.checks.fluency.furniture.credits import NAME_PARTICLES
-from tqcheck.checks.fluency.furniture.lexicon import INDEX_PREFIX, Lexicon, Stem, words_of
+from tqcheck.checks.fluency.furniture.lexicon import (
+    INDEX_PREFIX,
+    Lexicon,
+    Stem,
+    match_words,
+    words_of,
+)
 from tqcheck.checks.fluency.furniture.shapes import (
     CAP_RE,
     Hit,
@@ -211,6 +217,7 @@ def _related_pattern(lex: Lexicon) -> re.Pattern[str] | None:
 
 
 LABEL_CHARS = 60  # a label line is short
+EVERYDAY_LABEL_WORD = 5.0  # Zipf of the words an ad label may hold besides its own
 LABEL_KINDS = (
     "related_links",
     "share_widgets",
@@ -241,6 +248,13 @@ def labels(doc: Document, lex: Lexicon) -> Iterator[Hit]:
             for kind, stem in lex.index.get(plain[0][:INDEX_PREFIX], ())
             if kind in LABEL_KINDS and _covers(stem, plain)
         ]
+        if not found:
+            # an advertising word among the language's everyday words only: "Weiter nach
+            # der Werbung", "Back after the advert"
+            hits = lex.kind_hits(match_words(body, plain))
+            everyday = [w for w in plain if zipf(w.lower(), lex.lang) >= EVERYDAY_LABEL_WORD]
+            if hits.get("ads") and len(everyday) >= len(plain) - hits["ads"]:
+                found = ["ads"]
         if found:
             start = line.start() + (len(line.group()) - len(line.group().lstrip()))
             yield start, start + len(body), min(found, key=LABEL_KINDS.index)
