@@ -16,14 +16,14 @@ import bisect
 import dataclasses
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rapidfuzz.distance import Indel
 
-from tqcheck.glossary.normalize import words
+from tqcheck.glossary.normalize import Word, words
 from tqcheck.names.countries import (
     by_full_name,
     by_name,
@@ -1007,9 +1007,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
     target_calendar = calendar_words(doc.lang)  # "Monday": capitalised, no name
     source_name_endings = _name_endings(src.lang)
 
-    doc_words: list[tuple[int, int, str]] = []
+    doc_words: list[Word] = []
     doc_words_starts: list[int] = []
-    doc_hyphenated: list[tuple[int, int, str]] = []
+    doc_hyphenated: list[Word] = []
     doc_hyphenated_starts: list[int] = []
 
     def window_words(
@@ -1024,27 +1024,16 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
         # are found once and each window takes its share (a bilingual file is one
         # document with thousands of windows)
         if not doc_words:
-            doc_words.extend((w.start, w.end, w.text) for w in words(doc.text))
-            doc_words_starts.extend(w[0] for w in doc_words)
+            doc_words.extend(words(doc.text))
+            doc_words_starts.extend(w.start for w in doc_words)
             doc_hyphenated.extend(
-                (m.start(), m.end(), m.group()) for m in _HYPHENATED_RE.finditer(doc.text)
+                Word(m.group(), m.start(), m.end()) for m in _HYPHENATED_RE.finditer(doc.text)
             )
-            doc_hyphenated_starts.extend(h[0] for h in doc_hyphenated)
-        inside = doc_words[
-            bisect.bisect_left(doc_words_starts, lo) : bisect.bisect_left(doc_words_starts, hi)
-        ]
-        plain = [text for _s, end, text in inside if end <= hi]
+            doc_hyphenated_starts.extend(h.start for h in doc_hyphenated)
+        plain = [w.text for w in _between(doc_words, doc_words_starts, lo, hi)]
         # … and its hyphenated words whole: "Pays-Bas" for "Netherlands", and a name
         # written with an apostrophe as the source writes it ("Festi'neuch")
-        hyphenated = [
-            text
-            for _s, end, text in doc_hyphenated[
-                bisect.bisect_left(doc_hyphenated_starts, lo) : bisect.bisect_left(
-                    doc_hyphenated_starts, hi
-                )
-            ]
-            if end <= hi
-        ]
+        hyphenated = [h.text for h in _between(doc_hyphenated, doc_hyphenated_starts, lo, hi)]
         plain += hyphenated
         plain += [w for w in run_words if "'" in w and w in doc.text[lo:hi]]
         # a learned word's translation keeps its stem: "Seroepidemiology Unit" / "Unité
@@ -1098,11 +1087,9 @@ def missing_names(doc: Document, data: NamesData | None, profile: str | None) ->
                 continue
             _lo, _hi, here, plain, learned = window_words(win, [])
             window_text = " " + " ".join(fold(w) for w in plain) + " "
-            first = bisect.bisect_left(src_starts, sentence.start)
-            last = bisect.bisect_left(src_starts, sentence.end)
             gone = [
                 p
-                for p in every_src[first:last]
+                for p in _between(every_src, src_starts, sentence.start, sentence.end)
                 if not p.initial
                 and p.text not in reported  # its finding is made
                 and p.text.lower() not in source_honorifics
@@ -2016,8 +2003,11 @@ def _title_case(doc: Document) -> set[int]:
     return out
 
 
-def _between(parts_: list[Part], starts: list[int], lo: int, hi: int) -> list[Part]:
-    """The parts (in order, ``starts`` their offsets) that lie within [lo, hi]."""
+_Spanned = TypeVar("_Spanned", Part, Word)
+
+
+def _between(parts_: Sequence[_Spanned], starts: list[int], lo: int, hi: int) -> list[_Spanned]:
+    """The parts or words (in order, ``starts`` their offsets) that lie within [lo, hi]."""
     first = bisect.bisect_left(starts, lo)
     last = bisect.bisect_right(starts, hi)
     return [t for t in parts_[first:last] if t.end <= hi]

@@ -93,23 +93,9 @@ def _straight_balance(para: Paragraph, next_reopens: bool, ctx: Context) -> Iter
         closes = not before.isspace() and (after.isspace() or not after.isalnum())
         if opens == closes or before.isdigit():
             return  # '"' alone between spaces, glued on both sides, or inches: no telling
-        kinds.append("open" if opens else "close")
-    open_at: int | None = None
-    for k, kind in zip(marks, kinds, strict=True):
-        pos = para.start + k
-        if kind == "open":
-            if open_at is not None:
-                start = open_at if not text[open_at - para.start + 1 : k].strip() else pos
-                yield ctx.finding(
-                    start, pos + 1, 'quotation opened again with " before it was closed'
-                )
-            open_at = pos
-        else:
-            if open_at is None:
-                yield ctx.finding(pos, pos + 1, 'closing " without an opening "')
-            open_at = None
-    if open_at is not None and not next_reopens:
-        yield ctx.finding(open_at, open_at + 1, 'quotation opened with " is never closed')
+        kinds.append(opens)
+    marked = list(zip(marks, kinds, strict=True))
+    yield from _walk(para, marked, '"', '"', next_reopens, ctx, suggest=False)
 
 
 def _balance(
@@ -132,20 +118,38 @@ def _balance(
             ),
             text,
         )
+    marked = [
+        (m.start(), m.group() == opening)
+        for m in re.finditer(re.escape(opening) + "|" + re.escape(closing), text)
+    ]
+    yield from _walk(para, marked, opening, closing, next_reopens, ctx, suggest=True)
+
+
+def _walk(
+    para: Paragraph,
+    marks: list[tuple[int, bool]],
+    opening: str,
+    closing: str,
+    next_reopens: bool,
+    ctx: Context,
+    suggest: bool,
+) -> Iterator[Finding]:
+    """The paragraph's quotation marks in order (offset in the paragraph, opening or
+    not): an opener while a quotation is open, a closer with none open, and a quotation
+    left open at the paragraph's end unless the next paragraph reopens it. ``suggest``:
+    the typographic marks' fix (the doubled opener once, or none)."""
     open_at: int | None = None
-    for m in re.finditer(re.escape(opening) + "|" + re.escape(closing), text):
-        pos = para.start + m.start()
-        if m.group() == opening:
+    for k, opens in marks:
+        pos = para.start + k
+        if opens:
             if open_at is not None:
                 # the two marks side by side ("„„Niemand", "« « Les") are one slip: both
-                start = (
-                    open_at if not para.text[open_at - para.start + 1 : m.start()].strip() else pos
-                )
+                start = open_at if not para.text[open_at - para.start + 1 : k].strip() else pos
                 yield ctx.finding(
                     start,
                     pos + 1,
                     f"quotation opened again with {opening} before it was closed",
-                    suggestion=opening if start < pos else "",
+                    suggestion=(opening if start < pos else "") if suggest else None,
                 )
             open_at = pos
         else:
